@@ -1,0 +1,83 @@
+"""Hearth: the application factory, which wires configuration, extensions and blueprints."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from forum.config import Config
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the forum: Config, then instance/config.py, then FORUM_* variables, then tests."""
+    # The instance folder holds the database, the secret key and the search index.
+    instance_path = (test_config or {}).get("INSTANCE_PATH") or os.environ.get(
+        "FORUM_INSTANCE_PATH"
+    )
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    app.config.from_object(Config)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("FORUM")
+    else:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _finish_config(app)
+
+    from forum import cli, errors, extensions, jinja
+    from forum.accounts import views as accounts_views
+    from forum.boards import views as boards_views
+    from forum.health import bp as health_bp
+
+    extensions.db.init_app(app)
+    extensions.migrate.init_app(app, extensions.db, directory=_migrations_dir())
+    extensions.login_manager.init_app(app)
+    extensions.csrf.init_app(app)
+
+    app.register_blueprint(health_bp)
+    app.register_blueprint(accounts_views.bp)
+    app.register_blueprint(boards_views.bp)
+    app.register_blueprint(boards_views.admin_bp)
+
+    cli.register_cli(app)
+    errors.register_error_handlers(app)
+    jinja.register_jinja(app)
+    return app
+
+
+def _finish_config(app: Flask) -> None:
+    """Fill in the defaults that depend on the instance folder, and refuse unsafe ones."""
+    cfg = app.config
+    instance = Path(app.instance_path)
+    cfg["SQLALCHEMY_DATABASE_URI"] = (
+        cfg.get("DATABASE_URL") or f"sqlite:///{instance / 'hearth.db'}"
+    )
+    cfg.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
+    cfg["SEARCH_INDEX_DIR"] = cfg.get("SEARCH_INDEX_DIR") or str(instance / "search-index")
+    cfg["SESSION_COOKIE_SECURE"] = cfg["REMEMBER_COOKIE_SECURE"] = bool(cfg.get("HTTPS"))
+    if not cfg.get("SECRET_KEY"):
+        cfg["SECRET_KEY"] = _instance_secret_key(instance)
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """Read the generated key, creating it (readable by the owner only) on first run."""
+    path = instance / "secret_key"
+    if not path.exists():
+        # Several workers may start at once: write aside, then link, so that every one of
+        # them reads the same whole key.
+        spare = instance / f".secret_key.{os.getpid()}"
+        fd = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+        try:
+            os.link(spare, path)
+        except FileExistsError:
+            pass
+        finally:
+            spare.unlink()
+    return path.read_text().strip()
+
+
+def _migrations_dir() -> str:
+    return str(Path(__file__).resolve().parent.parent / "migrations")

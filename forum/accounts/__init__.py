@@ -1,0 +1,1 @@
+"""Pseudonymous accounts: sign-up, sign-in, settings, data export and account deletion."""

@@ -1,0 +1,116 @@
+"""Account forms: they validate what was typed; the services decide and save."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
+
+from forum.accounts.names import MAX_LENGTH, pseudonym_problem
+from forum.accounts.passwords import MAX_LENGTH as PASSWORD_MAX
+from forum.accounts.passwords import password_problem
+from forum.accounts.services import DeleteMode
+
+PSEUDONYM_HELP = (
+    "This is how others will see you. Please don't use your real name or anything that "
+    "could identify you: 3 to 30 letters, digits, '_', '-' or '.'."
+)
+
+
+def _valid_pseudonym(form, field) -> None:
+    problem = pseudonym_problem(field.data or "")
+    if problem:
+        raise ValidationError(problem)
+
+
+def _safe_password(form, field) -> None:
+    pseudonym = getattr(getattr(form, "pseudonym", None), "data", None)
+    problem = password_problem(field.data or "", pseudonym)
+    if problem:
+        raise ValidationError(problem)
+
+
+class SignUpForm(FlaskForm):
+    pseudonym = StringField(
+        "Pseudonym",
+        validators=[
+            InputRequired("Choose a pseudonym."),
+            Length(max=MAX_LENGTH + 10),
+            _valid_pseudonym,
+        ],
+        description=PSEUDONYM_HELP,
+    )
+    password = PasswordField(
+        "Password",
+        validators=[InputRequired("Choose a password."), _safe_password],
+        description="At least 10 characters. A few unrelated words make a strong one.",
+    )
+    confirm = PasswordField(
+        "Password again",
+        validators=[
+            InputRequired("Type the password again."),
+            EqualTo("password", "The two passwords differ."),
+        ],
+    )
+    email = EmailField(
+        "Email (optional)",
+        validators=[
+            Optional(),
+            Length(max=254),
+            Regexp(
+                r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="That doesn't look like an email address."
+            ),
+        ],
+        description="Never shown to anyone. Leave it empty if you like.",
+    )
+
+
+class SignInForm(FlaskForm):
+    pseudonym = StringField(
+        "Pseudonym", validators=[InputRequired("Enter your pseudonym."), Length(max=100)]
+    )
+    password = PasswordField(
+        "Password", validators=[InputRequired("Enter your password."), Length(max=PASSWORD_MAX)]
+    )
+    remember = BooleanField("Keep me signed in on this device")
+
+
+class PasswordForm(FlaskForm):
+    current_password = PasswordField(
+        "Current password", validators=[InputRequired("Enter your current password.")]
+    )
+    new_password = PasswordField(
+        "New password",
+        validators=[InputRequired("Choose a new password."), _safe_password],
+        description="At least 10 characters. Your other devices will be signed out.",
+    )
+    confirm = PasswordField(
+        "New password again",
+        validators=[
+            InputRequired("Type the new password again."),
+            EqualTo("new_password", "The two passwords differ."),
+        ],
+    )
+
+
+class ExportForm(FlaskForm):
+    """Only a CSRF token: the download is a POST so that no other site can start it."""
+
+
+class DeleteAccountForm(FlaskForm):
+    mode = RadioField(
+        "What should happen to your posts?",
+        choices=[
+            SelectChoice(
+                DeleteMode.DETACH, "Keep my posts for others to read, shown as by “a former member”"
+            ),
+            SelectChoice(DeleteMode.REMOVE, "Remove my posts too (replies by others stay)"),
+        ],
+        validators=[InputRequired("Please choose what happens to your posts.")],
+    )
+    password = PasswordField(
+        "Your password, to confirm", validators=[InputRequired("Enter your password.")]
+    )
+    confirm = BooleanField(
+        "I understand that this can't be undone",
+        validators=[InputRequired("Please tick this to confirm.")],
+    )

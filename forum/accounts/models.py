@@ -1,0 +1,45 @@
+"""What is stored about a member: as little as a pseudonymous forum needs."""
+
+import secrets
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column
+
+from forum.extensions import db
+from forum.permissions import Role
+from forum.timeutil import utcnow
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(sa.String(30))
+    # NFKC, casefolded, look-alike letters folded: two names that read the same collide here.
+    pseudonym_key: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    # Optional, never shown, used only when the member asks for it.
+    email: Mapped[str | None] = mapped_column(sa.String(254))
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[Role] = mapped_column(
+        sa.Enum(Role, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]),
+        default=Role.MEMBER,
+    )
+    # Rotated on password change, suspension or role change so older cookies stop working.
+    session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    suspended_until: Mapped[datetime | None] = mapped_column()
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def rotate_session_token(self) -> None:
+        self.session_token = new_session_token()
+
+    def __repr__(self) -> str:
+        return f"<User {self.pseudonym!r}>"

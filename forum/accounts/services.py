@@ -1,0 +1,116 @@
+"""Account rules: sign-up, sign-in, password change, roles, data export and account deletion."""
+
+import unicodedata
+
+from flask import current_app
+
+from forum.accounts import queries
+from forum.accounts.models import User
+from forum.accounts.names import pseudonym_key, pseudonym_problem
+from forum.accounts.passwords import dummy_hash, hash_password, password_problem, verify_password
+from forum.errors import ForumError
+from forum.extensions import db
+from forum.permissions import Role
+
+
+class AccountError(ForumError):
+    """A sign-up or settings rule was broken; `field` names the form field to show it on."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def register_member(
+    pseudonym: str, password: str, email: str | None = None, role: Role = Role.MEMBER
+) -> User:
+    """Create an account under a pseudonym. Caller commits."""
+    pseudonym = unicodedata.normalize("NFKC", pseudonym.strip())
+    problem = pseudonym_problem(pseudonym)
+    if problem:
+        raise AccountError(problem, "pseudonym")
+    if queries.pseudonym_taken(pseudonym):
+        raise AccountError(
+            "That pseudonym is already taken, or looks too like one that is.", "pseudonym"
+        )
+    problem = password_problem(password, pseudonym)
+    if problem:
+        raise AccountError(problem, "password")
+    user = User(
+        pseudonym=pseudonym,
+        pseudonym_key=pseudonym_key(pseudonym),
+        email=(email or "").strip() or None,
+        password_hash=hash_password(password),
+        role=role,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def authenticate(pseudonym: str, password: str) -> User | None:
+    """The member with this pseudonym and password, or None (never saying which was wrong)."""
+    user = queries.user_by_pseudonym(pseudonym)
+    if user is None:
+        verify_password(dummy_hash(current_app.config["PASSWORD_HASH_METHOD"]), password)
+        return None
+    return user if verify_password(user.password_hash, password) else None
+
+
+def change_password(user: User, current_password: str, new_password: str) -> None:
+    """Set a new password and sign out every other session. Caller commits and re-signs in."""
+    if not verify_password(user.password_hash, current_password):
+        raise AccountError("That is not your current password.", "current_password")
+    set_password(user, new_password)
+
+
+def set_password(user: User, new_password: str) -> None:
+    """Set a password without asking for the old one (the command line). Caller commits."""
+    problem = password_problem(new_password, user.pseudonym)
+    if problem:
+        raise AccountError(problem, "new_password")
+    user.password_hash = hash_password(new_password)
+    user.rotate_session_token()
+
+
+def set_role(user: User, role: Role) -> None:
+    """Appoint or step down a moderator or admin; their open sessions end. Caller commits."""
+    if user.role != role:
+        user.role = role
+        user.rotate_session_token()
+
+
+def export_data(user: User) -> dict:
+    """Everything Hearth holds about the member, as JSON-ready data."""
+    from forum.boards.queries import posts_for_export
+
+    return {
+        "format": "hearth-export-1",
+        "profile": {
+            "pseudonym": user.pseudonym,
+            "email": user.email,
+            "role": user.role.value,
+            "joined": user.created_at.isoformat(timespec="seconds") + "Z",
+        },
+        "posts": posts_for_export(user),
+    }
+
+
+class DeleteMode:
+    DETACH = "detach"  # keep my posts, shown as by "a former member"
+    REMOVE = "remove"  # remove my posts too
+
+
+def delete_account(user: User, password: str, mode: str) -> None:
+    """Delete the account; its posts are detached or erased as the member chose. Caller commits."""
+    from forum.boards.services import detach_posts_of, erase_posts_of
+
+    if not verify_password(user.password_hash, password):
+        raise AccountError("That is not your password.", "password")
+    if mode == DeleteMode.REMOVE:
+        erase_posts_of(user)
+    elif mode == DeleteMode.DETACH:
+        detach_posts_of(user)
+    else:
+        raise AccountError("Please choose what happens to your posts.", "mode")
+    db.session.delete(user)

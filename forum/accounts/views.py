@@ -1,0 +1,157 @@
+"""Sign-up, sign-in and -out, settings, data export, account deletion and profiles."""
+
+import json
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from forum.accounts import forms, queries, services
+from forum.boards.queries import profile_summary
+from forum.extensions import db, login_manager
+from forum.permissions import Anonymous
+
+bp = Blueprint("accounts", __name__)
+
+login_manager.anonymous_user = Anonymous
+login_manager.login_view = "accounts.signin"
+login_manager.login_message = "Please sign in to continue."
+login_manager.login_message_category = "info"
+
+
+@login_manager.user_loader
+def load_user(session_id: str):
+    return queries.user_by_session_id(session_id)
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never another host, whatever the parameter says."""
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and "\\" not in target
+    ):
+        return target
+    return url_for("boards.index")
+
+
+def _show_on_field(form, error: services.AccountError) -> None:
+    field = getattr(form, error.field or "", None)
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    if current_user.is_authenticated:
+        return redirect(url_for("boards.index"))
+    form = forms.SignUpForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_member(
+                form.pseudonym.data, form.password.data, form.email.data
+            )
+        except services.AccountError as error:
+            _show_on_field(form, error)
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(f"Welcome to Hearth, {user.pseudonym}. We're glad you're here.", "success")
+            return redirect(url_for("boards.index"))
+    return render_template("accounts/signup.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/signin", methods=["GET", "POST"])
+def signin():
+    if current_user.is_authenticated:
+        return redirect(safe_next(request.args.get("next")))
+    form = forms.SignInForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.pseudonym.data, form.password.data)
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next")))
+        form.password.errors = ["That pseudonym and password don't match an account."]
+    return render_template("accounts/signin.html", form=form), 400 if form.errors else 200
+
+
+@bp.post("/signout")
+def signout():
+    logout_user()
+    flash("You are signed out. Take care.", "info")
+    return redirect(url_for("boards.index"))
+
+
+@bp.get("/settings")
+@login_required
+def settings():
+    return render_template(
+        "accounts/settings.html",
+        password_form=forms.PasswordForm(),
+        export_form=forms.ExportForm(),
+    )
+
+
+@bp.route("/settings/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = forms.PasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(
+                current_user, form.current_password.data, form.new_password.data
+            )
+        except services.AccountError as error:
+            _show_on_field(form, error)
+        else:
+            db.session.commit()
+            login_user(current_user._get_current_object())  # keep this session, with the new token
+            flash("Your password is changed. Your other devices are signed out.", "success")
+            return redirect(url_for("accounts.settings"))
+    return render_template("accounts/password.html", form=form), 400 if form.errors else 200
+
+
+@bp.post("/settings/export")
+@login_required
+def export():
+    data = services.export_data(current_user)
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    filename = f"hearth-export-{current_user.id}.json"
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@bp.route("/settings/delete", methods=["GET", "POST"])
+@login_required
+def delete_account():
+    form = forms.DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            services.delete_account(current_user, form.password.data, form.mode.data)
+        except services.AccountError as error:
+            _show_on_field(form, error)
+        else:
+            db.session.commit()
+            logout_user()
+            flash("Your account is deleted. Take good care of yourself.", "info")
+            return redirect(url_for("boards.index"))
+    return render_template("accounts/delete.html", form=form), 400 if form.errors else 200
+
+
+@bp.get("/u/<pseudonym>")
+def profile(pseudonym: str):
+    member = queries.user_by_pseudonym(pseudonym)
+    if member is None:
+        abort(404)
+    post_count, threads = profile_summary(member)
+    return render_template(
+        "accounts/profile.html", member=member, post_count=post_count, threads=threads
+    )

@@ -1,0 +1,1 @@
+"""Boards, threads and posts: where members write and read."""

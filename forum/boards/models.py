@@ -1,0 +1,132 @@
+"""Boards hold threads, threads hold posts; a post keeps its source, its HTML and its history."""
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.accounts.models import User
+from forum.extensions import db
+from forum.timeutil import utcnow
+
+
+def _enum(cls: type[enum.Enum]) -> sa.Enum:
+    return sa.Enum(
+        cls, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+class PostStatus(enum.StrEnum):
+    VISIBLE = "visible"
+    PENDING = "pending"  # waiting for a moderator
+    HIDDEN = "hidden"  # hidden by the moderators, may be restored
+    REMOVED = "removed"  # removed by the moderators
+    DELETED = "deleted"  # deleted by its author
+
+
+class ThreadStatus(enum.StrEnum):
+    VISIBLE = "visible"
+    PENDING = "pending"
+    HIDDEN = "hidden"
+    REMOVED = "removed"
+    DELETED = "deleted"  # its author left and asked for their posts to go
+
+
+class ThreadKind(enum.StrEnum):
+    STORY = "story"
+    MILESTONE = "milestone"
+
+
+class Board(db.Model):
+    __tablename__ = "boards"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(80))
+    description: Mapped[str] = mapped_column(sa.String(300), default="")
+    position: Mapped[int] = mapped_column(default=0)
+    is_archived: Mapped[bool] = mapped_column(default=False)
+    # Counters of visible threads and posts, kept in the transaction that changes them.
+    thread_count: Mapped[int] = mapped_column(default=0)
+    post_count: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<Board {self.slug!r}>"
+
+
+class Thread(db.Model):
+    __tablename__ = "threads"
+    __table_args__ = (
+        sa.Index("ix_threads_board_listing", "board_id", "status", "is_pinned", "last_activity_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    board_id: Mapped[int] = mapped_column(sa.ForeignKey("boards.id"))
+    author_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(sa.String(150))
+    kind: Mapped[ThreadKind] = mapped_column(_enum(ThreadKind), default=ThreadKind.STORY)
+    status: Mapped[ThreadStatus] = mapped_column(_enum(ThreadStatus), default=ThreadStatus.VISIBLE)
+    is_pinned: Mapped[bool] = mapped_column(default=False)
+    is_locked: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Visible posts, the opening post included.
+    post_count: Mapped[int] = mapped_column(default=0)
+
+    board: Mapped[Board] = relationship(lazy="joined", innerjoin=True)
+    author: Mapped[User | None] = relationship(lazy="joined")
+
+    @property
+    def reply_count(self) -> int:
+        return max(self.post_count - 1, 0)
+
+    def __repr__(self) -> str:
+        return f"<Thread {self.id} {self.title!r}>"
+
+
+class Post(db.Model):
+    __tablename__ = "posts"
+    __table_args__ = (sa.Index("ix_posts_thread_order", "thread_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(sa.ForeignKey("threads.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    # The post this one answers, if any.
+    parent_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("posts.id", ondelete="SET NULL"), index=True
+    )
+    body_source: Mapped[str] = mapped_column(sa.Text)
+    # Rendered and sanitised once, on write, by forum.text.
+    body_html: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[PostStatus] = mapped_column(_enum(PostStatus), default=PostStatus.VISIBLE)
+    # The post that started the thread (its story); the others are replies.
+    is_opening: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column()
+
+    thread: Mapped[Thread] = relationship(lazy="joined", innerjoin=True)
+    author: Mapped[User | None] = relationship(lazy="joined")
+    parent: Mapped["Post | None"] = relationship(remote_side=[id], lazy="raise")
+
+    def __repr__(self) -> str:
+        return f"<Post {self.id} in thread {self.thread_id}>"
+
+
+class PostRevision(db.Model):
+    """An earlier version of a post, saved each time its author edits it."""
+
+    __tablename__ = "post_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    body_source: Mapped[str] = mapped_column(sa.Text)
+    body_html: Mapped[str] = mapped_column(sa.Text)
+    # When this version was written (the post's created_at, or the previous edit).
+    written_at: Mapped[datetime] = mapped_column()
+    replaced_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,12 @@
+"""register_cli(app): adds each feature's command group to `flask --app wsgi ...`."""
+
+from flask import Flask
+
+
+def register_cli(app: Flask) -> None:
+    from forum.accounts.cli import accounts
+    from forum.boards.cli import boards
+    from forum.demo.cli import seed
+
+    for group in (accounts, boards, seed):
+        app.cli.add_command(group)

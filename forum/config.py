@@ -1,0 +1,35 @@
+"""Configuration keys with their safe defaults; FORUM_* environment variables override them."""
+
+from datetime import timedelta
+
+
+class Config:
+    # None outside tests means: read or generate instance/secret_key (never a default key).
+    SECRET_KEY: str | None = None
+    # Where the data lives; None means SQLite in the instance folder (instance/hearth.db).
+    DATABASE_URL: str | None = None
+    # Echo SQL to the log, for debugging queries.
+    SQLALCHEMY_ECHO = False
+    # Posts shown on one page of a thread.
+    POSTS_PER_PAGE = 25
+    # Threads shown on one page of a board.
+    THREADS_PER_PAGE = 30
+    # Requests larger than this get the friendly 413 page (128 KiB).
+    MAX_CONTENT_LENGTH = 128 * 1024
+    # Folder of the Whoosh search index; None means instance/search-index.
+    SEARCH_INDEX_DIR: str | None = None
+    # Search engine: "whoosh" (embedded) or "postgres" (only on PostgreSQL).
+    SEARCH_BACKEND = "whoosh"
+    # Set FORUM_HTTPS=1 behind TLS so cookies are only sent over HTTPS.
+    HTTPS = False
+    # CSRF tokens live as long as the session: a long story typed slowly must not fail.
+    WTF_CSRF_TIME_LIMIT: int | None = None
+    # Cookies: never readable from scripts, not sent on cross-site POSTs.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # "Remember me" keeps a member signed in for this long.
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    # Password hashing (werkzeug method string); scrypt is memory-hard.
+    PASSWORD_HASH_METHOD = "scrypt"

@@ -1,0 +1,1 @@
+"""Demo content: boards, members and realistic, generated threads for a fresh forum."""

@@ -1,0 +1,221 @@
+"""`flask seed demo`: fill a fresh forum with invented members, threads and replies, once."""
+
+import math
+import random
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import click
+import sqlalchemy as sa
+from flask.cli import with_appcontext
+
+from forum.accounts import queries
+from forum.accounts.models import User
+from forum.accounts.services import register_member
+from forum.boards.models import Board, Post, Thread, ThreadKind
+from forum.boards.services import ensure_default_boards, reply, start_thread
+from forum.demo import content
+from forum.extensions import db
+from forum.permissions import Role
+from forum.timeutil import utcnow
+
+ADMIN, MODERATOR = "demo-admin", "demo-mod"
+ROLES = {ADMIN: Role.ADMIN, MODERATOR: Role.MODERATOR}
+MEMBERS = 36
+THREADS = 300
+MAX_REPLIES = 8
+SPAN = timedelta(days=548)  # about eighteen months of history
+# How often each board gets a new thread: the busy boards are the ones people need at night.
+BOARD_WEIGHTS = {
+    "introductions": 12, "stories": 13, "milestones": 16, "cravings-and-coping": 20,
+    "family-and-friends": 12, "resources": 9, "community-lounge": 18,
+}  # fmt: skip
+KIND_OF_BOARD = {"milestones": ThreadKind.MILESTONE}
+# Chance of a thread getting 0, 1, ... MAX_REPLIES replies.
+REPLY_WEIGHTS = (8, 14, 17, 16, 13, 10, 9, 7, 6)
+
+
+@dataclass
+class _PlannedPost:
+    author: int  # index into the list of members
+    body: str
+    at: datetime
+    parent: int | None = None  # index of an earlier post of the same thread
+
+
+@dataclass
+class _PlannedThread:
+    board: str
+    title: str
+    posts: list[_PlannedPost] = field(default_factory=list)
+
+
+@click.group(help="Fill the forum with demo content.")
+def seed():
+    pass
+
+
+@seed.command("demo")
+@click.option("--seed", "seed_value", default=2024, show_default=True, help="Random seed.")
+@with_appcontext
+def demo(seed_value: int) -> None:
+    """Create demo members, boards, threads and replies spread over the past eighteen months."""
+    if queries.pseudonym_taken(ADMIN):
+        click.echo(f"The demo content is already there ({ADMIN} exists); nothing to do.")
+        return
+    rng = random.Random(seed_value)
+    now = utcnow()
+    start = now - SPAN
+    for board in ensure_default_boards():
+        board.created_at = start - timedelta(days=21)
+    boards = {
+        b.slug: b
+        for b in db.session.scalars(sa.select(Board).where(Board.slug.in_(BOARD_WEIGHTS)))
+        if not b.is_archived
+    }
+    if not boards:
+        raise click.ClickException("Every demo board is archived or renamed; nothing to seed.")
+
+    names = [ADMIN, MODERATOR] + [
+        name for name in content.pseudonyms(rng, MEMBERS) if not queries.pseudonym_taken(name)
+    ]
+    joined = _join_times(rng, len(names), start, now)
+    plan = _plan(rng, joined, sorted(boards), start, now)
+    passwords = {ADMIN: secrets.token_urlsafe(12), MODERATOR: secrets.token_urlsafe(12)}
+    members: dict[int, User] = {}
+    # Registered in the order they joined, so that member ids follow time as post ids do.
+    for index in sorted(range(len(names)), key=joined.__getitem__):
+        name = names[index]
+        password = passwords.get(name) or secrets.token_urlsafe(12)
+        members[index] = register_member(name, password, role=ROLES.get(name, Role.MEMBER))
+        members[index].created_at = joined[index]
+    _write(plan, [members[index] for index in range(len(names))], boards)
+    db.session.commit()
+
+    posts = sum(len(t.posts) for t in plan)
+    for name, password in passwords.items():
+        click.echo(f"{name:<11} password: {password}")
+    click.echo("(Shown only this once; change them with `flask accounts set-password`.)")
+    click.echo(f"Seeded {len(members)} members, {len(plan)} threads and {posts} posts.")
+
+
+def _join_times(rng: random.Random, count: int, start: datetime, now: datetime) -> list[datetime]:
+    """The staff came first, a handful of founders soon after, the rest over the months."""
+    founders = min(count, 8)
+    joined = [start - timedelta(days=30), start - timedelta(days=29)]
+    joined += [start - timedelta(days=rng.uniform(0, 28)) for _ in range(2, founders)]
+    joined += sorted(start + (now - start) * rng.random() ** 1.2 for _ in range(founders, count))
+    return joined
+
+
+def _plan(
+    rng: random.Random, joined: list[datetime], slugs: list[str], start: datetime, now: datetime
+) -> list[_PlannedThread]:
+    """Decide every thread and post (who, where, what, when) before touching the database."""
+    # A few regulars write most of the posts, as on any forum; the two staff accounts post less.
+    ranks = list(range(len(joined) - 2))
+    rng.shuffle(ranks)
+    weights = [0.08, 0.12] + [1 / (rank + 1) ** 0.6 for rank in ranks]
+    board_weights = [BOARD_WEIGHTS[s] for s in slugs]
+    span = (now - start).total_seconds()
+    plan = []
+    for _ in range(THREADS):
+        slug = rng.choices(slugs, board_weights)[0]
+        title, body = content.thread(rng, slug, 20, rng.choice((120, 250, 400)))
+        # More threads lately than at the start: the forum has been growing.
+        at = start + timedelta(seconds=span * math.sqrt(rng.random()))
+        starter = _someone(rng, joined, weights, at)
+        thread = _PlannedThread(slug, title, [_PlannedPost(starter, body, at)])
+        count = rng.choices(range(MAX_REPLIES + 1), REPLY_WEIGHTS)[0]
+        for moment in _reply_times(rng, at, now, count):
+            # Now and then the starter comes back to thank the others.
+            comes_back = len(thread.posts) > 1 and rng.random() < 0.06
+            author = starter if comes_back else _someone(rng, joined, weights, moment, starter)
+            thread.posts.append(_planned_reply(rng, thread, author, moment))
+        plan.append(thread)
+    return plan
+
+
+def _someone(
+    rng: random.Random,
+    joined: list[datetime],
+    weights: list[float],
+    at: datetime,
+    avoid: int | None = None,
+) -> int:
+    """A member who had joined by then, other than `avoid`, chosen by how much they write."""
+    present = [
+        w if when <= at and i != avoid else 0.0
+        for i, (w, when) in enumerate(zip(weights, joined, strict=True))
+    ]
+    return rng.choices(range(len(joined)), present)[0]
+
+
+def _reply_times(rng: random.Random, after: datetime, now: datetime, count: int):
+    """Increasing times after the opening post: minutes to days apart, never in the future."""
+    gaps = [rng.expovariate(1 / rng.choice((1_800, 14_400, 86_400))) + 60 for _ in range(count)]
+    room = (now - after).total_seconds() - 60
+    scale = min(1.0, room / sum(gaps)) if gaps else 1.0
+    elapsed = 0.0
+    for gap in gaps:
+        elapsed += gap * scale
+        yield after + timedelta(seconds=elapsed)
+
+
+def _planned_reply(
+    rng: random.Random, thread: _PlannedThread, author: int, at: datetime
+) -> _PlannedPost:
+    size = rng.choices(((5, 20), (20, 80), (80, 250)), (45, 40, 15))[0]
+    # The starter answering their own thread thanks the others.
+    thanks = author == thread.posts[0].author
+    # Some replies answer one earlier reply rather than the thread, and quote it.
+    others = [i for i, p in enumerate(thread.posts) if i and p.author != author]
+    parent = rng.choice(others) if others and rng.random() < 0.3 else None
+    quoting = thread.posts[parent].body if parent is not None else None
+    body = content.reply_body(rng, *size, thread.board, quoting=quoting, from_starter=thanks)
+    return _PlannedPost(author, body, at, parent)
+
+
+def _write(plan: list[_PlannedThread], members: list[User], boards: dict[str, Board]) -> None:
+    """Create the rows in the order they happened, so ids follow time, then date them."""
+    events = sorted(
+        (post.at, number, index)
+        for number, thread in enumerate(plan)
+        for index, post in enumerate(thread.posts)
+    )
+    threads: dict[int, Thread] = {}
+    made: dict[int, list[Post]] = {}
+    for _, number, index in events:
+        planned = plan[number]
+        post = planned.posts[index]
+        author = members[post.author]
+        if index == 0:
+            thread = start_thread(author, boards[planned.board], planned.title, post.body)
+            threads[number] = thread
+            made[number] = [db.session.scalar(sa.select(Post).where(Post.thread_id == thread.id))]
+        else:
+            parent = made[number][post.parent] if post.parent is not None else None
+            made[number].append(reply(author, threads[number], post.body, parent=parent))
+    # The services stamp everything "now"; two bulk updates move it into the past. Setting
+    # the attributes one by one would cost an extra UPDATE in every flush.
+    db.session.execute(
+        sa.update(Post),
+        [
+            {"id": written.id, "created_at": planned.at}
+            for number, posts in made.items()
+            for written, planned in zip(posts, plan[number].posts, strict=True)
+        ],
+    )
+    db.session.execute(
+        sa.update(Thread),
+        [
+            {
+                "id": thread.id,
+                "created_at": plan[number].posts[0].at,
+                "last_activity_at": plan[number].posts[-1].at,
+                "kind": KIND_OF_BOARD.get(plan[number].board, ThreadKind.STORY),
+            }
+            for number, thread in threads.items()
+        ],
+    )

@@ -1,0 +1,79 @@
+"""The one place that turns what members write into safe HTML (and into plain text for search)."""
+
+import html
+
+import bleach
+from bleach.linkifier import LinkifyFilter
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "hr", "em", "strong", "del", "s", "code", "pre", "blockquote",
+        "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
+        "table", "thead", "tbody", "tr", "th", "td",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": ["href", "title", "rel"],
+    "ol": ["start"],
+    "th": ["align"],
+    "td": ["align"],
+}
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow ugc noopener"
+
+# js-default: CommonMark with tables and strikethrough, raw HTML escaped, javascript: links
+# refused. Images are off: a remote image would tell a third party who read the post.
+_markdown = MarkdownIt("js-default").disable("image")
+
+
+def _demote_headings(state) -> None:
+    # A member's "# Day one" must not outrank the page's own headings.
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 2, 6)}"
+
+
+_markdown.core.ruler.push("demote_headings", _demote_headings)
+
+
+def _set_rel(attrs: dict, new: bool = False) -> dict:
+    attrs[(None, "rel")] = LINK_REL
+    return attrs
+
+
+_cleaner = bleach.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols=ALLOWED_PROTOCOLS,
+    strip=True,
+    strip_comments=True,
+    # Linkify turns bare addresses into links and, through the callback, gives every
+    # link (bare or written in Markdown) the rel attribute.
+    filters=[lambda source: LinkifyFilter(source, callbacks=[_set_rel], skip_tags={"pre", "code"})],
+)
+_text_only = bleach.Cleaner(tags=set(), strip=True, strip_comments=True)
+
+
+def render_post_body(raw: str) -> str:
+    """Markdown source -> sanitised HTML, ready to store beside the source."""
+    return _cleaner.clean(_markdown.render(raw))
+
+
+def plain_text(raw: str) -> str:
+    """Markdown source -> the words a reader sees, without markup (for search and previews)."""
+    return html.unescape(_text_only.clean(_markdown.render(raw))).strip()
+
+
+def excerpt(raw: str, length: int = 200) -> str:
+    """The first words of a post, plain text, cut at a word boundary."""
+    text = " ".join(plain_text(raw).split())
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def stored_html(value: str) -> Markup:
+    """Mark HTML that render_post_body produced as safe for templates (the only such field)."""
+    return Markup(value)

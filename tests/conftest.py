@@ -1,0 +1,141 @@
+"""The app, client, runner and auth fixtures; SQLite by default, PostgreSQL when asked."""
+
+import contextvars
+import os
+
+import pytest
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+
+from forum import create_app
+from forum.extensions import db
+
+POSTGRES_URL = os.environ.get("FORUM_TEST_DATABASE_URL")
+
+
+def settings_for(tmp_path, **overrides) -> dict:
+    settings = {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "testing-only",
+        "DATABASE_URL": POSTGRES_URL or f"sqlite:///{tmp_path / 'hearth.db'}",
+        "SEARCH_INDEX_DIR": str(tmp_path / "search-index"),
+        "WTF_CSRF_ENABLED": False,
+        # A cheap hash keeps the suite fast; production uses scrypt.
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+    }
+    settings.update(overrides)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def _postgres_schema():
+    """On PostgreSQL, create the schema once; each test then empties the tables."""
+    if not POSTGRES_URL:
+        yield
+        return
+    engine = sa.create_engine(POSTGRES_URL)
+    db.metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    db.metadata.create_all(engine)
+    engine.dispose()
+    yield
+
+
+class RequestIsolatingClient(FlaskClient):
+    """Each request runs in its own app context, with its own `g` and database session,
+    as it would in production; the test's session sees what the request committed."""
+
+    def open(self, *args, **kwargs):
+        db.session.commit()
+        try:
+            return contextvars.Context().run(super().open, *args, **kwargs)
+        finally:
+            db.session.commit()
+
+
+def make_app(tmp_path, **overrides):
+    """A fresh forum on an empty database (SQLite in tmp_path, or the PostgreSQL one)."""
+    app = create_app(settings_for(tmp_path, **overrides))
+    app.test_client_class = RequestIsolatingClient
+    with app.app_context():
+        if POSTGRES_URL:
+            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+            db.session.commit()
+        else:
+            db.create_all()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path, _postgres_schema):
+    app = make_app(tmp_path)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Sign a member in or out through the real forms, as a person would."""
+
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, user_or_name, password: str = "a-long-password-1", remember: bool = False):
+        name = getattr(user_or_name, "pseudonym", user_or_name)
+        data = {"pseudonym": name, "password": password}
+        if remember:
+            data["remember"] = "y"
+        response = self._client.post("/signin", data=data)
+        assert response.status_code == 302, "sign-in failed"
+        return response
+
+    def logout(self):
+        return self._client.post("/signout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """Count the SQL statements a block runs: `with count_queries() as counted: ...`."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+        sa.event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", counter)
+
+    return counting

@@ -1,0 +1,140 @@
+"""`flask seed demo` and the invented text it writes."""
+
+import random
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from forum.accounts.models import User
+from forum.accounts.names import pseudonym_problem
+from forum.accounts.services import authenticate
+from forum.boards.models import Board, Post, Thread, ThreadKind
+from forum.boards.services import DEFAULT_BOARDS
+from forum.demo import cli as demo_cli
+from forum.demo import content
+from forum.extensions import db
+from forum.permissions import Role
+from forum.timeutil import utcnow
+
+SLUGS = [slug for slug, _, _ in DEFAULT_BOARDS]
+
+
+@pytest.fixture
+def seeded(runner, monkeypatch):
+    """Seed a smaller demo forum (the full one takes a few seconds) and return the output."""
+    monkeypatch.setattr(demo_cli, "THREADS", 40)
+    result = runner.invoke(args=["seed", "demo"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _count(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_seed_demo_creates_members_boards_threads_and_replies(seeded):
+    """A fresh forum gets the seven boards, about forty members and threads with replies."""
+    members, threads, posts = _count(User), _count(Thread), _count(Post)
+    assert f"Seeded {members} members, {threads} threads and {posts} posts." in seeded
+    assert members == demo_cli.MEMBERS + 2
+    assert threads == 40
+    assert posts > threads
+    assert set(db.session.scalars(sa.select(Board.slug))) == set(SLUGS)
+    roles = dict(db.session.execute(sa.select(User.pseudonym, User.role)).all())
+    assert roles["demo-admin"] == Role.ADMIN
+    assert roles["demo-mod"] == Role.MODERATOR
+
+
+def test_the_printed_staff_passwords_sign_in(seeded):
+    """The admin and moderator can sign in with the passwords shown once on the terminal."""
+    for name in ("demo-admin", "demo-mod"):
+        password = re.search(rf"^{name} +password: (\S+)$", seeded, re.MULTILINE).group(1)
+        assert authenticate(name, password) is not None
+
+
+def test_seed_demo_a_second_time_changes_nothing(seeded, runner):
+    """Running the seeder again says the content is there and adds nothing."""
+    before = (_count(User), _count(Thread), _count(Post))
+    result = runner.invoke(args=["seed", "demo"])
+    assert result.exit_code == 0, result.output
+    assert "already there" in result.output
+    assert "password" not in result.output
+    assert (_count(User), _count(Thread), _count(Post)) == before
+
+
+def test_seeded_history_runs_forward_in_time(seeded):
+    """Members join before they write, replies follow the post they answer, nothing is future."""
+    now = utcnow()
+    for thread in db.session.scalars(sa.select(Thread)):
+        posts = db.session.scalars(
+            sa.select(Post).where(Post.thread_id == thread.id).order_by(Post.id)
+        ).all()
+        times = [post.created_at for post in posts]
+        assert times == sorted(times)
+        assert posts[0].is_opening and thread.created_at == times[0]
+        assert thread.last_activity_at == times[-1] <= now
+        assert thread.post_count == len(posts)
+        assert (thread.kind == ThreadKind.MILESTONE) == (thread.board.slug == "milestones")
+        by_id = {post.id: post for post in posts}
+        for post in posts:
+            assert post.author.created_at < post.created_at
+            if post.parent_id is not None:
+                assert by_id[post.parent_id].created_at <= post.created_at
+    oldest = db.session.scalar(sa.select(sa.func.min(Thread.created_at)))
+    assert (now - oldest).days > 30
+
+
+def test_board_counters_match_the_seeded_rows(seeded):
+    """Each board's thread and post counts agree with what is stored."""
+    for board in db.session.scalars(sa.select(Board)):
+        threads = db.session.scalars(sa.select(Thread).where(Thread.board_id == board.id)).all()
+        assert board.thread_count == len(threads)
+        assert board.post_count == sum(t.post_count for t in threads)
+
+
+# --- the generator, without a database ---------------------------------------------------
+
+
+def test_the_same_seed_writes_the_same_text():
+    """A benchmark seeded twice gets the same titles, bodies and names."""
+
+    def sample(seed):
+        rng = random.Random(seed)
+        return [content.thread(rng, slug) for slug in SLUGS] + content.pseudonyms(rng, 10)
+
+    assert sample(5) == sample(5)
+    assert sample(5) != sample(6)
+
+
+def test_every_board_has_titles_and_bodies():
+    """Each default board gets titles and bodies of its own."""
+    rng = random.Random(1)
+    for slug in SLUGS:
+        assert 3 <= len(content.title(rng, slug)) <= 150
+        assert content.body(rng, 20, 60, board_slug=slug)
+        assert content.reply_body(rng, 5, 40, board_slug=slug)
+
+
+def test_generated_pseudonyms_pass_the_sign_up_rules():
+    """Every invented pseudonym is one a person could have chosen at sign-up."""
+    names = content.pseudonyms(random.Random(2), 500)
+    assert len({name.casefold() for name in names}) == 500
+    assert [name for name in names if pseudonym_problem(name)] == []
+
+
+@pytest.mark.parametrize(("low", "high"), [(20, 400), (20, 60), (150, 200)])
+def test_bodies_keep_within_the_asked_length(low, high):
+    """Opening posts stay between the smallest and largest number of words asked for."""
+    rng = random.Random(3)
+    for _ in range(200):
+        words = len(content.body(rng, low, high).split())
+        assert low <= words <= high
+
+
+def test_the_text_gives_search_something_to_find():
+    """The words people search for in a recovery forum turn up in the generated posts."""
+    rng = random.Random(4)
+    text = " ".join(content.body(rng, 100, 400, board_slug=s) for s in SLUGS * 60).lower()
+    for phrase in ("first week", "withdrawal shakes", "cravings", "relapse", "90 days", "halt"):
+        assert phrase in text

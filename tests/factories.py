@@ -1,0 +1,74 @@
+"""Plain factory functions: make_user, make_board, make_thread, make_post."""
+
+import itertools
+
+from forum.accounts.models import User
+from forum.accounts.names import pseudonym_key
+from forum.accounts.passwords import hash_password
+from forum.boards import services as boards
+from forum.boards.models import Board, Post, PostStatus, Thread
+from forum.extensions import db
+from forum.permissions import Role
+
+PASSWORD = "a-long-password-1"
+_numbers = itertools.count(1)
+
+
+def make_user(
+    pseudonym: str | None = None, role: Role = Role.MEMBER, password: str = PASSWORD, **fields
+) -> User:
+    pseudonym = pseudonym or f"member{next(_numbers)}"
+    user = User(
+        pseudonym=pseudonym,
+        pseudonym_key=pseudonym_key(pseudonym),
+        password_hash=hash_password(password),
+        role=role,
+        **fields,
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def make_board(name: str | None = None, slug: str | None = None, **fields) -> Board:
+    number = next(_numbers)
+    board = boards.create_board(
+        name or f"Board {number}", slug or f"board-{number}", "A board for tests."
+    )
+    for key, value in fields.items():
+        setattr(board, key, value)
+    db.session.commit()
+    return board
+
+
+def make_thread(
+    author: User | None = None,
+    board: Board | None = None,
+    title: str = "First week sober",
+    body: str = "Day three. The evenings are the hardest part.",
+) -> Thread:
+    author = author or make_user()
+    board = board or make_board()
+    thread = boards.start_thread(author, board, title, body)
+    db.session.commit()
+    return thread
+
+
+def make_post(
+    thread: Thread | None = None,
+    author: User | None = None,
+    body: str = "You are not alone in this.",
+    parent: Post | None = None,
+    status: PostStatus | None = None,
+) -> Post:
+    thread = thread or make_thread()
+    author = author or make_user()
+    post = boards.reply(author, thread, body, parent)
+    if status is not None:
+        boards.set_post_status(post, status)
+    db.session.commit()
+    return post
+
+
+def opening_post(thread: Thread) -> Post:
+    return db.session.scalar(db.select(Post).where(Post.thread_id == thread.id, Post.is_opening))
