@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from forum import create_app
 from forum.boards.models import Thread
 from forum.extensions import db
-from tests.conftest import make_app, settings_for
+from tests.conftest import settings_for
 from tests.factories import make_board, make_user
 
 
@@ -109,42 +109,3 @@ def test_error_pages_exist_for_each_status(app):
             body, code = render_error(status)
             assert code == status
             assert "<h1>" in body
-
-
-class TestCsrf:
-    """This module keeps CSRF protection on, as in production."""
-
-    @pytest.fixture
-    def csrf_app(self, tmp_path, _postgres_schema):
-        app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
-        with app.app_context():
-            yield app
-            db.session.remove()
-            db.engine.dispose()
-
-    def test_a_post_without_a_token_is_refused_with_a_page_saying_what_to_do(self, csrf_app):
-        client = csrf_app.test_client()
-        response = client.post("/signup", data={"pseudonym": "quiet-river", "password": "x" * 12})
-        assert response.status_code == 400
-        assert b"go back, reload the page and send it again" in response.data
-
-    def test_a_post_with_the_token_from_the_form_goes_through(self, csrf_app):
-        import re
-
-        client = csrf_app.test_client()
-        page = client.get("/signup").get_data(as_text=True)
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        response = client.post(
-            "/signup",
-            data={
-                "csrf_token": token,
-                "pseudonym": "quiet-river",
-                "password": "lanterns over the harbour",
-                "confirm": "lanterns over the harbour",
-            },
-        )
-        assert response.status_code == 302
-
-    def test_signing_out_needs_the_token_too(self, csrf_app):
-        client = csrf_app.test_client()
-        assert client.post("/signout").status_code == 400
