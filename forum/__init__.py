@@ -29,6 +29,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     from forum.accounts import views as accounts_views
     from forum.boards import views as boards_views
     from forum.health import bp as health_bp
+    from forum.moderation import log as moderation_log  # noqa: F401  (append-only triggers)
+    from forum.moderation import reporting as moderation_reporting
+    from forum.moderation import views as moderation_views
+    from forum.notices import views as notices_views
+    from forum.search import index as search_index
+    from forum.search import sync as search_sync  # noqa: F401  (the outbox's session listeners)
+    from forum.search import views as search_views
+    from forum.support import views as support_views
 
     extensions.db.init_app(app)
     extensions.migrate.init_app(app, extensions.db, directory=_migrations_dir())
@@ -39,6 +47,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(accounts_views.bp)
     app.register_blueprint(boards_views.bp)
     app.register_blueprint(boards_views.admin_bp)
+    app.register_blueprint(moderation_views.bp)
+    app.register_blueprint(moderation_reporting.bp)
+    app.register_blueprint(notices_views.bp)
+    app.register_blueprint(support_views.bp)
+    app.register_blueprint(search_views.bp)
+    search_index.check_backend(app)
 
     cli.register_cli(app)
     errors.register_error_handlers(app)

@@ -7,6 +7,7 @@ def register_cli(app: Flask) -> None:
     from forum.accounts.cli import accounts
     from forum.boards.cli import boards
     from forum.demo.cli import seed
+    from forum.search.cli import search
 
-    for group in (accounts, boards, seed):
+    for group in (accounts, boards, seed, search):
         app.cli.add_command(group)

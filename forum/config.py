@@ -20,6 +20,8 @@ class Config:
     SEARCH_INDEX_DIR: str | None = None
     # Search engine: "whoosh" (embedded) or "postgres" (only on PostgreSQL).
     SEARCH_BACKEND = "whoosh"
+    # Index the outbox right after each commit; False leaves it to `flask search worker`.
+    SEARCH_DRAIN_AFTER_COMMIT = True
     # Set FORUM_HTTPS=1 behind TLS so cookies are only sent over HTTPS.
     HTTPS = False
     # CSRF tokens live as long as the session: a long story typed slowly must not fail.
@@ -31,5 +33,11 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     # "Remember me" keeps a member signed in for this long.
     REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    # Reports a member can file in an hour.
+    REPORTS_PER_HOUR = 20
+    # Distinct members' open reports that hide a post until a moderator decides (0: never).
+    AUTO_HIDE_REPORTS = 3
+    # A new member's first N posts wait for a moderator's approval (0: no pre-moderation).
+    PREMODERATE_FIRST_POSTS = 2
     # Password hashing (werkzeug method string); scrypt is memory-hard.
     PASSWORD_HASH_METHOD = "scrypt"

@@ -51,8 +51,11 @@ def author_name(user) -> str:
 
 def register_jinja(app: Flask) -> None:
     from forum.boards.views import thread_url
+    from forum.notices.queries import unread_count
 
-    app.jinja_env.globals.update(PREDICATES, Role=Role, thread_url=thread_url)
+    app.jinja_env.globals.update(
+        PREDICATES, Role=Role, thread_url=thread_url, unread_notices=unread_count
+    )
     app.jinja_env.filters.update(
         ago=ago,
         timestamp=timestamp,

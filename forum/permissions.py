@@ -120,6 +120,18 @@ def can_delete_post(user, post: Post) -> bool:
     return is_author(user, post) and post.status not in (PostStatus.DELETED, PostStatus.REMOVED)
 
 
+def can_report(user, post: Post) -> bool:
+    """Any member who may write can report a post they can read, except their own."""
+    from forum.boards.models import PostStatus
+
+    return (
+        can_write(user)
+        and not is_author(user, post)
+        and post.status == PostStatus.VISIBLE
+        and can_view_post(user, post)
+    )
+
+
 def can_view_history(user, post: Post) -> bool:
     return can_moderate(user) or (is_author(user, post) and can_view_post(user, post))
 
@@ -141,5 +153,6 @@ PREDICATES = {
         can_edit_post,
         can_delete_post,
         can_view_history,
+        can_report,
     )
 }

@@ -5,6 +5,7 @@ import os
 
 import pytest
 import sqlalchemy as sa
+from flask import has_app_context
 from flask.testing import FlaskClient
 
 from forum import create_app
@@ -23,17 +24,20 @@ def settings_for(tmp_path, **overrides) -> dict:
         "WTF_CSRF_ENABLED": False,
         # A cheap hash keeps the suite fast; production uses scrypt.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        # Members made by the factories post straight away; pre-moderation tests turn it on.
+        "PREMODERATE_FIRST_POSTS": 0,
     }
     settings.update(overrides)
     return settings
 
 
 @pytest.fixture(scope="session")
-def _postgres_schema():
+def _postgres_schema(tmp_path_factory):
     """On PostgreSQL, create the schema once; each test then empties the tables."""
     if not POSTGRES_URL:
         yield
         return
+    create_app(settings_for(tmp_path_factory.mktemp("schema")))  # imports every model
     engine = sa.create_engine(POSTGRES_URL)
     db.metadata.drop_all(engine)
     with engine.begin() as conn:
@@ -48,6 +52,8 @@ class RequestIsolatingClient(FlaskClient):
     as it would in production; the test's session sees what the request committed."""
 
     def open(self, *args, **kwargs):
+        if not has_app_context():  # a redirect being followed, already isolated
+            return super().open(*args, **kwargs)
         db.session.commit()
         try:
             return contextvars.Context().run(super().open, *args, **kwargs)

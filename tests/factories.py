@@ -5,6 +5,7 @@ import itertools
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_key
 from forum.accounts.passwords import hash_password
+from forum.boards import management
 from forum.boards import services as boards
 from forum.boards.models import Board, Post, PostStatus, Thread
 from forum.extensions import db
@@ -32,7 +33,7 @@ def make_user(
 
 def make_board(name: str | None = None, slug: str | None = None, **fields) -> Board:
     number = next(_numbers)
-    board = boards.create_board(
+    board = management.create_board(
         name or f"Board {number}", slug or f"board-{number}", "A board for tests."
     )
     for key, value in fields.items():

@@ -33,7 +33,9 @@ class User(UserMixin, db.Model):
     # Rotated on password change, suspension or role change so older cookies stop working.
     session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set by the moderators: until when the member can only read, and why (they see both).
     suspended_until: Mapped[datetime | None] = mapped_column()
+    suspension_reason: Mapped[str | None] = mapped_column(sa.String(1000))
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"

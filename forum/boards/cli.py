@@ -4,7 +4,7 @@ import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 
-from forum.boards import services
+from forum.boards import management
 from forum.boards.models import Board
 from forum.extensions import db
 
@@ -19,7 +19,7 @@ def _board(slug: str) -> Board:
 def _apply(change) -> None:
     try:
         change()
-    except services.BoardError as error:
+    except management.BoardError as error:
         raise click.ClickException(error.message) from error
     db.session.commit()
 
@@ -33,7 +33,7 @@ def boards():
 @with_appcontext
 def init() -> None:
     """Create the default boards of a recovery community (those missing)."""
-    created = services.ensure_default_boards()
+    created = management.ensure_default_boards()
     db.session.commit()
     click.echo(f"Created {len(created)} boards.")
 
@@ -54,7 +54,7 @@ def list_boards() -> None:
 @with_appcontext
 def create(name: str, slug: str | None, description: str) -> None:
     """Add a board at the end of the list."""
-    _apply(lambda: services.create_board(name, slug, description))
+    _apply(lambda: management.create_board(name, slug, description))
     click.echo(f"Created the board {name!r}.")
 
 
@@ -68,7 +68,7 @@ def edit(slug: str, name: str | None, new_slug: str | None, description: str | N
     """Rename a board, change its address or its description."""
     board = _board(slug)
     _apply(
-        lambda: services.update_board(
+        lambda: management.update_board(
             board,
             name or board.name,
             new_slug or board.slug,
@@ -84,7 +84,7 @@ def edit(slug: str, name: str | None, new_slug: str | None, description: str | N
 @with_appcontext
 def move(slug: str, direction: str) -> None:
     """Move a board one place up or down the list."""
-    _apply(lambda: services.move_board(_board(slug), -1 if direction == "up" else 1))
+    _apply(lambda: management.move_board(_board(slug), -1 if direction == "up" else 1))
     click.echo("Moved.")
 
 
@@ -94,7 +94,7 @@ def move(slug: str, direction: str) -> None:
 @with_appcontext
 def archive(slug: str, undo: bool) -> None:
     """Archive a board: closed to writing, seen only by moderators."""
-    _apply(lambda: services.set_board_archived(_board(slug), not undo))
+    _apply(lambda: management.set_board_archived(_board(slug), not undo))
     click.echo("Restored." if undo else "Archived.")
 
 
@@ -102,6 +102,6 @@ def archive(slug: str, undo: bool) -> None:
 @with_appcontext
 def rerender() -> None:
     """Render every post's Markdown again (after the allowed HTML changed)."""
-    count = services.rerender_all()
+    count = management.rerender_all()
     db.session.commit()
     click.echo(f"Re-rendered {count} posts.")

@@ -109,6 +109,8 @@ class Post(db.Model):
     is_opening: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column()
+    # When the moderators last replaced part of the text (the original kept for them only).
+    redacted_at: Mapped[datetime | None] = mapped_column()
 
     thread: Mapped[Thread] = relationship(lazy="joined", innerjoin=True)
     author: Mapped[User | None] = relationship(lazy="joined")
@@ -130,3 +132,5 @@ class PostRevision(db.Model):
     # When this version was written (the post's created_at, or the previous edit).
     written_at: Mapped[datetime] = mapped_column()
     replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A version the moderators redacted: only they may read it again.
+    is_redaction: Mapped[bool] = mapped_column(default=False)

@@ -174,12 +174,14 @@ def profile_summary(user: User, limit: int = 10) -> tuple[int, list[Thread]]:
     return count, list(threads)
 
 
-def post_history(post: Post) -> list:
+def post_history(post: Post, with_redacted: bool = False) -> list:
+    """Earlier versions of a post; what the moderators redacted only for them."""
     from forum.boards.models import PostRevision
 
     stmt = (
         sa.select(PostRevision)
         .where(PostRevision.post_id == post.id)
+        .where(sa.true() if with_redacted else PostRevision.is_redaction.is_(False))
         .order_by(PostRevision.replaced_at.desc(), PostRevision.id.desc())
     )
     return list(db.session.scalars(stmt))

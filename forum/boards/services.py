@@ -1,7 +1,5 @@
 """The rules of writing: start a thread, reply, edit, delete, and keep the counters true."""
 
-import re
-
 import sqlalchemy as sa
 
 from forum.accounts.models import User
@@ -20,12 +18,13 @@ def start_thread(author: User, board: Board, title: str, body: str) -> Thread:
     """Open a thread with its first post. Caller commits."""
     if not can_post(author, board):
         raise NotAllowed("You can't start a thread on this board.")
+    held = _needs_approval(author)
     now = utcnow()
     thread = Thread(
         board=board,
         author=author,
         title=title.strip(),
-        status=ThreadStatus.VISIBLE,
+        status=ThreadStatus.PENDING if held else ThreadStatus.VISIBLE,
         post_count=0,
         created_at=now,
         last_activity_at=now,
@@ -35,13 +34,16 @@ def start_thread(author: User, board: Board, title: str, body: str) -> Thread:
         author=author,
         body_source=body,
         body_html=render_post_body(body),
-        status=PostStatus.VISIBLE,
+        status=PostStatus.PENDING if held else PostStatus.VISIBLE,
         is_opening=True,
         created_at=now,
     )
     db.session.add_all([thread, post])
-    _bump(board, "thread_count", 1)
-    _count_post(post, 1)
+    if held:
+        _hold_for_approval(post)
+    else:
+        _bump(board, "thread_count", 1)
+        _count_post(post, 1)
     db.session.flush()
     return thread
 
@@ -52,6 +54,7 @@ def reply(author: User, thread: Thread, body: str, parent: Post | None = None) -
         raise NotAllowed("You can't reply to this thread.")
     if parent is not None and parent.thread_id != thread.id:
         parent = None
+    held = _needs_approval(author)
     now = utcnow()
     post = Post(
         thread=thread,
@@ -59,14 +62,30 @@ def reply(author: User, thread: Thread, body: str, parent: Post | None = None) -
         parent=parent,
         body_source=body,
         body_html=render_post_body(body),
-        status=PostStatus.VISIBLE,
+        status=PostStatus.PENDING if held else PostStatus.VISIBLE,
         created_at=now,
     )
     db.session.add(post)
-    thread.last_activity_at = now
-    _count_post(post, 1)
+    if held:
+        _hold_for_approval(post)
+    else:
+        thread.last_activity_at = now
+        _count_post(post, 1)
     db.session.flush()
     return post
+
+
+def _needs_approval(author: User) -> bool:
+    from forum.moderation.reports import needs_approval
+
+    return needs_approval(author)
+
+
+def _hold_for_approval(post: Post) -> None:
+    from forum.moderation.reports import hold_for_approval
+
+    db.session.flush()
+    hold_for_approval(post)
 
 
 def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> None:
@@ -155,6 +174,10 @@ def _has_other_posts(post: Post) -> bool:
 
 def detach_posts_of(user: User) -> None:
     """Keep the member's posts and threads but forget who wrote them. Caller commits."""
+    from forum.search.sync import enqueue_posts_where
+
+    # A bulk UPDATE passes by the session's flush events: queue the posts for search here.
+    enqueue_posts_where(Post.author_id == user.id)
     db.session.execute(sa.update(Post).where(Post.author_id == user.id).values(author_id=None))
     db.session.execute(sa.update(Thread).where(Thread.author_id == user.id).values(author_id=None))
 
@@ -185,129 +208,3 @@ def erase_posts_of(user: User) -> None:
         )
         if not others:
             set_thread_status(thread, ThreadStatus.DELETED)
-
-
-# --- boards ---------------------------------------------------------------------------------
-
-DEFAULT_BOARDS = (
-    (
-        "introductions",
-        "Introductions",
-        "New here? Say hello. Share as much or as little as you like.",
-    ),
-    (
-        "stories",
-        "Stories",
-        "Your journey in your own words: where you were, what happened, where you are.",
-    ),
-    (
-        "milestones",
-        "Milestones",
-        "1 day, 30 days, a year: share a milestone and let us celebrate it with you.",
-    ),
-    (
-        "cravings-and-coping",
-        "Cravings and Coping",
-        "Struggling right now? What helps you through the hard moments.",
-    ),
-    (
-        "family-and-friends",
-        "Family and Friends",
-        "For the people who love someone in recovery, and for talking about them.",
-    ),
-    (
-        "resources",
-        "Resources",
-        "Meetings, books, apps and tools that helped. No sourcing, no medical advice.",
-    ),
-    (
-        "community-lounge",
-        "Community Lounge",
-        "Everything else: hobbies, small wins, what made you smile today.",
-    ),
-)
-
-
-def ensure_default_boards() -> list[Board]:
-    """Create the boards a recovery community starts with, skipping any that exist."""
-    existing = set(db.session.scalars(sa.select(Board.slug)))
-    return [
-        create_board(name, slug, description)
-        for slug, name, description in DEFAULT_BOARDS
-        if slug not in existing
-    ]
-
-
-_SLUG_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
-
-
-def create_board(name: str, slug: str | None = None, description: str = "") -> Board:
-    """Add a board at the end of the list. Caller commits."""
-    slug = slug or slugify(name)
-    _check_slug(slug)
-    last = db.session.scalar(sa.select(sa.func.max(Board.position))) or 0
-    board = Board(name=name.strip(), slug=slug, description=description.strip(), position=last + 1)
-    db.session.add(board)
-    db.session.flush()
-    return board
-
-
-def update_board(board: Board, name: str, slug: str, description: str) -> None:
-    """Rename or describe a board. Caller commits."""
-    if slug != board.slug:
-        _check_slug(slug)
-    board.name, board.slug, board.description = name.strip(), slug, description.strip()
-
-
-def move_board(board: Board, offset: int) -> None:
-    """Swap a board with its neighbour above (-1) or below (+1). Caller commits."""
-    boards = list(db.session.scalars(sa.select(Board).order_by(Board.position, Board.id)))
-    for number, each in enumerate(boards):
-        each.position = number
-    index = boards.index(board)
-    other = index + offset
-    if 0 <= other < len(boards):
-        boards[index].position, boards[other].position = other, index
-
-
-def set_board_archived(board: Board, archived: bool) -> None:
-    """Archive a board (read by moderators only, closed to writing) or bring it back."""
-    board.is_archived = archived
-
-
-class BoardError(NotAllowed):
-    status_code = 400
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-def _check_slug(slug: str) -> None:
-    if not _SLUG_SHAPE.match(slug) or len(slug) > 40:
-        raise BoardError("Use lower-case letters, digits and single hyphens.", "slug")
-    if db.session.scalar(sa.select(Board.id).where(Board.slug == slug)):
-        raise BoardError("Another board already has that address.", "slug")
-
-
-def rerender_all(batch: int = 500) -> int:
-    """Render every stored body again (after a change of the allowed HTML). Caller commits."""
-    count = 0
-    last_id = 0
-    while True:
-        posts = db.session.scalars(
-            sa.select(Post).where(Post.id > last_id).order_by(Post.id).limit(batch)
-        ).all()
-        if not posts:
-            return count
-        for post in posts:
-            html = render_post_body(post.body_source) if post.body_source else ""
-            if html != post.body_html:
-                post.body_html = html
-            count += 1
-        last_id = posts[-1].id
-        db.session.flush()

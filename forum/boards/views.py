@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from forum.boards import forms, queries, services
+from forum.boards import forms, management, queries, services
 from forum.boards.models import Board, Post, Thread
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
@@ -11,6 +11,7 @@ from forum.permissions import (
     can_administer,
     can_delete_post,
     can_edit_post,
+    can_moderate,
     can_post,
     can_reply,
     can_view_history,
@@ -49,7 +50,10 @@ def _load_post(post_id: int) -> Post:
 
 def thread_url(thread: Thread, **kwargs) -> str:
     return url_for(
-        "boards.thread", thread_id=thread.id, slug=services.slugify(thread.title) or None, **kwargs
+        "boards.thread",
+        thread_id=thread.id,
+        slug=management.slugify(thread.title) or None,
+        **kwargs,
     )
 
 
@@ -182,7 +186,8 @@ def post_history(post_id: int):
     post = _load_post(post_id)
     if not can_view_history(current_user, post):
         raise NotAllowed("Only the author and the moderators can see earlier versions.")
-    return render_template("boards/history.html", post=post, revisions=queries.post_history(post))
+    revisions = queries.post_history(post, with_redacted=can_moderate(current_user))
+    return render_template("boards/history.html", post=post, revisions=revisions)
 
 
 # --- board admin: one guard for the whole area -----------------------------------------------
@@ -218,10 +223,10 @@ def new_board():
     form = forms.BoardForm()
     if form.validate_on_submit():
         try:
-            board = services.create_board(
+            board = management.create_board(
                 form.name.data, form.slug.data, form.description.data or ""
             )
-        except services.BoardError as error:
+        except management.BoardError as error:
             form.slug.errors = [error.message]
         else:
             db.session.commit()
@@ -238,10 +243,10 @@ def edit_board(board_id: int):
     form = forms.BoardForm(obj=board)
     if form.validate_on_submit():
         try:
-            services.update_board(
+            management.update_board(
                 board, form.name.data, form.slug.data, form.description.data or ""
             )
-        except services.BoardError as error:
+        except management.BoardError as error:
             form.slug.errors = [error.message]
         else:
             db.session.commit()
@@ -257,7 +262,7 @@ def move_board(board_id: int, direction: str):
     board = _admin_board(board_id)
     if direction not in ("up", "down"):
         abort(404)
-    services.move_board(board, -1 if direction == "up" else 1)
+    management.move_board(board, -1 if direction == "up" else 1)
     db.session.commit()
     return redirect(url_for("board_admin.boards"))
 
@@ -265,7 +270,7 @@ def move_board(board_id: int, direction: str):
 @admin_bp.post("/<int:board_id>/archive")
 def archive_board(board_id: int):
     board = _admin_board(board_id)
-    services.set_board_archived(board, not board.is_archived)
+    management.set_board_archived(board, not board.is_archived)
     db.session.commit()
     state = "archived" if board.is_archived else "back in the list"
     flash(f"The board “{board.name}” is {state}.", "success")

@@ -8,14 +8,17 @@ from datetime import datetime, timedelta
 
 import click
 import sqlalchemy as sa
+from flask import current_app
 from flask.cli import with_appcontext
 
 from forum.accounts import queries
 from forum.accounts.models import User
 from forum.accounts.services import register_member
+from forum.boards.management import ensure_default_boards
 from forum.boards.models import Board, Post, Thread, ThreadKind
-from forum.boards.services import ensure_default_boards, reply, start_thread
+from forum.boards.services import reply, start_thread
 from forum.demo import content
+from forum.demo.queue import fill_the_queue
 from forum.extensions import db
 from forum.permissions import Role
 from forum.timeutil import utcnow
@@ -64,6 +67,9 @@ def demo(seed_value: int) -> None:
     if queries.pseudonym_taken(ADMIN):
         click.echo(f"The demo content is already there ({ADMIN} exists); nothing to do.")
         return
+    # The demo's history happened before anyone moderated it: nothing waits for approval.
+    premoderation = current_app.config["PREMODERATE_FIRST_POSTS"]
+    current_app.config["PREMODERATE_FIRST_POSTS"] = 0
     rng = random.Random(seed_value)
     now = utcnow()
     start = now - SPAN
@@ -91,6 +97,8 @@ def demo(seed_value: int) -> None:
         members[index] = register_member(name, password, role=ROLES.get(name, Role.MEMBER))
         members[index].created_at = joined[index]
     _write(plan, [members[index] for index in range(len(names))], boards)
+    current_app.config["PREMODERATE_FIRST_POSTS"] = premoderation
+    reports = fill_the_queue(rng, list(members.values()))
     db.session.commit()
 
     posts = sum(len(t.posts) for t in plan)
@@ -98,6 +106,7 @@ def demo(seed_value: int) -> None:
         click.echo(f"{name:<11} password: {password}")
     click.echo("(Shown only this once; change them with `flask accounts set-password`.)")
     click.echo(f"Seeded {len(members)} members, {len(plan)} threads and {posts} posts.")
+    click.echo(f"The moderation queue holds {reports} reports and a newcomer's first thread.")
 
 
 def _join_times(rng: random.Random, count: int, start: datetime, now: datetime) -> list[datetime]:

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_problem
 from forum.accounts.services import authenticate
-from forum.boards.models import Board, Post, Thread, ThreadKind
-from forum.boards.services import DEFAULT_BOARDS
+from forum.boards.management import DEFAULT_BOARDS
+from forum.boards.models import Board, Post, PostStatus, Thread, ThreadKind, ThreadStatus
 from forum.demo import cli as demo_cli
 from forum.demo import content
 from forum.extensions import db
@@ -21,9 +21,10 @@ SLUGS = [slug for slug, _, _ in DEFAULT_BOARDS]
 
 
 @pytest.fixture
-def seeded(runner, monkeypatch):
+def seeded(app, runner, monkeypatch):
     """Seed a smaller demo forum (the full one takes a few seconds) and return the output."""
     monkeypatch.setattr(demo_cli, "THREADS", 40)
+    app.config["PREMODERATE_FIRST_POSTS"] = 2
     result = runner.invoke(args=["seed", "demo"])
     assert result.exit_code == 0, result.output
     return result.output
@@ -35,7 +36,8 @@ def _count(model) -> int:
 
 def test_seed_demo_creates_members_boards_threads_and_replies(seeded):
     """A fresh forum gets the seven boards, about forty members and threads with replies."""
-    members, threads, posts = _count(User), _count(Thread), _count(Post)
+    # Besides the history, one newcomer's thread waits in the moderation queue.
+    members, threads, posts = _count(User) - 1, _count(Thread) - 1, _count(Post) - 1
     assert f"Seeded {members} members, {threads} threads and {posts} posts." in seeded
     assert members == demo_cli.MEMBERS + 2
     assert threads == 40
@@ -44,6 +46,18 @@ def test_seed_demo_creates_members_boards_threads_and_replies(seeded):
     roles = dict(db.session.execute(sa.select(User.pseudonym, User.role)).all())
     assert roles["demo-admin"] == Role.ADMIN
     assert roles["demo-mod"] == Role.MODERATOR
+
+
+def test_the_demo_moderators_find_a_queue_with_a_care_report_first(seeded):
+    """demo-mod opens the queue to a care report, other reports and a newcomer waiting."""
+    from forum.moderation.models import ItemKind
+    from forum.moderation.queries import queue
+
+    items = queue().items
+    assert "The moderation queue holds" in seeded
+    assert items[0].has_care
+    assert any(item.kind == ItemKind.PENDING for item in items)
+    assert len(items) >= 4
 
 
 def test_the_printed_staff_passwords_sign_in(seeded):
@@ -74,7 +88,7 @@ def test_seeded_history_runs_forward_in_time(seeded):
         assert times == sorted(times)
         assert posts[0].is_opening and thread.created_at == times[0]
         assert thread.last_activity_at == times[-1] <= now
-        assert thread.post_count == len(posts)
+        assert thread.post_count == len([p for p in posts if p.status == PostStatus.VISIBLE])
         assert (thread.kind == ThreadKind.MILESTONE) == (thread.board.slug == "milestones")
         by_id = {post.id: post for post in posts}
         for post in posts:
@@ -88,7 +102,11 @@ def test_seeded_history_runs_forward_in_time(seeded):
 def test_board_counters_match_the_seeded_rows(seeded):
     """Each board's thread and post counts agree with what is stored."""
     for board in db.session.scalars(sa.select(Board)):
-        threads = db.session.scalars(sa.select(Thread).where(Thread.board_id == board.id)).all()
+        threads = db.session.scalars(
+            sa.select(Thread).where(
+                Thread.board_id == board.id, Thread.status == ThreadStatus.VISIBLE
+            )
+        ).all()
         assert board.thread_count == len(threads)
         assert board.post_count == sum(t.post_count for t in threads)
 

@@ -1,0 +1,144 @@
+"""Search benchmark (not a test): index N generated posts, then time queries on each backend.
+
+    .venv/bin/python bench/search.py --posts 100000
+    .venv/bin/python bench/search.py --posts 20000 --postgres postgresql+psycopg://postgres@127.0.0.1/bench
+
+It writes the posts straight into a scratch database (SQLite in a temporary folder, or the
+PostgreSQL database given, whose tables it drops), times `rebuild` (posts/s), then runs a few
+hundred queries of each shape and prints the median and 95th percentile latency.
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from werkzeug.datastructures import MultiDict
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from forum import create_app  # noqa: E402
+from forum.boards.models import Board, Post, Thread  # noqa: E402
+from forum.demo import content  # noqa: E402
+from forum.extensions import db  # noqa: E402
+from forum.permissions import Anonymous  # noqa: E402
+from forum.search import maintenance, queries  # noqa: E402
+from forum.search.query import parse  # noqa: E402
+from forum.text import render_post_body  # noqa: E402
+from forum.timeutil import utcnow  # noqa: E402
+
+QUERIES = {
+    "common word": ["day", "feel", "week", "time", "help"],
+    "rare word": ["lighthouse", "crochet", "bicycle", "orchard", "harmonica"],
+    "phrase": ['"first week"', '"one day at a time"', '"my sister"', '"last night"'],
+    "filtered": [
+        "cravings board:cravings-and-coping",
+        "days kind:milestone",
+        "family after:2025-01-01",
+    ],
+}
+
+
+def fill(posts: int, seed: int = 7) -> None:
+    """Generated threads of 1 to 8 posts over the demo boards, written with bulk inserts."""
+    rng = random.Random(seed)
+    now = utcnow()
+    slugs = list(content.BOARD_SLUGS)
+    db.session.execute(
+        sa.insert(Board),
+        [{"slug": s, "name": s.title(), "position": i} for i, s in enumerate(slugs)],
+    )
+    board_ids = dict(db.session.execute(sa.select(Board.slug, Board.id)).all())
+    written = 0
+    thread_id = post_id = 0
+    while written < posts:
+        threads, rows = [], []
+        for _ in range(200):
+            slug = rng.choice(slugs)
+            thread_id += 1
+            at = now - timedelta(days=rng.uniform(0, 700))
+            kind = "milestone" if slug == "milestones" else "story"
+            threads.append(
+                {
+                    "id": thread_id,
+                    "board_id": board_ids[slug],
+                    "title": content.title(rng, slug),
+                    "kind": kind,
+                    "created_at": at,
+                    "last_activity_at": at,
+                }
+            )
+            for n in range(rng.randint(1, 8)):
+                post_id += 1
+                body = content.body(rng, 10, 200, slug)
+                rows.append(
+                    {
+                        "id": post_id,
+                        "thread_id": thread_id,
+                        "body_source": body,
+                        "body_html": render_post_body(body),
+                        "is_opening": n == 0,
+                        "created_at": at + timedelta(hours=n),
+                    }
+                )
+        db.session.execute(sa.insert(Thread), threads)
+        db.session.execute(sa.insert(Post), rows)
+        db.session.commit()
+        written += len(rows)
+        print(f"\r  generated {written} posts", end="", file=sys.stderr)
+    print(file=sys.stderr)
+
+
+def run(backend: str, url: str, posts: int, repeats: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "bench",
+            "DATABASE_URL": url,
+            "INSTANCE_PATH": str(folder),
+            "SEARCH_BACKEND": backend,
+            "SEARCH_INDEX_DIR": str(folder / "index"),
+            "SEARCH_DRAIN_AFTER_COMMIT": False,
+        }
+    )
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        fill(posts)
+        started = time.perf_counter()
+        count = maintenance.rebuild(app)
+        elapsed = time.perf_counter() - started
+        print(f"{backend}: indexed {count} posts in {elapsed:.1f} s, {count / elapsed:.0f} posts/s")
+        for shape, texts in QUERIES.items():
+            times = []
+            for n in range(repeats):
+                query = parse(MultiDict({"q": texts[n % len(texts)]}))
+                started = time.perf_counter()
+                queries.search(Anonymous(), query, suggest=False)
+                times.append((time.perf_counter() - started) * 1000)
+            p95 = statistics.quantiles(times, n=20)[-1]
+            print(f"  {shape:<12} median {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms")
+        db.session.remove()
+        db.drop_all()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=200, help="queries of each shape")
+    parser.add_argument("--postgres", help="a scratch PostgreSQL URL (its tables are dropped)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="hearth-bench-db-"))
+    run("whoosh", f"sqlite:///{folder / 'bench.db'}", args.posts, args.repeats)
+    if args.postgres:
+        run("postgres", args.postgres, args.posts, args.repeats)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""What a moderator's decision does to a post, a thread or a member: each logged, each told."""
+
+from datetime import datetime, timedelta
+
+from forum.accounts.models import User
+from forum.boards.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
+from forum.boards.services import set_post_status, set_thread_status
+from forum.errors import ForumError, NotAllowed
+from forum.extensions import db
+from forum.moderation import log
+from forum.moderation.models import TargetType
+from forum.moderation.rules import REASON_REQUIRED, SUSPENSION_DAYS, VERB_LABELS
+from forum.notices.models import NoticeKind
+from forum.notices.services import notify, path_for
+from forum.permissions import Role, can_administer, can_moderate
+from forum.text import render_post_body
+from forum.timeutil import utcnow
+
+# A ban is a suspension with no end a person could live to see.
+BAN_UNTIL = datetime(9999, 12, 31)
+FROM_THE_MODERATORS = "From the moderators"
+
+
+class DecisionError(ForumError):
+    """A decision could not be taken as asked (missing reason, wrong verb, ...)."""
+
+
+def require_reason(verb: str, reason: str) -> str:
+    reason = (reason or "").strip()
+    if verb in REASON_REQUIRED and not reason:
+        raise DecisionError("Please give a reason: the member concerned will read it.")
+    return reason
+
+
+def check_not_own(moderator: User, subject_id: int | None) -> None:
+    if subject_id is not None and subject_id == moderator.id:
+        raise NotAllowed("This concerns you, so another moderator or an admin has to decide.")
+
+
+def _post_link(post: Post) -> str:
+    return path_for("boards.permalink", post_id=post.id)
+
+
+# The states each verb can start from: restoring a post its author deleted is not ours to do.
+_FROM = {
+    "hide": {PostStatus.VISIBLE},
+    "remove": {PostStatus.VISIBLE, PostStatus.HIDDEN},
+    "restore": {PostStatus.HIDDEN, PostStatus.REMOVED},
+    "approve": {PostStatus.PENDING},
+    "reject": {PostStatus.PENDING},
+    "redact": {PostStatus.VISIBLE, PostStatus.HIDDEN, PostStatus.PENDING},
+}
+
+
+def act_on_post(moderator: User, post: Post, verb: str, reason: str, new_text: str | None = None):
+    """Hide, restore, remove, redact, approve or reject a post. Caller commits."""
+    check_not_own(moderator, post.author_id)
+    reason = require_reason(verb, reason)
+    if verb in _FROM and post.status not in _FROM[verb]:
+        raise DecisionError(
+            f"“{VERB_LABELS[verb]}” doesn't apply to a post that is {post.status.value}."
+        )
+    if verb == "redact":
+        _redact(moderator, post, new_text)
+    elif verb in ("hide", "remove", "restore", "approve", "reject"):
+        status = {
+            "hide": PostStatus.HIDDEN,
+            "remove": PostStatus.REMOVED,
+            "restore": PostStatus.VISIBLE,
+            "approve": PostStatus.VISIBLE,
+            "reject": PostStatus.REMOVED,
+        }[verb]
+        _set_status_with_thread(post, status)
+    elif verb not in ("no_action", "escalate", "reached_out", "resources_sent"):
+        raise DecisionError(f"Unknown action on a post: {verb}.")
+    log.record(
+        moderator.id, verb, TargetType.POST, post.id, reason or VERB_LABELS[verb], post.author_id
+    )
+    _tell_author(post, verb, reason)
+
+
+def _set_status_with_thread(post: Post, status: PostStatus) -> None:
+    """A newcomer's thread waits with its opening post, and is approved or rejected with it."""
+    thread = post.thread
+    if post.is_opening and thread.status == ThreadStatus.PENDING:
+        approved = status == PostStatus.VISIBLE
+        set_thread_status(thread, ThreadStatus.VISIBLE if approved else ThreadStatus.REMOVED)
+    if post.status == PostStatus.PENDING and status == PostStatus.VISIBLE:
+        thread.last_activity_at = max(thread.last_activity_at, post.created_at)
+    set_post_status(post, status)
+
+
+def _redact(moderator: User, post: Post, new_text: str | None) -> None:
+    new_text = (new_text or "").strip()
+    if not new_text or new_text == post.body_source:
+        raise DecisionError(
+            "Please edit the text: replace what must not be shown, e.g. with [redacted]."
+        )
+    now = utcnow()
+    db.session.add(
+        PostRevision(
+            post_id=post.id,
+            body_source=post.body_source,
+            body_html=post.body_html,
+            written_at=post.edited_at or post.created_at,
+            replaced_at=now,
+            is_redaction=True,
+        )
+    )
+    post.body_source = new_text
+    post.body_html = render_post_body(new_text)
+    post.redacted_at = now
+
+
+_AUTHOR_NOTICES = {
+    "hide": "Your post is hidden by the moderators",
+    "remove": "Your post was removed by the moderators",
+    "redact": "Part of your post was redacted by the moderators",
+    "reject": "Your post was not approved",
+    "approve": "Your post is approved and visible to everyone",
+    "restore": "Your post is visible again",
+    "reached_out": "A message from the moderators, with care",
+    "resources_sent": "Some support resources from the moderators",
+}
+
+
+def _tell_author(post: Post, verb: str, reason: str) -> None:
+    title = _AUTHOR_NOTICES.get(verb)
+    if title is None:
+        return
+    kind = NoticeKind.CARE if verb in ("reached_out", "resources_sent") else NoticeKind.MODERATION
+    link = path_for("support.help") if kind == NoticeKind.CARE else _post_link(post)
+    body = reason
+    if kind == NoticeKind.CARE:
+        body = (reason + "\n\n" if reason else "") + (
+            "You are not alone. The help page lists people you can talk to right now, any hour."
+        )
+    notify(post.author_id, kind, title, body, link)
+
+
+def act_on_thread(moderator: User, thread: Thread, verb: str, reason: str) -> None:
+    """Lock or unlock a thread. Caller commits."""
+    reason = require_reason(verb, reason)
+    if verb not in ("lock", "unlock"):
+        raise DecisionError(f"Unknown action on a thread: {verb}.")
+    thread.is_locked = verb == "lock"
+    log.record(
+        moderator.id,
+        verb,
+        TargetType.THREAD,
+        thread.id,
+        reason or VERB_LABELS[verb],
+        thread.author_id,
+    )
+    if verb == "lock":
+        notify(
+            thread.author_id,
+            NoticeKind.MODERATION,
+            "Your thread is locked by the moderators",
+            reason,
+            path_for("boards.thread", thread_id=thread.id),
+        )
+
+
+def act_on_member(
+    moderator: User, member: User, verb: str, reason: str, days: int | None = None
+) -> None:
+    """Warn, suspend, lift a suspension or ban a member. Caller commits."""
+    check_not_own(moderator, member.id)
+    if can_moderate(member) and not can_administer(moderator) or member.role == Role.ADMIN:
+        raise NotAllowed(
+            "Only an admin can act on a moderator, and admins only step down by command."
+        )
+    reason = require_reason(verb, reason)
+    if verb == "suspend":
+        if days not in SUSPENSION_DAYS:
+            raise DecisionError("Choose a suspension of 1, 3, 7 or 30 days.")
+        _suspend(member, utcnow() + timedelta(days=days), reason)
+        title = f"Your account is suspended for {days} day{'s' if days > 1 else ''}"
+    elif verb == "ban":
+        _suspend(member, BAN_UNTIL, reason)
+        title = "Your account is banned from writing on Hearth"
+    elif verb == "unsuspend":
+        member.suspended_until = None
+        member.suspension_reason = None
+        title = "Your suspension is lifted"
+    elif verb == "warn":
+        title = "A warning from the moderators"
+    else:
+        raise DecisionError(f"Unknown action on a member: {verb}.")
+    log.record(moderator.id, verb, TargetType.MEMBER, member.id, reason, member.id)
+    notify(member.id, NoticeKind.MODERATION, title, reason, path_for("notices.index"))
+
+
+def _suspend(member: User, until: datetime, reason: str) -> None:
+    member.suspended_until = until
+    member.suspension_reason = reason
+    member.rotate_session_token()

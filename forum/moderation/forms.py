@@ -1,0 +1,94 @@
+"""Forms for reporting a post and for the moderators' decisions."""
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import AnyOf, InputRequired, Length, Optional
+
+from forum.moderation.models import Reason
+from forum.moderation.rules import REASON_LABELS, SUSPENSION_DAYS, VERB_LABELS
+
+
+class ReportForm(FlaskForm):
+    reason = RadioField(
+        "What's the matter with this post?",
+        choices=[SelectChoice(reason.value, REASON_LABELS[reason]) for reason in Reason],
+        validators=[InputRequired("Please choose a reason.")],
+    )
+    note = TextAreaField(
+        "Anything the moderators should know? (optional)",
+        validators=[Optional(), Length(max=500, message="Notes are limited to 500 characters.")],
+        description="Only the moderators read this. The author never learns who reported.",
+    )
+
+
+class DecisionForm(FlaskForm):
+    verb = HiddenField(validators=[InputRequired(), AnyOf(list(VERB_LABELS))])
+    reason = TextAreaField(
+        "Reason",
+        validators=[Optional(), Length(max=1000)],
+        description="The member concerned reads this, signed “the moderators”.",
+    )
+    days = SelectField(
+        "Suspend for",
+        choices=[SelectChoice(str(d), f"{d} day{'s' if d > 1 else ''}") for d in SUSPENSION_DAYS],
+        default="1",
+    )
+    new_text = TextAreaField(
+        "The post with the redaction applied", validators=[Optional(), Length(max=20_000)]
+    )
+
+
+class NoteForm(FlaskForm):
+    body = TextAreaField(
+        "Note for the moderators",
+        validators=[InputRequired("Write the note first."), Length(max=2000)],
+    )
+
+
+class LogFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    moderator = StringField("Moderator", validators=[Optional(), Length(max=60)])
+    verb = SelectField(
+        "Action",
+        choices=[SelectChoice("", "Any")]
+        + [SelectChoice(v, label) for v, label in VERB_LABELS.items()],
+        validators=[Optional()],
+    )
+    target = SelectField(
+        "Target",
+        choices=[
+            SelectChoice("", "Any"),
+            SelectChoice("post", "Post"),
+            SelectChoice("thread", "Thread"),
+            SelectChoice("member", "Member"),
+        ],
+        validators=[Optional()],
+    )
+    target_id = StringField("Target number", validators=[Optional(), Length(max=18)])
+
+
+class QueueFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    state = SelectField(
+        "State",
+        choices=[
+            SelectChoice("open", "Open"),
+            SelectChoice("claimed", "Claimed"),
+            SelectChoice("resolved", "Resolved"),
+        ],
+        default="open",
+        validators=[Optional()],
+    )
+    reason = SelectField(
+        "Reason",
+        choices=[SelectChoice("", "Any")]
+        + [SelectChoice("pending", "Waiting for approval")]
+        + [SelectChoice(r.value, REASON_LABELS[r]) for r in Reason],
+        validators=[Optional()],
+    )
+    board = SelectField("Board", choices=[SelectChoice("", "Any")], validators=[Optional()])

@@ -1,0 +1,172 @@
+"""Reports, the review queue's items, the append-only moderation log, and notes on members."""
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum.accounts.models import User
+from forum.boards.models import Post
+from forum.extensions import db
+from forum.timeutil import utcnow
+
+
+def _enum(cls: type[enum.Enum], length: int = 24) -> sa.Enum:
+    return sa.Enum(
+        cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
+    )
+
+
+class Reason(enum.StrEnum):
+    """Why a post was reported; the labels members see are in forum.moderation.rules."""
+
+    AT_RISK = "at_risk"  # a care report, not an accusation
+    HARASSMENT = "harassment"
+    DRUGS = "drugs"
+    DANGEROUS_ADVICE = "dangerous_advice"
+    IDENTITY = "identity"
+    SPAM = "spam"
+    OTHER = "other"
+
+
+class ItemKind(enum.StrEnum):
+    REPORTED = "reported"  # members reported the post
+    PENDING = "pending"  # a newcomer's post waiting for approval
+
+
+class ItemState(enum.StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class ReportState(enum.StrEnum):
+    OPEN = "open"
+    NO_ACTION = "no_action"
+    ACTION_TAKEN = "action_taken"
+    REVIEWED = "reviewed"  # a care report was looked after
+
+
+class ReviewItem(db.Model):
+    """One entry of the queue: a post, with every open report on it grouped."""
+
+    __tablename__ = "review_items"
+    __table_args__ = (
+        # At most one unresolved item per post: reports made meanwhile join it.
+        sa.Index(
+            "uq_review_items_open_post",
+            "post_id",
+            unique=True,
+            sqlite_where=sa.text("state = 'open'"),
+            postgresql_where=sa.text("state = 'open'"),
+        ),
+        sa.Index("ix_review_items_queue", "state", "has_care", "reporter_count", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[ItemKind] = mapped_column(_enum(ItemKind))
+    state: Mapped[ItemState] = mapped_column(_enum(ItemState), default=ItemState.OPEN)
+    has_care: Mapped[bool] = mapped_column(default=False)
+    reporter_count: Mapped[int] = mapped_column(default=0)
+    auto_hidden: Mapped[bool] = mapped_column(default=False)
+    escalated: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    claimed_at: Mapped[datetime | None] = mapped_column()
+    resolved_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    resolved_at: Mapped[datetime | None] = mapped_column()
+    # The verb that resolved it (hide, no_action, reached_out, ...).
+    resolution: Mapped[str | None] = mapped_column(sa.String(24))
+
+    post: Mapped[Post] = relationship(lazy="joined", innerjoin=True)
+    claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id], lazy="joined")
+    resolved_by: Mapped[User | None] = relationship(foreign_keys=[resolved_by_id], lazy="joined")
+    reports: Mapped[list["Report"]] = relationship(
+        back_populates="item", lazy="selectin", order_by="Report.id"
+    )
+
+
+class Report(db.Model):
+    __tablename__ = "reports"
+    __table_args__ = (
+        # One open report per member per post.
+        sa.Index(
+            "uq_reports_open_per_member",
+            "post_id",
+            "reporter_id",
+            unique=True,
+            sqlite_where=sa.text("state = 'open'"),
+            postgresql_where=sa.text("state = 'open'"),
+        ),
+        sa.Index("ix_reports_reporter_time", "reporter_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("review_items.id", ondelete="CASCADE"), index=True
+    )
+    post_id: Mapped[int] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"))
+    # None when Hearth itself raised the report (a risk phrase in a post).
+    reporter_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    # Whom the report is about, kept so that care reports can be limited per person.
+    subject_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    reason: Mapped[Reason] = mapped_column(_enum(Reason))
+    note: Mapped[str] = mapped_column(sa.String(500), default="")
+    state: Mapped[ReportState] = mapped_column(_enum(ReportState), default=ReportState.OPEN)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column()
+
+    item: Mapped[ReviewItem] = relationship(back_populates="reports")
+    post: Mapped[Post] = relationship(lazy="joined", innerjoin=True)
+
+
+class TargetType(enum.StrEnum):
+    POST = "post"
+    THREAD = "thread"
+    MEMBER = "member"
+
+
+class ModAction(db.Model):
+    """One moderation action: who, what verb, exactly one target, why, when. Never changed.
+
+    No foreign keys on purpose: the log outlives the accounts and posts it names, and a
+    cascade would have to update it. Triggers refuse UPDATE and DELETE (see log.py).
+    """
+
+    __tablename__ = "mod_actions"
+    __table_args__ = (
+        sa.CheckConstraint("target_type IN ('post', 'thread', 'member')", name="one_target"),
+        sa.Index("ix_mod_actions_target", "target_type", "target_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # None for what Hearth did by itself (auto-hide after enough reports).
+    moderator_id: Mapped[int | None] = mapped_column(index=True)
+    verb: Mapped[str] = mapped_column(sa.String(24), index=True)
+    target_type: Mapped[TargetType] = mapped_column(_enum(TargetType, 8))
+    target_id: Mapped[int] = mapped_column()
+    # The member concerned (the author of a post, the member acted on), for their history.
+    subject_id: Mapped[int | None] = mapped_column(index=True)
+    reason: Mapped[str] = mapped_column(sa.String(1000))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class MemberNote(db.Model):
+    """A note moderators keep about a member; never shown to the member or anyone else."""
+
+    __tablename__ = "member_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(sa.String(2000))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")

@@ -1,0 +1,184 @@
+"""Reading the queue, its context, the log, members' histories and the transparency counts."""
+
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from forum.accounts.models import User
+from forum.boards.models import Board, Post, Thread
+from forum.extensions import db
+from forum.moderation.models import (
+    ItemKind,
+    ItemState,
+    MemberNote,
+    ModAction,
+    Report,
+    ReviewItem,
+)
+from forum.moderation.rules import CLAIM_MINUTES
+from forum.timeutil import utcnow
+
+QUEUE_PAGE = 20
+
+
+def _claimed(now):
+    return sa.and_(
+        ReviewItem.claimed_by_id.is_not(None),
+        ReviewItem.claimed_at >= now - timedelta(minutes=CLAIM_MINUTES),
+    )
+
+
+def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1):
+    """Care first, then auto-hidden, then the most reporters, then the oldest."""
+    now = utcnow()
+    stmt = sa.select(ReviewItem).join(ReviewItem.post).join(Post.thread).join(Thread.board)
+    if state == "resolved":
+        stmt = stmt.where(ReviewItem.state == ItemState.RESOLVED).order_by(
+            ReviewItem.resolved_at.desc()
+        )
+    else:
+        stmt = stmt.where(ReviewItem.state == ItemState.OPEN)
+        if state == "claimed":
+            stmt = stmt.where(_claimed(now))
+        stmt = stmt.order_by(
+            ReviewItem.has_care.desc(),
+            ReviewItem.auto_hidden.desc(),
+            ReviewItem.reporter_count.desc(),
+            ReviewItem.created_at,
+            ReviewItem.id,
+        )
+    if reason == "pending":
+        stmt = stmt.where(ReviewItem.kind == ItemKind.PENDING)
+    elif reason:
+        stmt = stmt.where(
+            ReviewItem.id.in_(sa.select(Report.item_id).where(Report.reason == reason))
+        )
+    if board:
+        stmt = stmt.where(Board.slug == board)
+    return db.paginate(stmt, page=page, per_page=QUEUE_PAGE, error_out=False)
+
+
+def queue_stats() -> tuple[int, object]:
+    """How many items are open, and when the oldest of them arrived."""
+    count, oldest = db.session.execute(
+        sa.select(sa.func.count(), sa.func.min(ReviewItem.created_at)).where(
+            ReviewItem.state == ItemState.OPEN
+        )
+    ).one()
+    return count, oldest
+
+
+def previous_posts(posts: list[Post]) -> dict[int, Post]:
+    """For each post, the one before it in its thread (its context), in two queries."""
+    if not posts:
+        return {}
+    earlier = aliased(Post)
+    pairs = db.session.execute(
+        sa.select(
+            Post.id,
+            sa.select(sa.func.max(earlier.id))
+            .where(earlier.thread_id == Post.thread_id, earlier.id < Post.id)
+            .scalar_subquery(),
+        ).where(Post.id.in_([p.id for p in posts]))
+    ).all()
+    wanted = {prev for _, prev in pairs if prev is not None}
+    loaded = (
+        {p.id: p for p in db.session.scalars(sa.select(Post).where(Post.id.in_(wanted)))}
+        if wanted
+        else {}
+    )
+    return {post_id: loaded[prev] for post_id, prev in pairs if prev in loaded}
+
+
+def histories(member_ids: list[int], limit: int = 5) -> dict[int, list[ModAction]]:
+    """The latest moderation actions concerning each member."""
+    found: dict[int, list[ModAction]] = defaultdict(list)
+    ids = [m for m in member_ids if m is not None]
+    if not ids:
+        return found
+    rows = db.session.scalars(
+        sa.select(ModAction)
+        .where(ModAction.subject_id.in_(ids))
+        .order_by(ModAction.id.desc())
+        .limit(limit * len(ids) * 4)
+    )
+    for action in rows:
+        if len(found[action.subject_id]) < limit:
+            found[action.subject_id].append(action)
+    return found
+
+
+def notes_about(member_ids: list[int]) -> dict[int, list[MemberNote]]:
+    found: dict[int, list[MemberNote]] = defaultdict(list)
+    ids = [m for m in member_ids if m is not None]
+    if ids:
+        for note in db.session.scalars(
+            sa.select(MemberNote)
+            .where(MemberNote.member_id.in_(ids))
+            .order_by(MemberNote.id.desc())
+        ):
+            found[note.member_id].append(note)
+    return found
+
+
+def pseudonyms(user_ids) -> dict[int, str]:
+    ids = {i for i in user_ids if i is not None}
+    if not ids:
+        return {}
+    return dict(
+        db.session.execute(sa.select(User.id, User.pseudonym).where(User.id.in_(ids))).all()
+    )
+
+
+def log_rows(
+    moderator: str = "", verb: str = "", target: str = "", target_id: str = "", page: int = 1
+):
+    stmt = sa.select(ModAction).order_by(ModAction.id.desc())
+    if moderator:
+        from forum.accounts.queries import user_by_pseudonym
+
+        user = user_by_pseudonym(moderator)
+        stmt = stmt.where(ModAction.moderator_id == (user.id if user else -1))
+    if verb:
+        stmt = stmt.where(ModAction.verb == verb)
+    if target:
+        stmt = stmt.where(ModAction.target_type == target)
+    if target_id.isdigit():
+        stmt = stmt.where(ModAction.target_id == int(target_id))
+    return db.paginate(stmt, page=page, per_page=50, error_out=False)
+
+
+def _month(column):
+    if db.engine.dialect.name == "postgresql":
+        return sa.func.to_char(column, "YYYY-MM")
+    return sa.func.strftime("%Y-%m", column)
+
+
+def transparency(months: int = 12) -> tuple[list[str], dict[str, Counter]]:
+    """Counts of actions by kind for each recent month: no names, no text."""
+    since = utcnow() - timedelta(days=31 * months)
+    month = _month(ModAction.created_at).label("month")
+    rows = db.session.execute(
+        sa.select(month, ModAction.verb, sa.func.count())
+        .where(ModAction.created_at >= since)
+        .group_by(month, ModAction.verb)
+    )
+    by_month: dict[str, Counter] = defaultdict(Counter)
+    for month_name, verb, count in rows:
+        by_month[month_name][verb] = count
+    return sorted(by_month, reverse=True), by_month
+
+
+def reports_by(user: User, page: int = 1):
+    stmt = sa.select(Report).where(Report.reporter_id == user.id).order_by(Report.id.desc())
+    return db.paginate(stmt, page=page, per_page=30, error_out=False)
+
+
+def open_item_for(post: Post) -> ReviewItem | None:
+    return db.session.scalar(
+        sa.select(ReviewItem).where(
+            ReviewItem.post_id == post.id, ReviewItem.state == ItemState.OPEN
+        )
+    )

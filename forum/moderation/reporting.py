@@ -1,0 +1,93 @@
+"""The members' side of moderation: reporting a post, "My reports", the transparency page,
+and the one guard that keeps suspended members from writing."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.boards.queries import post_by_id
+from forum.errors import NotAllowed, render_error
+from forum.extensions import db
+from forum.moderation import forms, queries, reports
+from forum.moderation.models import Reason
+from forum.moderation.rules import OUTCOME_WORDS, REASON_HELP, REASON_LABELS, VERB_LABELS
+from forum.permissions import can_report, can_view_post, is_suspended
+
+bp = Blueprint("reports", __name__)
+
+# What a suspended member may still do: leave, take their data, or close their account.
+ALLOWED_WHILE_SUSPENDED = frozenset(
+    {
+        "accounts.signin",
+        "accounts.signout",
+        "accounts.export",
+        "accounts.delete_account",
+        "accounts.change_password",
+        "notices.read",
+        "notices.read_all",
+    }
+)
+
+
+@bp.before_app_request
+def _suspended_members_only_read():
+    if request.method in ("GET", "HEAD", "OPTIONS") or request.endpoint in ALLOWED_WHILE_SUSPENDED:
+        return None
+    if is_suspended(current_user):
+        until = current_user.suspended_until
+        when = "for good" if until.year >= 9999 else f"until {until:%d %B %Y, %H:%M} UTC"
+        return render_error(
+            403,
+            f"Your account can read but not write {when}. The moderators' reason: "
+            f"{current_user.suspension_reason or 'none given'}",
+        )
+    return None
+
+
+@bp.route("/p/<int:post_id>/report", methods=["GET", "POST"])
+@login_required
+def report(post_id: int):
+    post = post_by_id(post_id)
+    if post is None or not can_view_post(current_user, post):
+        abort(404)
+    if not can_report(current_user, post):
+        raise NotAllowed("You can't report this post: it is your own, or it is not public.")
+    form = forms.ReportForm()
+    if form.validate_on_submit():
+        try:
+            reports.report_post(current_user, post, Reason(form.reason.data), form.note.data or "")
+        except reports.AlreadyReported as error:
+            db.session.rollback()
+            flash(error.message, "info")
+            return redirect(url_for("boards.permalink", post_id=post.id))
+        except reports.TooManyReports as error:
+            db.session.rollback()
+            form.reason.errors = [error.message]
+            return render_template(
+                "moderation/report.html", post=post, form=form, help=REASON_HELP
+            ), 429
+        db.session.commit()
+        flash(
+            "Thank you. The moderators will look at it; only they know you reported it.", "success"
+        )
+        return redirect(url_for("boards.permalink", post_id=post.id))
+    return render_template(
+        "moderation/report.html", post=post, form=form, help=REASON_HELP
+    ), 400 if form.errors else 200
+
+
+@bp.get("/reports/mine")
+@login_required
+def mine():
+    page = request.args.get("page", "1")
+    made = queries.reports_by(current_user, int(page) if page.isdigit() else 1)
+    return render_template(
+        "moderation/my_reports.html", reports=made, labels=REASON_LABELS, outcomes=OUTCOME_WORDS
+    )
+
+
+@bp.get("/transparency")
+def transparency():
+    months, counts = queries.transparency()
+    return render_template(
+        "moderation/transparency.html", months=months, counts=counts, labels=VERB_LABELS
+    )

@@ -1,0 +1,88 @@
+"""The fixed lists of moderation, kept in one place: report reasons, verbs, outcomes, durations."""
+
+from forum.moderation.models import Reason, ReportState
+
+REASON_LABELS = {
+    Reason.AT_RISK: "Someone may be at risk",
+    Reason.HARASSMENT: "Harassment or hate",
+    Reason.DRUGS: "Selling or sourcing drugs",
+    Reason.DANGEROUS_ADVICE: "Dangerous advice",
+    Reason.IDENTITY: "Shares someone's identity",
+    Reason.SPAM: "Spam",
+    Reason.OTHER: "Something else",
+}
+REASON_HELP = {
+    Reason.AT_RISK: "A care report, not an accusation: a moderator will reach out gently.",
+}
+
+# What each verb is called in the log, on buttons and in the transparency report.
+VERB_LABELS = {
+    "no_action": "No action",
+    "hide": "Hide post",
+    "restore": "Restore post",
+    "remove": "Remove post",
+    "redact": "Redact post",
+    "approve": "Approve post",
+    "reject": "Reject post",
+    "auto_hide": "Hidden after reports",
+    "lock": "Lock thread",
+    "unlock": "Unlock thread",
+    "warn": "Warn member",
+    "suspend": "Suspend member",
+    "unsuspend": "Lift suspension",
+    "ban": "Ban member",
+    "escalate": "Escalate to admins",
+    "reached_out": "Reached out",
+    "resources_sent": "Resources sent",
+}
+
+# Verbs for a reported post, and for a care report (which never ends in "no violation").
+REPORT_VERBS = (
+    "no_action",
+    "hide",
+    "remove",
+    "redact",
+    "lock",
+    "warn",
+    "suspend",
+    "ban",
+    "escalate",
+)
+CARE_VERBS = ("reached_out", "resources_sent", "escalate")
+PENDING_VERBS = ("approve", "reject")
+# Verbs whose reason the member affected reads in a notice.
+REASON_REQUIRED = frozenset(
+    {
+        "hide",
+        "remove",
+        "redact",
+        "reject",
+        "lock",
+        "warn",
+        "suspend",
+        "ban",
+        "reached_out",
+        "unsuspend",
+    }
+)
+
+# What the reporters are told when an item is resolved with a verb.
+OUTCOME_OF_VERB = {
+    "no_action": ReportState.NO_ACTION,
+    "approve": ReportState.NO_ACTION,
+    "reached_out": ReportState.REVIEWED,
+    "resources_sent": ReportState.REVIEWED,
+}
+OUTCOME_WORDS = {
+    ReportState.OPEN: "Waiting for a moderator",
+    ReportState.NO_ACTION: "Reviewed: no action was needed",
+    ReportState.ACTION_TAKEN: "Reviewed: the moderators took action",
+    ReportState.REVIEWED: "Reviewed: a moderator looked after it",
+}
+
+SUSPENSION_DAYS = (1, 3, 7, 30)
+CLAIM_MINUTES = 30
+
+
+def outcome_of(verb: str) -> ReportState:
+    return OUTCOME_OF_VERB.get(verb, ReportState.ACTION_TAKEN)

@@ -1,0 +1,193 @@
+"""The queue: claiming items, deciding on them (one decision wins a race), notes on members."""
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from forum.accounts.models import User
+from forum.boards.models import Post, PostStatus
+from forum.boards.services import set_post_status
+from forum.errors import Conflict, NotAllowed
+from forum.extensions import db
+from forum.moderation import actions
+from forum.moderation.models import (
+    ItemKind,
+    ItemState,
+    MemberNote,
+    ReportState,
+    ReviewItem,
+)
+from forum.moderation.rules import (
+    CARE_VERBS,
+    CLAIM_MINUTES,
+    OUTCOME_WORDS,
+    PENDING_VERBS,
+    REPORT_VERBS,
+    outcome_of,
+)
+from forum.notices.models import NoticeKind
+from forum.notices.services import notify, path_for
+from forum.permissions import can_administer
+from forum.timeutil import utcnow
+
+# --- the queue -----------------------------------------------------------------------------------
+
+
+def _claim_is_free(moderator: User):
+    lapse = utcnow() - timedelta(minutes=CLAIM_MINUTES)
+    return sa.or_(
+        ReviewItem.claimed_by_id.is_(None),
+        ReviewItem.claimed_by_id == moderator.id,
+        ReviewItem.claimed_at < lapse,
+    )
+
+
+def _check_can_act(moderator: User, item: ReviewItem) -> None:
+    actions.check_not_own(moderator, item.post.author_id)
+    if item.escalated and not can_administer(moderator):
+        raise NotAllowed("This item is escalated to the admins.")
+
+
+def _conflict(item: ReviewItem) -> Conflict:
+    db.session.refresh(item)
+    if item.state == ItemState.RESOLVED:
+        who = item.resolved_by.pseudonym if item.resolved_by else "another moderator"
+        return Conflict(f"Already handled by {who}.")
+    who = item.claimed_by.pseudonym if item.claimed_by else "another moderator"
+    return Conflict(f"Already claimed by {who}.")
+
+
+def claim(moderator: User, item: ReviewItem) -> None:
+    """Take an item so that others see who holds it (for 30 minutes). Caller commits."""
+    _check_can_act(moderator, item)
+    taken = db.session.execute(
+        sa.update(ReviewItem)
+        .where(
+            ReviewItem.id == item.id, ReviewItem.state == ItemState.OPEN, _claim_is_free(moderator)
+        )
+        .values(claimed_by_id=moderator.id, claimed_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not taken:
+        raise _conflict(item)
+    db.session.refresh(item)
+
+
+def release(moderator: User, item: ReviewItem) -> None:
+    """Let go of a claimed item. Caller commits."""
+    db.session.execute(
+        sa.update(ReviewItem)
+        .where(ReviewItem.id == item.id, ReviewItem.claimed_by_id == moderator.id)
+        .values(claimed_by_id=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(item)
+
+
+def allowed_verbs(item: ReviewItem) -> tuple[str, ...]:
+    if item.kind == ItemKind.PENDING:
+        return PENDING_VERBS
+    if item.has_care:
+        return CARE_VERBS + tuple(v for v in REPORT_VERBS if v not in ("no_action", "escalate"))
+    return REPORT_VERBS
+
+
+def decide(
+    moderator: User,
+    item: ReviewItem,
+    verb: str,
+    reason: str,
+    days: int | None = None,
+    new_text: str | None = None,
+) -> None:
+    """Take one decision on an item; exactly one decision wins a race. Caller commits."""
+    _check_can_act(moderator, item)
+    if verb not in allowed_verbs(item):
+        raise actions.DecisionError("That action doesn't fit this item.")
+    actions.require_reason(verb, reason)
+    post = item.post
+    if verb == "escalate":
+        _finish(moderator, item, escalate=True)
+        actions.act_on_post(moderator, post, verb, reason)
+        return
+    _finish(moderator, item, verb=verb)
+    if verb in ("lock",):
+        actions.act_on_thread(moderator, post.thread, verb, reason)
+    elif verb in ("warn", "suspend", "ban"):
+        if post.author is None:
+            raise actions.DecisionError("The author has left Hearth: there is no member to act on.")
+        actions.act_on_member(moderator, post.author, verb, reason, days)
+    else:
+        if verb == "no_action" and item.auto_hidden and post.status == PostStatus.HIDDEN:
+            set_post_status(post, PostStatus.VISIBLE)
+        actions.act_on_post(moderator, post, verb, reason, new_text)
+    _tell_reporters(item, outcome_of(verb))
+
+
+def _finish(
+    moderator: User, item: ReviewItem, verb: str | None = None, escalate: bool = False
+) -> None:
+    """The one conditional UPDATE that decides who acted first."""
+    values = (
+        {"escalated": True, "claimed_by_id": None, "claimed_at": None}
+        if escalate
+        else {
+            "state": ItemState.RESOLVED,
+            "resolved_by_id": moderator.id,
+            "resolved_at": utcnow(),
+            "resolution": verb,
+        }
+    )
+    won = db.session.execute(
+        sa.update(ReviewItem)
+        .where(
+            ReviewItem.id == item.id, ReviewItem.state == ItemState.OPEN, _claim_is_free(moderator)
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not won:
+        raise _conflict(item)
+    db.session.refresh(item)
+
+
+def _tell_reporters(item: ReviewItem, outcome: ReportState) -> None:
+    now = utcnow()
+    for report in item.reports:
+        if report.state != ReportState.OPEN:
+            continue
+        report.state = outcome
+        report.resolved_at = now
+        notify(
+            report.reporter_id,
+            NoticeKind.REPORT_OUTCOME,
+            f"Your report: {OUTCOME_WORDS[outcome].lower()}",
+            f"About a post in “{item.post.thread.title}”. "
+            "Thank you for looking out for the community.",
+            path_for("reports.mine"),
+        )
+
+
+def act_directly(
+    moderator: User, post: Post, verb: str, reason: str, new_text: str | None = None
+) -> None:
+    """Act on a post outside the queue (from its thread); an open item on it is resolved too."""
+    item = db.session.scalar(
+        sa.select(ReviewItem).where(
+            ReviewItem.post_id == post.id, ReviewItem.state == ItemState.OPEN
+        )
+    )
+    if item is not None and verb in allowed_verbs(item):
+        decide(moderator, item, verb, reason, new_text=new_text)
+        return
+    actions.act_on_post(moderator, post, verb, reason, new_text)
+
+
+def add_member_note(moderator: User, member: User, body: str) -> MemberNote:
+    """Keep a note about a member, for moderators only. Caller commits."""
+    body = (body or "").strip()
+    if not body:
+        raise actions.DecisionError("Write the note first.")
+    note = MemberNote(member_id=member.id, author_id=moderator.id, body=body[:2000])
+    db.session.add(note)
+    return note

@@ -1,0 +1,227 @@
+"""The moderators' area (/mod): the queue, decisions, the log and members. Guarded once."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from forum.accounts.models import User
+from forum.boards.models import Post, Thread
+from forum.errors import NotAllowed
+from forum.extensions import db, login_manager
+from forum.moderation import actions, forms, queries, services
+from forum.moderation.models import ReviewItem
+from forum.moderation.rules import VERB_LABELS
+from forum.permissions import can_moderate
+
+bp = Blueprint("moderation", __name__, url_prefix="/mod")
+
+
+@bp.before_request
+def _moderators_only():
+    """The one guard of the whole area: visitors sign in, members are refused."""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if not can_moderate(current_user):
+        raise NotAllowed("This area is for the moderators.")
+    return None
+
+
+@bp.context_processor
+def _labels():
+    return {"labels": VERB_LABELS}
+
+
+def _page() -> int:
+    page = request.args.get("page", "1")
+    return int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+
+
+def _get(model, object_id: int):
+    found = db.session.get(model, object_id)
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/queue")
+def queue():
+    from forum.boards.queries import listed_boards
+
+    form = forms.QueueFilterForm(request.args)
+    form.board.choices += [(b.slug, b.name) for b in listed_boards(current_user)]
+    state = form.state.data if form.state.data in ("open", "claimed", "resolved") else "open"
+    items = queries.queue(state, form.reason.data or "", form.board.data or "", _page())
+    posts = [item.post for item in items.items]
+    authors = [p.author_id for p in posts]
+    return render_template(
+        "moderation/queue.html",
+        form=form,
+        items=items,
+        stats=queries.queue_stats(),
+        previous=queries.previous_posts(posts),
+        histories=queries.histories(authors),
+        notes=queries.notes_about(authors),
+        decision=forms.DecisionForm(),
+    )
+
+
+@bp.get("/items/<int:item_id>")
+def item(item_id: int):
+    return _render_item(_get(ReviewItem, item_id), forms.DecisionForm())
+
+
+def _render_item(item: ReviewItem, form, status: int = 200):
+    author = item.post.author_id
+    if not form.new_text.data:
+        form.new_text.data = item.post.body_source
+    history = queries.histories([author], limit=20).get(author, [])
+    return (
+        render_template(
+            "moderation/item.html",
+            item=item,
+            form=form,
+            verbs=services.allowed_verbs(item),
+            previous=queries.previous_posts([item.post]).get(item.post.id),
+            history=history,
+            notes=queries.notes_about([author]).get(author, []),
+            names=queries.pseudonyms(a.moderator_id for a in history),
+            note_form=forms.NoteForm(),
+        ),
+        status,
+    )
+
+
+@bp.post("/items/<int:item_id>/claim")
+def claim(item_id: int):
+    item = _get(ReviewItem, item_id)
+    services.claim(current_user, item)
+    db.session.commit()
+    flash("You hold this item for 30 minutes.", "success")
+    return redirect(url_for("moderation.item", item_id=item.id))
+
+
+@bp.post("/items/<int:item_id>/release")
+def release(item_id: int):
+    item = _get(ReviewItem, item_id)
+    services.release(current_user, item)
+    db.session.commit()
+    return redirect(url_for("moderation.queue"))
+
+
+@bp.post("/items/<int:item_id>/decide")
+def decide(item_id: int):
+    item = _get(ReviewItem, item_id)
+    form = forms.DecisionForm()
+    if form.validate_on_submit():
+        days = int(form.days.data) if form.verb.data == "suspend" else None
+        try:
+            services.decide(
+                current_user, item, form.verb.data, form.reason.data, days, form.new_text.data
+            )
+        except actions.DecisionError as error:
+            db.session.rollback()
+            form.reason.errors = [*form.reason.errors, error.message]
+        else:
+            db.session.commit()
+            flash("Done. The people concerned are told.", "success")
+            return redirect(url_for("moderation.queue"))
+    return _render_item(db.session.get(ReviewItem, item_id), form, 400)
+
+
+@bp.route("/posts/<int:post_id>", methods=["GET", "POST"])
+def post(post_id: int):
+    """Act on a post outside the queue: from its thread, a moderator hides, restores, redacts."""
+    post = _get(Post, post_id)
+    form = forms.DecisionForm()
+    if form.validate_on_submit():
+        try:
+            services.act_directly(
+                current_user, post, form.verb.data, form.reason.data, form.new_text.data
+            )
+        except actions.DecisionError as error:
+            db.session.rollback()
+            form.reason.errors = [*form.reason.errors, error.message]
+        else:
+            db.session.commit()
+            flash("Done. The author is told.", "success")
+            return redirect(url_for("boards.permalink", post_id=post.id))
+    if not form.new_text.data:
+        form.new_text.data = post.body_source
+    status = 400 if form.errors else 200
+    return render_template(
+        "moderation/post.html", post=post, form=form, item=queries.open_item_for(post)
+    ), status
+
+
+@bp.post("/threads/<int:thread_id>/<any(lock, unlock):verb>")
+def thread(thread_id: int, verb: str):
+    thread = _get(Thread, thread_id)
+    try:
+        actions.act_on_thread(current_user, thread, verb, request.form.get("reason", ""))
+    except actions.DecisionError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash("The thread is locked." if verb == "lock" else "The thread is open again.", "success")
+    return redirect(url_for("boards.thread", thread_id=thread.id))
+
+
+@bp.route("/members/<int:member_id>", methods=["GET", "POST"])
+def member(member_id: int):
+    member = _get(User, member_id)
+    form = forms.DecisionForm()
+    if form.validate_on_submit():
+        days = int(form.days.data) if form.verb.data == "suspend" else None
+        try:
+            actions.act_on_member(current_user, member, form.verb.data, form.reason.data, days)
+        except actions.DecisionError as error:
+            db.session.rollback()
+            form.reason.errors = [*form.reason.errors, error.message]
+        else:
+            db.session.commit()
+            flash("Done. The member is told.", "success")
+            return redirect(url_for("moderation.member", member_id=member.id))
+    history = queries.histories([member.id], limit=50).get(member.id, [])
+    return render_template(
+        "moderation/member.html",
+        member=member,
+        form=form,
+        note_form=forms.NoteForm(),
+        history=history,
+        notes=queries.notes_about([member.id]).get(member.id, []),
+        names=queries.pseudonyms(a.moderator_id for a in history),
+    ), 400 if form.errors else 200
+
+
+@bp.post("/members/<int:member_id>/notes")
+def add_note(member_id: int):
+    member = _get(User, member_id)
+    form = forms.NoteForm()
+    if form.validate_on_submit():
+        services.add_member_note(current_user, member, form.body.data)
+        db.session.commit()
+        flash("Note saved.", "success")
+    else:
+        flash("Write the note first.", "error")
+    back = request.form.get("back", "")
+    if not back.startswith("/mod/"):
+        back = url_for("moderation.member", member_id=member.id)
+    return redirect(back)
+
+
+@bp.get("/log")
+def log():
+    form = forms.LogFilterForm(request.args)
+    rows = queries.log_rows(
+        form.moderator.data or "",
+        form.verb.data or "",
+        form.target.data or "",
+        form.target_id.data or "",
+        _page(),
+    )
+    return render_template(
+        "moderation/log.html",
+        form=form,
+        rows=rows,
+        names=queries.pseudonyms(r.moderator_id for r in rows.items),
+    )

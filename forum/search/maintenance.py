@@ -1,0 +1,89 @@
+"""Rebuild the index from the database, and check (and repair) how far it drifted."""
+
+import time
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from flask import Flask
+from sqlalchemy.orm import Session
+
+from forum.extensions import db
+from forum.search.index import all_docs, engine_for
+from forum.search.models import SearchOutbox
+
+
+def _wait_for_lock(engine, seconds: float = 60.0):
+    """The drainers hold the lock for a batch at a time: wait for a turn, up to a minute."""
+    deadline = time.monotonic() + seconds
+    while True:
+        holder = engine.locked()
+        if holder.__enter__():
+            return holder
+        holder.__exit__(None, None, None)
+        if time.monotonic() > deadline:
+            raise TimeoutError("the search index stayed locked for a minute")
+        time.sleep(0.1)
+
+
+def rebuild(app: Flask, progress=None, batch: int = 1000) -> int:
+    """Recreate the whole index from the database; returns how many posts it holds."""
+    engine = engine_for(app)
+    holder = _wait_for_lock(engine)
+    try:
+        with Session(db.engine) as session:
+            # Changes queued so far are covered by the rows read below; later ones stay.
+            covered = session.scalar(sa.select(sa.func.max(SearchOutbox.id))) or 0
+            count = engine.replace_all(all_docs(session, batch), progress)
+            session.execute(sa.delete(SearchOutbox).where(SearchOutbox.id <= covered))
+            session.commit()
+        return count
+    finally:
+        holder.__exit__(None, None, None)
+
+
+def total_posts() -> int:
+    from forum.boards.models import Post
+
+    with Session(db.engine) as session:
+        return session.scalar(sa.select(sa.func.count()).select_from(Post)) or 0
+
+
+@dataclass
+class Drift:
+    missing: list[int] = field(default_factory=list)  # in the database, not in the index
+    stale: list[int] = field(default_factory=list)  # indexed, but changed since
+    extra: list[int] = field(default_factory=list)  # indexed, but gone from the database
+
+    @property
+    def count(self) -> int:
+        return len(self.missing) + len(self.stale) + len(self.extra)
+
+
+def check(app: Flask, repair: bool = False) -> Drift:
+    """Compare every post with its index entry; with repair, index the difference."""
+    engine = engine_for(app)
+    indexed = engine.signatures()
+    drift = Drift()
+    to_write = []
+    with Session(db.engine) as session:
+        for docs in all_docs(session):
+            for doc in docs:
+                sig = indexed.pop(doc.id, None)
+                if sig is None:
+                    drift.missing.append(doc.id)
+                elif sig != doc.signature:
+                    drift.stale.append(doc.id)
+                else:
+                    continue
+                if repair:
+                    to_write.append(doc)
+    drift.extra = sorted(indexed)
+    if repair and drift.count:
+        holder = _wait_for_lock(engine)
+        try:
+            for start in range(0, max(len(to_write), 1), 1000):
+                extra = drift.extra if start == 0 else []
+                engine.write(to_write[start : start + 1000], forget=extra)
+        finally:
+            holder.__exit__(None, None, None)
+    return drift

@@ -1,0 +1,136 @@
+"""The PostgreSQL engine: post_search's weighted tsvector, websearch_to_tsquery and ts_headline."""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from flask import Flask
+from markupsafe import Markup
+from sqlalchemy.dialects.postgresql import insert
+
+from forum.boards.models import Post, Thread, ThreadKind
+from forum.boards.queries import readable_posts_filter
+from forum.extensions import db
+from forum.search.index import MARK_END, MARK_START, Hits, PostDoc, SearchEngine, highlight
+from forum.search.models import PostSearch
+from forum.search.query import SearchQuery
+
+# Any number will do, as long as nothing else in the database uses it.
+_LOCK_KEY = 0x4E415254
+_ENGLISH = sa.literal_column("'english'::regconfig")
+_HEADLINE = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def _row(doc: PostDoc) -> dict:
+    return {"post_id": doc.id, "title": doc.title, "body": doc.body, "signature": doc.signature}
+
+
+class PostgresEngine(SearchEngine):
+    """Filters and visibility are read from the posts, threads and boards themselves; only the
+    words live in post_search."""
+
+    name = "postgres"
+
+    def __init__(self, app: Flask):
+        self.app = app
+
+    @contextmanager
+    def locked(self) -> Iterator[bool]:
+        with db.engine.connect() as conn:
+            got = conn.scalar(sa.select(sa.func.pg_try_advisory_lock(_LOCK_KEY)))
+            conn.commit()
+            try:
+                yield bool(got)
+            finally:
+                if got:
+                    conn.execute(sa.select(sa.func.pg_advisory_unlock(_LOCK_KEY)))
+                    conn.commit()
+
+    def write(self, docs: list[PostDoc], forget: Iterable[int]) -> None:
+        with db.engine.begin() as conn:
+            forget = list(forget)
+            if forget:
+                conn.execute(sa.delete(PostSearch).where(PostSearch.post_id.in_(forget)))
+            if docs:
+                stmt = insert(PostSearch).values([_row(d) for d in docs])
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[PostSearch.post_id],
+                    set_={c: stmt.excluded[c] for c in ("title", "body", "signature")},
+                )
+                conn.execute(stmt)
+
+    def replace_all(self, batches: Iterable[list[PostDoc]], progress=None) -> int:
+        count = 0
+        # One transaction: searches see the old rows until the new ones are complete.
+        with db.engine.begin() as conn:
+            conn.execute(sa.delete(PostSearch))
+            for batch in batches:
+                if batch:
+                    conn.execute(sa.insert(PostSearch), [_row(d) for d in batch])
+                count += len(batch)
+                if progress:
+                    progress(len(batch))
+        return count
+
+    def signatures(self) -> dict[int, str]:
+        with db.engine.connect() as conn:
+            return dict(conn.execute(sa.select(PostSearch.post_id, PostSearch.signature)).all())
+
+    def _tsquery(self, q: SearchQuery):
+        return sa.func.websearch_to_tsquery(_ENGLISH, q.websearch())
+
+    def search(self, q: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
+        if q.is_empty:
+            return Hits([], 0)
+        tsq = self._tsquery(q)
+        stmt = sa.select(Post.id).join(Post.thread).join(Thread.board)
+        if q.has_terms:
+            stmt = stmt.join(PostSearch, PostSearch.post_id == Post.id).where(
+                PostSearch.search_vector.op("@@")(tsq)
+            )
+        stmt = stmt.where(*self._filters(q, filters, public_only))
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+        if q.sort == "newest" or not q.has_terms:
+            order = (Post.created_at.desc(), Post.id.desc())
+        else:
+            rank = sa.func.ts_rank_cd(PostSearch.search_vector, tsq)
+            order = (rank.desc(), Post.id.desc())
+        page = stmt.order_by(*order).limit(per_page).offset((q.page - 1) * per_page)
+        return Hits(list(db.session.scalars(page)), total or 0)
+
+    @staticmethod
+    def _filters(q: SearchQuery, filters: dict, public_only: bool) -> list:
+        where = [readable_posts_filter(None)] if public_only else []
+        if filters.get("board") is not None:
+            where.append(Thread.board_id == filters["board"])
+        if filters.get("author") is not None:
+            where.append(Post.author_id == filters["author"])
+        if q.kind == "reply":
+            where.append(Post.is_opening.is_(False))
+        elif q.kind:
+            kind = ThreadKind.MILESTONE if q.kind == "milestone" else ThreadKind.STORY
+            where += [Post.is_opening.is_(True), Thread.kind == kind]
+        if q.after:
+            where.append(Post.created_at >= q.after_time)
+        if q.before:
+            where.append(Post.created_at < q.before_time)
+        return where
+
+    def snippets(self, q: SearchQuery, texts: dict[int, str]) -> dict[int, Markup]:
+        """ts_headline over the page's rows only, on the text just read from the posts."""
+        if not texts or not q.has_terms:
+            return {pid: highlight(text, []) for pid, text in texts.items()}
+        rows = sa.values(sa.column("n", sa.Integer), sa.column("t", sa.Text), name="page_rows")
+        rows = rows.data(list(texts.items()))
+        headline = sa.func.ts_headline(_ENGLISH, rows.c.t, self._tsquery(q), _HEADLINE)
+        lines = db.session.execute(sa.select(rows.c.n, headline)).all()
+        return {pid: _marked(line) for pid, line in lines}
+
+
+def _marked(line: str) -> Markup:
+    """Escape the headline, then turn the markers (never in indexed text) into <mark>."""
+    escaped = str(Markup.escape(line))
+    return Markup(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))

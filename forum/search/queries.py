@@ -1,0 +1,114 @@
+"""Search for a viewer: the engine gives ids, the boards' visibility rule decides what shows."""
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from flask import current_app
+from markupsafe import Markup
+
+from forum.accounts.models import User
+from forum.accounts.names import pseudonym_key
+from forum.boards.models import Board, Post, Thread
+from forum.boards.queries import board_by_slug, readable_posts
+from forum.extensions import db
+from forum.permissions import can_moderate
+from forum.search.index import engine_for, text_of
+from forum.search.query import SearchQuery
+
+PER_PAGE = 20
+
+
+@dataclass
+class Result:
+    post: Post
+    snippet: Markup
+
+
+@dataclass
+class ResultPage:
+    query: SearchQuery
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    per_page: int = PER_PAGE
+    # A filter naming a board or member that the viewer can't see or that doesn't exist.
+    unknown: list[str] = field(default_factory=list)
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def resolve_filters(viewer, query: SearchQuery) -> tuple[dict, list[str]]:
+    """Board slug and pseudonym to ids; a board the viewer can't see is as good as unknown."""
+    filters: dict = {}
+    unknown = []
+    if query.board:
+        board = board_by_slug(viewer, query.board)
+        filters["board"] = board.id if board else -1
+        if board is None:
+            unknown.append(f"board:{query.board}")
+    if query.author:
+        key = pseudonym_key(query.author)
+        user_id = db.session.scalar(sa.select(User.id).where(User.pseudonym_key == key))
+        filters["author"] = user_id if user_id is not None else -1
+        if user_id is None:
+            unknown.append(f"@{query.author}")
+    return filters, unknown
+
+
+def search(viewer, query: SearchQuery, suggest: bool = True) -> ResultPage:
+    """A page of results the viewer may read, in the engine's order, with their snippets."""
+    page = ResultPage(query)
+    if query.is_empty:
+        return page
+    filters, page.unknown = resolve_filters(viewer, query)
+    everything = query.include_hidden and can_moderate(viewer)
+    engine = engine_for()
+    hits = engine.search(query, filters, public_only=not everything, per_page=PER_PAGE)
+    # The index may lag behind a hide or a removal: SQL decides, with the boards' own rule.
+    reader = viewer if everything else None
+    posts = (
+        {p.id: p for p in db.session.scalars(readable_posts(reader).where(Post.id.in_(hits.ids)))}
+        if hits.ids
+        else {}
+    )
+    ordered = [posts[i] for i in hits.ids if i in posts]
+    page.total = max(hits.total - (len(hits.ids) - len(ordered)), len(ordered))
+    snippets = engine.snippets(query, {p.id: text_of(p.body_html) for p in ordered})
+    page.results = [Result(p, snippets[p.id]) for p in ordered]
+    if not ordered and suggest and query.page == 1:
+        page.suggestion = _suggestion(viewer, query)
+    return page
+
+
+def _suggestion(viewer, query: SearchQuery) -> str | None:
+    """A respelling, offered only if it finds something this viewer may read.
+
+    The index's word list includes words of posts the viewer can't see; running the
+    respelled search through the same rule keeps those words from ever showing.
+    """
+    engine = engine_for()
+    for index, word in enumerate(query.words):
+        for candidate in engine.suggest(word)[:3]:
+            words = list(query.words)
+            words[index] = candidate
+            respelled = query.with_words(words)
+            if search(viewer, respelled, suggest=False).results:
+                return query.text.replace(word, candidate, 1)
+    return None
+
+
+def recent_stories(limit: int = 3) -> list[Thread]:
+    """The newest stories anyone may read, for a search that found nothing."""
+    stmt = (
+        readable_posts(None)
+        .where(Post.is_opening.is_(True))
+        .order_by(Post.created_at.desc(), Post.id.desc())
+        .limit(limit)
+    )
+    return [post.thread for post in db.session.scalars(stmt)]
+
+
+def introductions(viewer) -> Board | None:
+    return board_by_slug(viewer, current_app.config.get("SEARCH_WELCOME_BOARD", "introductions"))

@@ -1,0 +1,151 @@
+"""The index follows the database: flushes write the outbox, commits let a drainer index it.
+
+Changes are caught in the session's flush events, so that rows flushed early in a
+transaction are not missed, and the outbox rows go into the same transaction as the change:
+a crash cannot lose them, a rollback takes them away. After the commit, whoever takes the
+index lock without waiting drains the outbox; a failure is logged and the rows stay.
+"""
+
+import logging
+
+import sqlalchemy as sa
+from flask import Flask, current_app, has_app_context
+from sqlalchemy.orm import Session
+
+from forum.boards.models import Board, Post, Thread
+from forum.extensions import db
+from forum.search.index import engine_for, load_docs
+from forum.search.models import SearchOutbox
+from forum.timeutil import utcnow
+
+log = logging.getLogger(__name__)
+
+_PENDING = "search_outbox_written"
+POST_FIELDS = ("body_source", "body_html", "status", "author_id", "author", "thread_id")
+POST_FIELDS += ("thread", "created_at", "is_opening")
+THREAD_FIELDS = ("title", "status", "board_id", "board", "kind")
+BOARD_FIELDS = ("is_archived",)
+
+
+def _changed(obj, names: tuple[str, ...]) -> bool:
+    attrs = sa.inspect(obj).attrs
+    return any(attrs[name].history.has_changes() for name in names)
+
+
+def _insert_from(session: Session, select: sa.Select) -> None:
+    """INSERT INTO search_outbox (post_id, created_at) SELECT ..., on the session's connection."""
+    stmt = sa.insert(SearchOutbox).from_select(["post_id", "created_at"], select)
+    session.connection().execute(stmt)
+    session.info[_PENDING] = True
+
+
+@sa.event.listens_for(Session, "before_flush")
+def _before_flush(session: Session, _context, _instances) -> None:
+    # A deleted thread takes its posts with it (ON DELETE CASCADE): note them while they exist.
+    threads = [obj.id for obj in session.deleted if isinstance(obj, Thread)]
+    if threads:
+        ids = session.scalars(sa.select(Post.id).where(Post.thread_id.in_(threads))).all()
+        session.info.setdefault("search_deleted_posts", set()).update(ids)
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context) -> None:
+    posts: set[int] = set(session.info.pop("search_deleted_posts", ()))
+    threads: set[int] = set()
+    boards: set[int] = set()
+    for obj in session.new:
+        if isinstance(obj, Post):
+            posts.add(obj.id)
+    for obj in session.dirty:
+        if isinstance(obj, Post) and _changed(obj, POST_FIELDS):
+            posts.add(obj.id)
+        elif isinstance(obj, Thread) and _changed(obj, THREAD_FIELDS):
+            threads.add(obj.id)
+        elif isinstance(obj, Board) and _changed(obj, BOARD_FIELDS):
+            boards.add(obj.id)
+    for obj in session.deleted:
+        if isinstance(obj, Post):
+            posts.add(obj.id)
+    if posts:
+        rows = [{"post_id": pid, "created_at": utcnow()} for pid in sorted(posts)]
+        session.connection().execute(sa.insert(SearchOutbox), rows)
+        session.info[_PENDING] = True
+    now = sa.literal(utcnow(), sa.DateTime)
+    if threads:
+        _insert_from(session, sa.select(Post.id, now).where(Post.thread_id.in_(threads)))
+    if boards:
+        stmt = sa.select(Post.id, now).join(Post.thread).where(Thread.board_id.in_(boards))
+        _insert_from(session, stmt)
+
+
+def enqueue_posts_where(*conditions) -> None:
+    """Queue the posts matching these conditions, for changes made by bulk UPDATE statements
+    (which flush events never see). Call it in the same transaction. Caller commits."""
+    now = sa.literal(utcnow(), sa.DateTime)
+    _insert_from(db.session, sa.select(Post.id, now).where(*conditions))
+
+
+@sa.event.listens_for(Session, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+    session.info.pop("search_deleted_posts", None)
+
+
+@sa.event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    # No SQL may run on this session here; the drain uses connections of its own.
+    if session.info.pop(_PENDING, False) and has_app_context():
+        app = current_app._get_current_object()
+        if app.config.get("SEARCH_DRAIN_AFTER_COMMIT", True):
+            drain_quietly(app)
+
+
+def drain_quietly(app: Flask) -> int:
+    """drain(), but a failure is only logged: the changes stay in the outbox for next time."""
+    try:
+        return drain(app)
+    except Exception:
+        log.exception("Updating the search index failed; the changes stay queued for a retry.")
+        return 0
+
+
+def drain(app: Flask, batch: int = 500) -> int:
+    """Index what the outbox holds, if no one else is at it; returns how many rows it took."""
+    engine = engine_for(app)
+    done = 0
+    while True:
+        with engine.locked() as mine:
+            if not mine:
+                return done  # the holder drains what we queued: see the re-check below
+            while taken := _drain_batch(engine, batch):
+                done += taken
+        # A row committed while we held the lock may belong to a worker that gave up on the
+        # lock: look once more after releasing it.
+        if not pending():
+            return done
+
+
+def _drain_batch(engine, batch: int) -> int:
+    with Session(db.engine) as session:
+        rows = session.execute(
+            sa.select(SearchOutbox.id, SearchOutbox.post_id).order_by(SearchOutbox.id).limit(batch)
+        ).all()
+        if not rows:
+            return 0
+        wanted = {post_id for _, post_id in rows}
+        docs = load_docs(session, wanted)
+        engine.write(list(docs.values()), forget=wanted - docs.keys())
+        # Only after the index committed: a crash in between indexes these posts twice, harmlessly.
+        session.execute(sa.delete(SearchOutbox).where(SearchOutbox.id.in_([r[0] for r in rows])))
+        session.commit()
+        return len(rows)
+
+
+def pending() -> bool:
+    with Session(db.engine) as session:
+        return session.scalar(sa.select(SearchOutbox.id).limit(1)) is not None
+
+
+def outbox_size() -> int:
+    with Session(db.engine) as session:
+        return session.scalar(sa.select(sa.func.count()).select_from(SearchOutbox)) or 0

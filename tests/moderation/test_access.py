@@ -1,0 +1,55 @@
+"""The /mod area is guarded once: visitors sign in, members are refused, moderators let in."""
+
+import pytest
+
+from forum.permissions import Role
+from tests.factories import make_post, make_user
+from tests.moderation.helpers import item_for, report
+
+
+def _urls(app, post, item):
+    values = {
+        "item_id": item.id,
+        "post_id": post.id,
+        "thread_id": post.thread_id,
+        "member_id": post.author_id,
+        "verb": "lock",
+    }
+    for rule in app.url_map.iter_rules():
+        if not rule.endpoint.startswith("moderation."):
+            continue
+        url = rule.rule
+        for name, value in values.items():
+            url = url.replace(f"<int:{name}>", str(value))
+        url = url.replace("<any(lock, unlock):verb>", "lock")
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            yield method, url
+
+
+@pytest.mark.parametrize("who", [None, Role.MEMBER])
+def test_visitors_and_members_are_refused_everywhere_in_the_moderation_area(app, client, auth, who):
+    post = make_post()
+    report(post)
+    urls = list(_urls(app, post, item_for(post)))
+    assert len(urls) >= 10
+    if who is not None:
+        auth.login(make_user(role=who))
+    for method, url in urls:
+        response = client.open(url, method=method)
+        if who is None:
+            assert response.status_code == 302 and "/signin" in response.headers["Location"], (
+                method,
+                url,
+            )
+        else:
+            assert response.status_code == 403, (method, url)
+
+
+@pytest.mark.parametrize("who", [Role.MODERATOR, Role.ADMIN])
+def test_moderators_and_admins_are_let_in(app, client, auth, who):
+    post = make_post()
+    report(post)
+    auth.login(make_user(role=who))
+    for method, url in _urls(app, post, item_for(post)):
+        if method == "GET":
+            assert client.get(url).status_code == 200, url
