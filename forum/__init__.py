@@ -25,14 +25,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _finish_config(app)
 
-    from forum import cli, errors, extensions, jinja
+    from forum import cli, errors, extensions, jinja, security
     from forum.accounts import views as accounts_views
+    from forum.boards import admin as boards_admin
     from forum.boards import views as boards_views
+    from forum.following import views as following_views
     from forum.health import bp as health_bp
     from forum.moderation import log as moderation_log  # noqa: F401  (append-only triggers)
     from forum.moderation import reporting as moderation_reporting
     from forum.moderation import views as moderation_views
     from forum.notices import views as notices_views
+    from forum.reactions import views as reactions_views
+    from forum.recovery import views as recovery_views
     from forum.search import index as search_index
     from forum.search import sync as search_sync  # noqa: F401  (the outbox's session listeners)
     from forum.search import views as search_views
@@ -46,16 +50,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(health_bp)
     app.register_blueprint(accounts_views.bp)
     app.register_blueprint(boards_views.bp)
-    app.register_blueprint(boards_views.admin_bp)
+    app.register_blueprint(boards_admin.admin_bp)
     app.register_blueprint(moderation_views.bp)
     app.register_blueprint(moderation_reporting.bp)
     app.register_blueprint(notices_views.bp)
+    app.register_blueprint(reactions_views.bp)
+    app.register_blueprint(recovery_views.bp)
+    app.register_blueprint(following_views.bp)
     app.register_blueprint(support_views.bp)
     app.register_blueprint(search_views.bp)
     search_index.check_backend(app)
 
     cli.register_cli(app)
     errors.register_error_handlers(app)
+    security.register_security_headers(app)
     jinja.register_jinja(app)
     return app
 

@@ -41,3 +41,18 @@ def _tune_sqlite(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+@sa.event.listens_for(sa.Engine, "savepoint")
+def _savepoint_inside_a_transaction(connection, name) -> None:
+    """The sqlite3 module opens a transaction only before a write; a SAVEPOINT sent first would
+    open one of its own, and releasing it would commit. Open the real transaction first.
+
+    Reads otherwise stay outside transactions, so a writer waits for the lock (busy_timeout)
+    instead of failing on a stale snapshot.
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.driver_connection
+    if not driver.in_transaction:
+        driver.execute("BEGIN")

@@ -50,11 +50,21 @@ def author_name(user) -> str:
 
 
 def register_jinja(app: Flask) -> None:
+    from forum.boards.content_notes import note_label, reader_mode
     from forum.boards.views import thread_url
     from forum.notices.queries import unread_count
+    from forum.reactions.services import KINDS, can_react, kinds_for
 
     app.jinja_env.globals.update(
-        PREDICATES, Role=Role, thread_url=thread_url, unread_notices=unread_count
+        PREDICATES,
+        Role=Role,
+        thread_url=thread_url,
+        unread_notices=unread_count,
+        note_label=note_label,
+        reader_mode=reader_mode,
+        can_react=can_react,
+        reaction_kinds=kinds_for,
+        reaction_words=KINDS,
     )
     app.jinja_env.filters.update(
         ago=ago,

@@ -132,6 +132,11 @@ def can_report(user, post: Post) -> bool:
     )
 
 
+def can_greet(user) -> bool:
+    """Moderators, and members who opted in as greeters, see newcomers waiting for a reply."""
+    return can_moderate(user) or (can_write(user) and bool(getattr(user, "is_greeter", False)))
+
+
 def can_view_history(user, post: Post) -> bool:
     return can_moderate(user) or (is_author(user, post) and can_view_post(user, post))
 
@@ -154,5 +159,6 @@ PREDICATES = {
         can_delete_post,
         can_view_history,
         can_report,
+        can_greet,
     )
 }

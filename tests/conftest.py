@@ -123,7 +123,9 @@ class QueryCounter:
         self.statements: list[str] = []
 
     def __call__(self, conn, cursor, statement, parameters, context, executemany):
-        self.statements.append(statement)
+        # Transaction control (BEGIN, SAVEPOINT, ...) is not a query.
+        if statement.split(None, 1)[0].upper() not in ("BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK"):
+            self.statements.append(statement)
 
     @property
     def count(self) -> int:

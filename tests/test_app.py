@@ -109,3 +109,15 @@ def test_error_pages_exist_for_each_status(app):
             body, code = render_error(status)
             assert code == status
             assert "<h1>" in body
+
+
+def test_a_savepoint_released_inside_a_transaction_still_rolls_back_with_it(app):
+    """Services rely on savepoints; on SQLite they must not commit behind the request's back."""
+    from forum.accounts.models import User
+
+    make_user("kept-member")
+    with db.session.begin_nested():
+        db.session.add(User(pseudonym="undone", pseudonym_key="undone", password_hash="x"))
+    db.session.rollback()
+    names = db.session.scalars(sa.select(User.pseudonym)).all()
+    assert names == ["kept-member"]

@@ -33,6 +33,7 @@ def test_a_post_with_the_token_from_the_form_goes_through(csrf_client):
             "pseudonym": "quiet-river",
             "password": "lanterns over the harbour",
             "confirm": "lanterns over the harbour",
+            "guidelines": "y",
         },
     )
     assert response.status_code == 302

@@ -1,7 +1,7 @@
 """Account forms: they validate what was typed; the services decide and save."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, Regexp, ValidationError
 
@@ -9,6 +9,7 @@ from forum.accounts.names import MAX_LENGTH, pseudonym_problem
 from forum.accounts.passwords import MAX_LENGTH as PASSWORD_MAX
 from forum.accounts.passwords import password_problem
 from forum.accounts.services import DeleteMode
+from forum.boards.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
 
 PSEUDONYM_HELP = (
     "This is how others will see you. Please don't use your real name or anything that "
@@ -62,6 +63,10 @@ class SignUpForm(FlaskForm):
         ],
         description="Never shown to anyone. Leave it empty if you like.",
     )
+    guidelines = BooleanField(
+        "I have read the community guidelines",
+        validators=[InputRequired("Please read the guidelines and tick this box.")],
+    )
 
 
 class SignInForm(FlaskForm):
@@ -113,4 +118,28 @@ class DeleteAccountForm(FlaskForm):
     confirm = BooleanField(
         "I understand that this can't be undone",
         validators=[InputRequired("Please tick this to confirm.")],
+    )
+
+
+class ReadingForm(FlaskForm):
+    """How the member reads posts with content notes, and whether they greet newcomers."""
+
+    greeter = BooleanField(
+        "I'd like to greet newcomers",
+        description="You'll see newcomers' first threads that nobody has answered yet.",
+    )
+
+    def note_fields(self):
+        return [self[f"note_{kind}"] for kind in NOTE_KINDS]
+
+
+for _kind, _label in NOTE_KINDS.items():
+    setattr(
+        ReadingForm,
+        f"note_{_kind}",
+        SelectField(
+            _label,
+            choices=[SelectChoice(mode, words) for mode, words in READER_MODES.items()],
+            default=COLLAPSED,
+        ),
     )

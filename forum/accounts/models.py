@@ -36,6 +36,12 @@ class User(UserMixin, db.Model):
     # Set by the moderators: until when the member can only read, and why (they see both).
     suspended_until: Mapped[datetime | None] = mapped_column()
     suspension_reason: Mapped[str | None] = mapped_column(sa.String(1000))
+    # How the member wants posts with each kind of content note: {"relapse": "hide", ...}.
+    note_prefs: Mapped[dict | None] = mapped_column(sa.JSON)
+    # Opted in to welcome newcomers whose first thread has no reply yet.
+    is_greeter: Mapped[bool] = mapped_column(default=False)
+    # A reader's choice: see the "Day 142" others show beside their pseudonym, or not.
+    show_day_counts: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"

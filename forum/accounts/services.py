@@ -80,22 +80,6 @@ def set_role(user: User, role: Role) -> None:
         user.rotate_session_token()
 
 
-def export_data(user: User) -> dict:
-    """Everything Hearth holds about the member, as JSON-ready data."""
-    from forum.boards.queries import posts_for_export
-
-    return {
-        "format": "hearth-export-1",
-        "profile": {
-            "pseudonym": user.pseudonym,
-            "email": user.email,
-            "role": user.role.value,
-            "joined": user.created_at.isoformat(timespec="seconds") + "Z",
-        },
-        "posts": posts_for_export(user),
-    }
-
-
 class DeleteMode:
     DETACH = "detach"  # keep my posts, shown as by "a former member"
     REMOVE = "remove"  # remove my posts too
@@ -114,3 +98,15 @@ def delete_account(user: User, password: str, mode: str) -> None:
     else:
         raise AccountError("Please choose what happens to your posts.", "mode")
     db.session.delete(user)
+
+
+def set_reading_preferences(user: User, note_modes: dict[str, str], greeter: bool) -> None:
+    """Save how the member reads posts with each kind of content note. Caller commits."""
+    from forum.boards.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
+
+    user.note_prefs = {
+        kind: mode
+        for kind, mode in note_modes.items()
+        if kind in NOTE_KINDS and mode in READER_MODES and mode != COLLAPSED
+    }
+    user.is_greeter = greeter

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user, login_required, login_user, logout_user
 
 from forum.accounts import forms, queries, services
+from forum.accounts.export import export_data
 from forum.boards.queries import profile_summary
 from forum.extensions import db, login_manager
 from forum.permissions import Anonymous
@@ -91,7 +92,28 @@ def settings():
         "accounts/settings.html",
         password_form=forms.PasswordForm(),
         export_form=forms.ExportForm(),
+        reading_form=_reading_form(),
     )
+
+
+def _reading_form() -> forms.ReadingForm:
+    prefs = current_user.note_prefs or {}
+    data = {f"note_{kind}": mode for kind, mode in prefs.items()}
+    return forms.ReadingForm(data={**data, "greeter": current_user.is_greeter})
+
+
+@bp.post("/settings/reading")
+@login_required
+def reading():
+    form = forms.ReadingForm()
+    if form.validate_on_submit():
+        modes = {field.name.removeprefix("note_"): field.data for field in form.note_fields()}
+        services.set_reading_preferences(current_user, modes, form.greeter.data)
+        db.session.commit()
+        flash("Your reading preferences are saved.", "success")
+    else:
+        flash("Those preferences could not be saved; please try again.", "error")
+    return redirect(url_for("accounts.settings", _anchor="reading"))
 
 
 @bp.route("/settings/password", methods=["GET", "POST"])
@@ -116,7 +138,7 @@ def change_password():
 @bp.post("/settings/export")
 @login_required
 def export():
-    data = services.export_data(current_user)
+    data = export_data(current_user)
     body = json.dumps(data, ensure_ascii=False, indent=2)
     filename = f"hearth-export-{current_user.id}.json"
     return Response(

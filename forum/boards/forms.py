@@ -1,9 +1,17 @@
 """Forms for writing threads and replies, and for the board admin page."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+)
 
+from forum.boards.content_notes import NOTE_KINDS
 from forum.boards.services import BODY_MAX, TITLE_MAX, TITLE_MIN
 
 BODY_HELP = (
@@ -39,21 +47,48 @@ def _title_field() -> StringField:
     )
 
 
-class ThreadForm(FlaskForm):
-    title = _title_field()
+class WritingForm(FlaskForm):
+    """What every post has: its text, an optional content note, and the identity check."""
+
     body = _body_field()
+    content_note = SelectField(
+        "Content note (optional)",
+        choices=[SelectChoice("", "No content note")]
+        + [SelectChoice(kind, label) for kind, label in NOTE_KINDS.items()],
+        validators=[Optional()],
+        description="Readers see the note first and choose whether to open the post.",
+    )
+    content_note_text = StringField(
+        "The note in your words (optional; needed for “Something else”)",
+        filters=[_strip],
+        validators=[Optional(), Length(max=100, message="Keep the note under 100 characters.")],
+    )
+    post_anyway = BooleanField("Post it anyway")
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.content_note.data == "other" and not self.content_note_text.data:
+            self.content_note_text.errors = [
+                *self.content_note_text.errors,
+                "Please say in a few words what the note is about.",
+            ]
+            return False
+        return valid
 
 
-class ReplyForm(FlaskForm):
+class ThreadForm(WritingForm):
+    title = _title_field()
+
+
+class ReplyForm(WritingForm):
     body = _body_field("Your reply")
     parent_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,18}$")])
 
 
-class EditPostForm(FlaskForm):
+class EditPostForm(WritingForm):
     title = StringField(
         "Title", filters=[_strip], validators=[Optional(), Length(TITLE_MIN, TITLE_MAX)]
     )
-    body = _body_field()
 
 
 class ConfirmForm(FlaskForm):

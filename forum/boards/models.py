@@ -69,9 +69,13 @@ class Thread(db.Model):
     )
     title: Mapped[str] = mapped_column(sa.String(150))
     kind: Mapped[ThreadKind] = mapped_column(_enum(ThreadKind), default=ThreadKind.STORY)
+    # A milestone thread's badge, e.g. "90 days", shown beside its title in lists.
+    badge: Mapped[str | None] = mapped_column(sa.String(40))
     status: Mapped[ThreadStatus] = mapped_column(_enum(ThreadStatus), default=ThreadStatus.VISIBLE)
     is_pinned: Mapped[bool] = mapped_column(default=False)
     is_locked: Mapped[bool] = mapped_column(default=False)
+    # Chosen by the moderators as a "Start here" thread for newcomers.
+    is_featured: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Visible posts, the opening post included.
@@ -111,6 +115,9 @@ class Post(db.Model):
     edited_at: Mapped[datetime | None] = mapped_column()
     # When the moderators last replaced part of the text (the original kept for them only).
     redacted_at: Mapped[datetime | None] = mapped_column()
+    # A content note the author put before the text (forum.boards.content_notes), and its words.
+    content_note: Mapped[str | None] = mapped_column(sa.String(24))
+    content_note_text: Mapped[str | None] = mapped_column(sa.String(100))
 
     thread: Mapped[Thread] = relationship(lazy="joined", innerjoin=True)
     author: Mapped[User | None] = relationship(lazy="joined")

@@ -102,6 +102,44 @@ def board_threads(viewer, board: Board, page: int):
     )
 
 
+def featured_threads(viewer, limit: int = 8) -> list[Thread]:
+    """The "Start here" threads the moderators chose, for newcomers."""
+    stmt = (
+        sa.select(Thread)
+        .join(Thread.board)
+        .where(
+            Thread.is_featured.is_(True),
+            listed_threads_filter(viewer),
+            listed_boards_filter(viewer),
+        )
+        .order_by(Thread.created_at.desc(), Thread.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def unanswered_first_threads(limit: int = 50) -> list[Thread]:
+    """Newcomers' first threads that nobody has answered yet, oldest first (for greeters)."""
+    earlier = sa.orm.aliased(Thread)
+    first_of_author = ~sa.exists().where(
+        earlier.author_id == Thread.author_id, earlier.id < Thread.id
+    )
+    stmt = (
+        sa.select(Thread)
+        .join(Thread.board)
+        .where(
+            Thread.status == ThreadStatus.VISIBLE,
+            Board.is_archived.is_(False),
+            Thread.post_count <= 1,
+            Thread.author_id.is_not(None),
+            first_of_author,
+        )
+        .order_by(Thread.created_at, Thread.id)
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))
+
+
 def thread_by_id(thread_id: int) -> Thread | None:
     return db.session.get(Thread, thread_id)
 
@@ -144,6 +182,10 @@ def replies_to(viewer, posts: list[Post]) -> dict[int, list[ReplyLink]]:
     for parent_id, post_id, pseudonym in db.session.execute(stmt):
         found.setdefault(parent_id, []).append(ReplyLink(post_id, pseudonym))
     return found
+
+
+def opening_post(thread: Thread) -> Post:
+    return db.session.scalar(sa.select(Post).where(Post.thread_id == thread.id, Post.is_opening))
 
 
 def page_of_post(viewer, post: Post) -> int:

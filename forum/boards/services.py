@@ -3,7 +3,15 @@
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Board, Post, PostRevision, PostStatus, Thread, ThreadStatus
+from forum.boards.models import (
+    Board,
+    Post,
+    PostRevision,
+    PostStatus,
+    Thread,
+    ThreadKind,
+    ThreadStatus,
+)
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.permissions import can_delete_post, can_edit_post, can_post, can_reply
@@ -14,8 +22,15 @@ TITLE_MIN, TITLE_MAX = 3, 150
 BODY_MIN, BODY_MAX = 1, 20_000
 
 
-def start_thread(author: User, board: Board, title: str, body: str) -> Thread:
-    """Open a thread with its first post. Caller commits."""
+def start_thread(
+    author: User,
+    board: Board,
+    title: str,
+    body: str,
+    kind: ThreadKind = ThreadKind.STORY,
+    badge: str | None = None,
+) -> Thread:
+    """Open a thread with its first post (a milestone carries its badge). Caller commits."""
     if not can_post(author, board):
         raise NotAllowed("You can't start a thread on this board.")
     held = _needs_approval(author)
@@ -24,6 +39,8 @@ def start_thread(author: User, board: Board, title: str, body: str) -> Thread:
         board=board,
         author=author,
         title=title.strip(),
+        kind=kind,
+        badge=badge,
         status=ThreadStatus.PENDING if held else ThreadStatus.VISIBLE,
         post_count=0,
         created_at=now,
@@ -45,6 +62,7 @@ def start_thread(author: User, board: Board, title: str, body: str) -> Thread:
         _bump(board, "thread_count", 1)
         _count_post(post, 1)
     db.session.flush()
+    _follow_and_notify(author, post)
     return thread
 
 
@@ -72,6 +90,7 @@ def reply(author: User, thread: Thread, body: str, parent: Post | None = None) -
         thread.last_activity_at = now
         _count_post(post, 1)
     db.session.flush()
+    _follow_and_notify(author, post)
     return post
 
 
@@ -88,6 +107,24 @@ def _hold_for_approval(post: Post) -> None:
     hold_for_approval(post)
 
 
+def _follow_and_notify(author: User, post: Post) -> None:
+    """The author follows the thread; a post readable at once sends its notices now."""
+    from forum.following.services import follow_as_author, post_became_visible
+
+    follow_as_author(author, post.thread)
+    post_became_visible(post)
+
+
+def _tell_followers(post: Post, was_pending: bool, was_visible: bool) -> None:
+    """An approved post sends its notices; one taken from view is no longer quoted in them."""
+    from forum.following.services import forget_excerpts, post_became_visible
+
+    if was_pending and post.status == PostStatus.VISIBLE:
+        post_became_visible(post)
+    elif was_visible:
+        forget_excerpts(post)
+
+
 def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> None:
     """Save a new version, keeping the old one in the history. Caller commits."""
     if not can_edit_post(editor, post):
@@ -98,20 +135,26 @@ def edit_post(editor: User, post: Post, body: str, title: str | None = None) -> 
         return
     now = utcnow()
     if body != post.body_source:
-        db.session.add(
-            PostRevision(
-                post_id=post.id,
-                body_source=post.body_source,
-                body_html=post.body_html,
-                written_at=post.edited_at or post.created_at,
-                replaced_at=now,
-            )
-        )
-        post.body_source = body
-        post.body_html = render_post_body(body)
+        replace_body(post, body, now)
     if changed_title:
         post.thread.title = title
     post.edited_at = now
+
+
+def replace_body(post: Post, body: str, now, is_redaction: bool = False) -> None:
+    """Put new text in a post, keeping the old version in its history. Caller commits."""
+    db.session.add(
+        PostRevision(
+            post_id=post.id,
+            body_source=post.body_source,
+            body_html=post.body_html,
+            written_at=post.edited_at or post.created_at,
+            replaced_at=now,
+            is_redaction=is_redaction,
+        )
+    )
+    post.body_source = body
+    post.body_html = render_post_body(body)
 
 
 def delete_post(author: User, post: Post) -> None:
@@ -129,8 +172,10 @@ def set_post_status(post: Post, status: PostStatus) -> None:
     if post.status == status:
         return
     was_counted = post.status == PostStatus.VISIBLE
+    was_pending = post.status == PostStatus.PENDING
     post.status = status
     _count_post(post, int(status == PostStatus.VISIBLE) - int(was_counted))
+    _tell_followers(post, was_pending, was_counted)
 
 
 def set_thread_status(thread: Thread, status: ThreadStatus) -> None:

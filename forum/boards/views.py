@@ -4,11 +4,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from forum.boards import forms, management, queries, services
+from forum.boards.content_notes import set_content_note
 from forum.boards.models import Board, Post, Thread
 from forum.errors import NotAllowed
-from forum.extensions import db, login_manager
+from forum.extensions import db
+from forum.following import queries as following_queries
 from forum.permissions import (
-    can_administer,
     can_delete_post,
     can_edit_post,
     can_moderate,
@@ -18,6 +19,9 @@ from forum.permissions import (
     can_view_post,
     can_view_thread,
 )
+from forum.reactions.queries import summary as reaction_summary
+from forum.recovery.queries import shown_day_counts
+from forum.support.services import identity_hints, look_after
 
 bp = Blueprint("boards", __name__)
 
@@ -62,7 +66,8 @@ def index():
     boards = queries.listed_boards(current_user)
     boards = [b for b in boards if not b.is_archived]
     latest = queries.latest_threads_by_board(current_user, [b.id for b in boards])
-    return render_template("boards/index.html", boards=boards, latest=latest)
+    featured = queries.featured_threads(current_user)
+    return render_template("boards/index.html", boards=boards, latest=latest, featured=featured)
 
 
 @bp.get("/b/<slug>")
@@ -72,7 +77,8 @@ def board(slug: str):
     threads = queries.board_threads(current_user, board, page)
     if page > 1 and page > threads.pages:
         abort(404)
-    return render_template("boards/board.html", board=board, threads=threads)
+    new_counts = following_queries.new_counts(current_user, threads.items)
+    return render_template("boards/board.html", board=board, threads=threads, new_counts=new_counts)
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
@@ -82,14 +88,37 @@ def new_thread(slug: str):
     if not can_post(current_user, board):
         raise NotAllowed("You can't start a thread on this board right now.")
     form = forms.ThreadForm()
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _needs_a_second_look(form):
         thread = services.start_thread(current_user, board, form.title.data, form.body.data)
-        db.session.commit()
-        flash("Your thread is posted.", "success")
-        return redirect(thread_url(thread))
+        return _after_writing(
+            queries.opening_post(thread), form, thread_url(thread), "Your thread is posted."
+        )
     return render_template(
         "boards/new_thread.html", board=board, form=form
     ), 400 if form.errors else 200
+
+
+def _needs_a_second_look(form) -> bool:
+    """Before saving: a post that may identify someone waits for "Post it anyway"."""
+    if form.post_anyway.data:
+        return False
+    form.identity_hints = identity_hints(form.body.data)
+    return bool(form.identity_hints)
+
+
+def _after_writing(post: Post, form, target: str, done: str):
+    """Note, care check, commit: words of risk lead to the help page, never to a refusal."""
+    set_content_note(post, form.content_note.data, form.content_note_text.data)
+    at_risk = look_after(post)
+    db.session.commit()
+    if at_risk:
+        flash("Your post is saved. If things are hard right now, people are there for you.", "info")
+        return redirect(url_for("support.help", after=post.id))
+    flash(done if post.status.value == "visible" else _WAITING, "success")
+    return redirect(target)
+
+
+_WAITING = "Thank you. Your post is waiting for a moderator and will appear once approved."
 
 
 @bp.get("/t/<int:thread_id>")
@@ -104,12 +133,23 @@ def _render_thread(thread: Thread, page: int, form, status: int = 200):
     if page > 1 and page > posts.pages:
         abort(404)
     replies = queries.replies_to(current_user, posts.items)
-    return (
-        render_template(
-            "boards/thread.html", thread=thread, posts=posts, replies=replies, form=form
-        ),
-        status,
+    from forum.following.views import thread_reading
+
+    reading = thread_reading(thread, posts.items)
+    page_html = render_template(
+        "boards/thread.html",
+        thread=thread,
+        posts=posts,
+        replies=replies,
+        form=form,
+        reading=reading,
+        day_counts=shown_day_counts(current_user, [p.author_id for p in posts.items]),
+        reactions=reaction_summary(current_user, posts.items),
     )
+    # A member's visit (how far they read) is written after rendering, so that committing
+    # does not expire what the page still reads; a signed-out reader writes nothing.
+    db.session.commit()
+    return page_html, status
 
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
@@ -120,11 +160,10 @@ def reply(thread_id: int):
         raise NotAllowed("This thread doesn't take replies from you right now.")
     form = forms.ReplyForm()
     parent = _parent_for(thread, form.parent_id.data or request.args.get("to"))
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not _needs_a_second_look(form):
         post = services.reply(current_user, thread, form.body.data, parent)
-        db.session.commit()
-        flash("Your reply is posted.", "success")
-        return redirect(url_for("boards.permalink", post_id=post.id))
+        target = url_for("boards.permalink", post_id=post.id)
+        return _after_writing(post, form, target, "Your reply is posted.")
     if parent is not None and not form.parent_id.data:
         form.parent_id.data = str(parent.id)
     status = 400 if form.errors else 200
@@ -154,12 +193,18 @@ def edit_post(post_id: int):
     if not can_edit_post(current_user, post):
         raise NotAllowed("You can only edit your own posts.")
     title = post.thread.title if post.is_opening else None
-    form = forms.EditPostForm(data={"title": title, "body": post.body_source})
-    if form.validate_on_submit():
+    form = forms.EditPostForm(
+        data={
+            "title": title,
+            "body": post.body_source,
+            "content_note": post.content_note or "",
+            "content_note_text": post.content_note_text,
+        }
+    )
+    if form.validate_on_submit() and not _needs_a_second_look(form):
         services.edit_post(current_user, post, form.body.data, form.title.data)
-        db.session.commit()
-        flash("Your changes are saved.", "success")
-        return redirect(url_for("boards.permalink", post_id=post.id))
+        target = url_for("boards.permalink", post_id=post.id)
+        return _after_writing(post, form, target, "Your changes are saved.")
     return render_template("boards/edit.html", post=post, form=form), 400 if form.errors else 200
 
 
@@ -188,90 +233,3 @@ def post_history(post_id: int):
         raise NotAllowed("Only the author and the moderators can see earlier versions.")
     revisions = queries.post_history(post, with_redacted=can_moderate(current_user))
     return render_template("boards/history.html", post=post, revisions=revisions)
-
-
-# --- board admin: one guard for the whole area -----------------------------------------------
-
-admin_bp = Blueprint("board_admin", __name__, url_prefix="/admin/boards")
-
-
-@admin_bp.before_request
-def _admins_only():
-    if not current_user.is_authenticated:
-        return login_manager.unauthorized()
-    if not can_administer(current_user):
-        raise NotAllowed("Only admins can manage boards.")
-    return None
-
-
-def _admin_board(board_id: int) -> Board:
-    board = db.session.get(Board, board_id)
-    if board is None:
-        abort(404)
-    return board
-
-
-@admin_bp.get("/")
-def boards():
-    return render_template(
-        "admin/boards.html", boards=queries.listed_boards(current_user), form=forms.ConfirmForm()
-    )
-
-
-@admin_bp.route("/new", methods=["GET", "POST"])
-def new_board():
-    form = forms.BoardForm()
-    if form.validate_on_submit():
-        try:
-            board = management.create_board(
-                form.name.data, form.slug.data, form.description.data or ""
-            )
-        except management.BoardError as error:
-            form.slug.errors = [error.message]
-        else:
-            db.session.commit()
-            flash(f"The board “{board.name}” is created.", "success")
-            return redirect(url_for("board_admin.boards"))
-    return render_template(
-        "admin/board_form.html", form=form, board=None
-    ), 400 if form.errors else 200
-
-
-@admin_bp.route("/<int:board_id>/edit", methods=["GET", "POST"])
-def edit_board(board_id: int):
-    board = _admin_board(board_id)
-    form = forms.BoardForm(obj=board)
-    if form.validate_on_submit():
-        try:
-            management.update_board(
-                board, form.name.data, form.slug.data, form.description.data or ""
-            )
-        except management.BoardError as error:
-            form.slug.errors = [error.message]
-        else:
-            db.session.commit()
-            flash("The board is saved.", "success")
-            return redirect(url_for("board_admin.boards"))
-    return render_template(
-        "admin/board_form.html", form=form, board=board
-    ), 400 if form.errors else 200
-
-
-@admin_bp.post("/<int:board_id>/move/<direction>")
-def move_board(board_id: int, direction: str):
-    board = _admin_board(board_id)
-    if direction not in ("up", "down"):
-        abort(404)
-    management.move_board(board, -1 if direction == "up" else 1)
-    db.session.commit()
-    return redirect(url_for("board_admin.boards"))
-
-
-@admin_bp.post("/<int:board_id>/archive")
-def archive_board(board_id: int):
-    board = _admin_board(board_id)
-    management.set_board_archived(board, not board.is_archived)
-    db.session.commit()
-    state = "archived" if board.is_archived else "back in the list"
-    flash(f"The board “{board.name}” is {state}.", "success")
-    return redirect(url_for("board_admin.boards"))

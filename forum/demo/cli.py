@@ -19,8 +19,10 @@ from forum.boards.models import Board, Post, Thread, ThreadKind
 from forum.boards.services import reply, start_thread
 from forum.demo import content
 from forum.demo.queue import fill_the_queue
+from forum.demo.support import add_warmth
 from forum.extensions import db
 from forum.permissions import Role
+from forum.recovery.demo import seed_counters
 from forum.timeutil import utcnow
 
 ADMIN, MODERATOR = "demo-admin", "demo-mod"
@@ -98,7 +100,9 @@ def demo(seed_value: int) -> None:
         members[index].created_at = joined[index]
     _write(plan, [members[index] for index in range(len(names))], boards)
     current_app.config["PREMODERATE_FIRST_POSTS"] = premoderation
+    warmth = add_warmth(rng, members[0], list(members.values()))
     reports = fill_the_queue(rng, list(members.values()))
+    seed_counters(members[0], [members[index] for index in range(2, len(names))])
     db.session.commit()
 
     posts = sum(len(t.posts) for t in plan)
@@ -106,6 +110,7 @@ def demo(seed_value: int) -> None:
         click.echo(f"{name:<11} password: {password}")
     click.echo("(Shown only this once; change them with `flask accounts set-password`.)")
     click.echo(f"Seeded {len(members)} members, {len(plan)} threads and {posts} posts.")
+    click.echo(f"Members left {warmth} reactions; a “Start here” thread is pinned and featured.")
     click.echo(f"The moderation queue holds {reports} reports and a newcomer's first thread.")
 
 

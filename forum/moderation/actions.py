@@ -3,17 +3,15 @@
 from datetime import datetime, timedelta
 
 from forum.accounts.models import User
-from forum.boards.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
-from forum.boards.services import set_post_status, set_thread_status
+from forum.boards.models import Post, PostStatus, Thread, ThreadStatus
+from forum.boards.services import replace_body, set_post_status, set_thread_status
 from forum.errors import ForumError, NotAllowed
-from forum.extensions import db
 from forum.moderation import log
 from forum.moderation.models import TargetType
-from forum.moderation.rules import REASON_REQUIRED, SUSPENSION_DAYS, VERB_LABELS
+from forum.moderation.rules import REASON_REQUIRED, SUSPENSION_DAYS, THREAD_VERBS, VERB_LABELS
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.permissions import Role, can_administer, can_moderate
-from forum.text import render_post_body
 from forum.timeutil import utcnow
 
 # A ban is a suspension with no end a person could live to see.
@@ -97,18 +95,7 @@ def _redact(moderator: User, post: Post, new_text: str | None) -> None:
             "Please edit the text: replace what must not be shown, e.g. with [redacted]."
         )
     now = utcnow()
-    db.session.add(
-        PostRevision(
-            post_id=post.id,
-            body_source=post.body_source,
-            body_html=post.body_html,
-            written_at=post.edited_at or post.created_at,
-            replaced_at=now,
-            is_redaction=True,
-        )
-    )
-    post.body_source = new_text
-    post.body_html = render_post_body(new_text)
+    replace_body(post, new_text, now, is_redaction=True)
     post.redacted_at = now
 
 
@@ -138,12 +125,15 @@ def _tell_author(post: Post, verb: str, reason: str) -> None:
     notify(post.author_id, kind, title, body, link)
 
 
+_THREAD_FLAGS = {"lock": "is_locked", "pin": "is_pinned", "feature": "is_featured"}
+
+
 def act_on_thread(moderator: User, thread: Thread, verb: str, reason: str) -> None:
-    """Lock or unlock a thread. Caller commits."""
+    """Lock, pin or feature a thread as "Start here", or undo it. Caller commits."""
     reason = require_reason(verb, reason)
-    if verb not in ("lock", "unlock"):
+    if verb not in THREAD_VERBS:
         raise DecisionError(f"Unknown action on a thread: {verb}.")
-    thread.is_locked = verb == "lock"
+    setattr(thread, _THREAD_FLAGS[verb.removeprefix("un")], not verb.startswith("un"))
     log.record(
         moderator.id,
         verb,

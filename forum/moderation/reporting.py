@@ -22,6 +22,8 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "accounts.export",
         "accounts.delete_account",
         "accounts.change_password",
+        "accounts.reading",
+        "recovery.slip",
         "notices.read",
         "notices.read_all",
     }

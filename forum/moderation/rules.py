@@ -27,6 +27,10 @@ VERB_LABELS = {
     "auto_hide": "Hidden after reports",
     "lock": "Lock thread",
     "unlock": "Unlock thread",
+    "pin": "Pin thread",
+    "unpin": "Unpin thread",
+    "feature": "Feature as “Start here”",
+    "unfeature": "Stop featuring",
     "warn": "Warn member",
     "suspend": "Suspend member",
     "unsuspend": "Lift suspension",
@@ -36,6 +40,7 @@ VERB_LABELS = {
     "resources_sent": "Resources sent",
 }
 
+THREAD_VERBS = ("lock", "unlock", "pin", "unpin", "feature", "unfeature")
 # Verbs for a reported post, and for a care report (which never ends in "no violation").
 REPORT_VERBS = (
     "no_action",

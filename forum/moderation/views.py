@@ -152,9 +152,10 @@ def post(post_id: int):
     ), status
 
 
-@bp.post("/threads/<int:thread_id>/<any(lock, unlock):verb>")
-def thread(thread_id: int, verb: str):
+@bp.post("/threads/<int:thread_id>")
+def thread(thread_id: int):
     thread = _get(Thread, thread_id)
+    verb = request.form.get("verb", "")
     try:
         actions.act_on_thread(current_user, thread, verb, request.form.get("reason", ""))
     except actions.DecisionError as error:
@@ -162,7 +163,7 @@ def thread(thread_id: int, verb: str):
         flash(error.message, "error")
     else:
         db.session.commit()
-        flash("The thread is locked." if verb == "lock" else "The thread is open again.", "success")
+        flash(f"Done: {VERB_LABELS[verb].lower()}.", "success")
     return redirect(url_for("boards.thread", thread_id=thread.id))
 
 

@@ -16,6 +16,7 @@ class NoticeKind(enum.StrEnum):
     CARE = "care"  # a moderator reaching out, with the help page
     REPLY = "reply"  # a reply to the member's post, or in a thread they follow
     MENTION = "mention"  # someone wrote @their-pseudonym in a post
+    REACTION = "reaction"  # someone reacted to the member's milestone
 
 
 class Notice(db.Model):

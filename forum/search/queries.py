@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_key
+from forum.boards.content_notes import hidden_kinds
 from forum.boards.models import Board, Post, Thread
 from forum.boards.queries import board_by_slug, readable_posts
 from forum.extensions import db
@@ -68,11 +69,11 @@ def search(viewer, query: SearchQuery, suggest: bool = True) -> ResultPage:
     hits = engine.search(query, filters, public_only=not everything, per_page=PER_PAGE)
     # The index may lag behind a hide or a removal: SQL decides, with the boards' own rule.
     reader = viewer if everything else None
-    posts = (
-        {p.id: p for p in db.session.scalars(readable_posts(reader).where(Post.id.in_(hits.ids)))}
-        if hits.ids
-        else {}
-    )
+    stmt = readable_posts(reader).where(Post.id.in_(hits.ids))
+    skipped = hidden_kinds(viewer)  # content notes this reader asked not to see
+    if skipped:
+        stmt = stmt.where(sa.or_(Post.content_note.is_(None), Post.content_note.not_in(skipped)))
+    posts = {p.id: p for p in db.session.scalars(stmt)} if hits.ids else {}
     ordered = [posts[i] for i in hits.ids if i in posts]
     page.total = max(hits.total - (len(hits.ids) - len(ordered)), len(ordered))
     snippets = engine.snippets(query, {p.id: text_of(p.body_html) for p in ordered})

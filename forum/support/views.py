@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, request
+from flask_login import current_user, login_required
 
+from forum.errors import NotAllowed
+from forum.permissions import can_greet
 from forum.text import render_post_body
 
 bp = Blueprint("support", __name__)
@@ -19,4 +22,47 @@ def help_markdown() -> str:
 
 @bp.get("/help")
 def help():
-    return render_template("help/index.html", resources=render_post_body(help_markdown()))
+    after = request.args.get("after", "")
+    return render_template(
+        "help/index.html",
+        resources=render_post_body(help_markdown()),
+        after=int(after) if after.isdigit() else None,
+    )
+
+
+def guidelines_markdown() -> str:
+    """The instance's own guidelines.md if there is one, else the shipped default."""
+    local = Path(current_app.instance_path) / "guidelines.md"
+    return (local if local.is_file() else _DEFAULT_GUIDELINES).read_text(encoding="utf-8")
+
+
+_DEFAULT_GUIDELINES = Path(__file__).with_name("default-guidelines.md")
+
+
+@bp.get("/guidelines")
+def guidelines():
+    return render_template(
+        "help/guidelines.html", guidelines=render_post_body(guidelines_markdown())
+    )
+
+
+@bp.get("/welcome")
+def welcome():
+    from forum.boards.queries import featured_threads
+
+    return render_template(
+        "help/welcome.html",
+        guidelines=render_post_body(guidelines_markdown()),
+        featured=featured_threads(current_user),
+    )
+
+
+@bp.get("/greet")
+@login_required
+def greet():
+    """Newcomers' first threads with no reply yet, oldest first: no first post goes unanswered."""
+    from forum.boards.queries import unanswered_first_threads
+
+    if not can_greet(current_user):
+        raise NotAllowed("This page is for moderators and members who chose to greet newcomers.")
+    return render_template("help/greet.html", threads=unanswered_first_threads())

@@ -171,3 +171,29 @@ def test_board_counts_drop_when_a_member_leaves_with_their_posts(client, auth):
     board = db.session.merge(board)
     db.session.refresh(board)
     assert (board.thread_count, board.post_count) == (0, 0)
+
+
+def test_the_export_holds_reports_counters_reactions_bookmarks_and_notices(client, auth):
+    """Everything Hearth keeps about the member is in the download, and nothing of others'."""
+    from datetime import date
+
+    from forum.following.models import Bookmark
+    from forum.moderation.models import Reason
+    from forum.moderation.reports import report_post
+    from forum.reactions.services import toggle_reaction
+    from forum.recovery.services import add_counter
+
+    member = make_user("quiet-river")
+    other_post = make_post(body="someone else's words")
+    report_post(member, other_post, Reason.SPAM, "looks like an advert")
+    add_counter(member, "alcohol", date(2025, 1, 1), "Europe/London", today=date(2025, 3, 1))
+    toggle_reaction(member, other_post, "hear_you")
+    db.session.add(Bookmark(user_id=member.id, post_id=other_post.id))
+    db.session.commit()
+    auth.login(member)
+    data = json.loads(client.post("/settings/export").data)
+    assert data["reports_made"][0]["note"] == "looks like an advert"
+    assert data["counters"][0]["label"] == "alcohol"
+    assert data["reactions_given"][0]["kind"] == "hear_you"
+    assert data["bookmarks"] == [other_post.id]
+    assert "someone else's words" not in json.dumps(data)

@@ -12,7 +12,7 @@ GOOD = "lanterns over the harbour"
 
 
 def _signup(client, **fields):
-    data = {"pseudonym": "quiet-river", "password": GOOD, "confirm": GOOD}
+    data = {"pseudonym": "quiet-river", "password": GOOD, "confirm": GOOD, "guidelines": "y"}
     data.update(fields)
     return client.post("/signup", data=data)
 
@@ -55,6 +55,7 @@ def test_email_is_optional_and_never_shown(client):
         ({"password": "1234567890", "confirm": "1234567890"}, "too common"),
         ({"confirm": "something else entirely"}, "The two passwords differ."),
         ({"email": "not-an-email"}, "doesn&#39;t look like an email"),
+        ({"guidelines": ""}, "Please read the guidelines and tick this box."),
     ],
 )
 def test_a_failed_signup_explains_and_keeps_what_was_typed(client, fields, message):

@@ -36,8 +36,9 @@ def _count(model) -> int:
 
 def test_seed_demo_creates_members_boards_threads_and_replies(seeded):
     """A fresh forum gets the seven boards, about forty members and threads with replies."""
-    # Besides the history, one newcomer's thread waits in the moderation queue.
-    members, threads, posts = _count(User) - 1, _count(Thread) - 1, _count(Post) - 1
+    # Besides the history: the pinned "Start here" thread, and a newcomer's thread waiting
+    # in the moderation queue (the newcomer is the one extra member).
+    members, threads, posts = _count(User) - 1, _count(Thread) - 2, _count(Post) - 2
     assert f"Seeded {members} members, {threads} threads and {posts} posts." in seeded
     assert members == demo_cli.MEMBERS + 2
     assert threads == 40
@@ -58,6 +59,16 @@ def test_the_demo_moderators_find_a_queue_with_a_care_report_first(seeded):
     assert items[0].has_care
     assert any(item.kind == ItemKind.PENDING for item in items)
     assert len(items) >= 4
+
+
+def test_the_demo_shows_reactions_content_notes_and_a_start_here_thread(seeded):
+    """Newcomers to the demo see support in action, not only text."""
+    from forum.reactions.models import Reaction
+
+    assert _count(Reaction) > 20
+    assert db.session.scalar(sa.select(sa.func.count()).where(Post.content_note.is_not(None))) > 0
+    featured = db.session.scalar(sa.select(Thread).where(Thread.is_featured.is_(True)))
+    assert featured.is_pinned and featured.title.startswith("Start here")
 
 
 def test_the_printed_staff_passwords_sign_in(seeded):

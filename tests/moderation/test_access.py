@@ -21,7 +21,6 @@ def _urls(app, post, item):
         url = rule.rule
         for name, value in values.items():
             url = url.replace(f"<int:{name}>", str(value))
-        url = url.replace("<any(lock, unlock):verb>", "lock")
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             yield method, url
 

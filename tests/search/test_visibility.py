@@ -78,3 +78,17 @@ def test_a_hidden_opening_post_keeps_its_title_out_of_results(app):
     _hide_post(opening_post(thread))
     db.session.commit()
     assert found(q=WORD) == []
+
+
+def test_a_reader_who_hides_a_kind_of_note_never_finds_such_posts(client, auth):
+    """Content notes a reader chose to hide stay out of their results; others see them collapsed."""
+    noted = make_post(body="marmalade sandwiches after the relapse")
+    noted.content_note = "relapse"
+    db.session.commit()
+    reader = make_user()
+    assert found(reader, "marmalade") == [noted.id]
+    page = client.get("/search?q=marmalade").get_data(as_text=True)
+    assert '<details class="content-note">' in page
+    reader.note_prefs = {"relapse": "hide"}
+    db.session.commit()
+    assert found(reader, "marmalade") == []

@@ -1,0 +1,1 @@
+"""Staying in touch: following and muting threads, notices, unread markers, bookmarks."""

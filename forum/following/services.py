@@ -1,0 +1,205 @@
+"""Following, muting and saving, the notices a post sends once it can be read, and visits."""
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from forum.accounts.models import User
+from forum.accounts.queries import user_by_pseudonym
+from forum.boards.models import Post, PostStatus, Thread, ThreadStatus
+from forum.errors import NotAllowed
+from forum.extensions import db
+from forum.following.models import Bookmark, FollowState, ThreadState
+from forum.notices.models import Notice, NoticeKind
+from forum.notices.services import notify, path_for
+from forum.permissions import can_view_post, can_view_thread, can_write
+from forum.text import excerpt
+from forum.timeutil import utcnow
+
+# "@name" not preceded by a letter, digit or "@" (so an email address is not a mention), in
+# the shape a pseudonym may have; a trailing full stop or dash stays outside the name.
+MENTION = re.compile(r"(?<![\w@])@([^\W_](?:[\w.-]{0,28}[^\W_])?)")
+MAX_MENTIONS = 10
+EXCERPT_LENGTH = 160
+
+
+def _insert(model):
+    """INSERT that can say what to do on a conflict, in the dialect of the database in use."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(model)
+
+
+# --- following and muting ----------------------------------------------------------------
+
+
+def set_follow(user: User, thread: Thread, state: FollowState) -> None:
+    """Follow, stop following or mute a thread the member can read. Caller commits."""
+    if not can_write(user) or not can_view_thread(user, thread):
+        raise NotAllowed("You can't change how you follow this thread.")
+    stmt = _insert(ThreadState).values(user_id=user.id, thread_id=thread.id, follow=state)
+    db.session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["user_id", "thread_id"], set_={"follow": stmt.excluded.follow}
+        )
+    )
+
+
+def follow_as_author(author: User, thread: Thread) -> None:
+    """Who starts or replies to a thread follows it, unless they already chose. Caller commits."""
+    db.session.flush()
+    stmt = _insert(ThreadState).values(
+        user_id=author.id, thread_id=thread.id, follow=FollowState.FOLLOWING
+    )
+    db.session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["user_id", "thread_id"],
+            set_={"follow": stmt.excluded.follow},
+            where=ThreadState.follow.is_(None),
+        )
+    )
+
+
+# --- notices -----------------------------------------------------------------------------
+
+
+def mentioned_names(source: str) -> list[str]:
+    """The distinct @pseudonyms a post's source names, in order, at most MAX_MENTIONS."""
+    names: list[str] = []
+    for match in MENTION.finditer(source):
+        name = match.group(1)
+        if len(name) >= 3 and name.casefold() not in (n.casefold() for n in names):
+            names.append(name)
+        if len(names) == MAX_MENTIONS:
+            break
+    return names
+
+
+def post_became_visible(post: Post) -> None:
+    """Send the notices a post owes now that it can be read: to the author it answers, to
+    the members it mentions and to the thread's followers; one each, never to its own author
+    nor to anyone who muted the thread. Caller commits."""
+    thread = post.thread
+    if (
+        post.status != PostStatus.VISIBLE
+        or thread.status != ThreadStatus.VISIBLE
+        or thread.board.is_archived
+    ):
+        return
+    states = dict(
+        db.session.execute(
+            sa.select(ThreadState.user_id, ThreadState.follow).where(
+                ThreadState.thread_id == thread.id, ThreadState.follow.is_not(None)
+            )
+        ).all()
+    )
+    who = post.author.pseudonym if post.author else "a former member"
+    # Most personal first: each member gets the first notice that applies to them.
+    owed: dict[int, tuple[NoticeKind, str]] = {}
+    if post.parent_id is not None:
+        parent_author = db.session.scalar(
+            sa.select(Post.author_id).where(Post.id == post.parent_id)
+        )
+        if parent_author is not None:
+            owed[parent_author] = (
+                NoticeKind.REPLY,
+                f"{who} replied to your post in “{thread.title}”",
+            )
+    for name in mentioned_names(post.body_source):
+        member = user_by_pseudonym(name)
+        if member is not None and member.id not in owed and can_view_thread(member, thread):
+            owed[member.id] = (NoticeKind.MENTION, f"{who} mentioned you in “{thread.title}”")
+    for user_id, state in states.items():
+        if state == FollowState.FOLLOWING and user_id not in owed:
+            owed[user_id] = (NoticeKind.REPLY, f"New reply from {who} in “{thread.title}”")
+    owed.pop(post.author_id, None)
+    if not owed:
+        return
+    # Words behind a content note stay behind it: the notice then quotes nothing.
+    body = "" if post.content_note else excerpt(post.body_source, EXCERPT_LENGTH)
+    link = path_for("boards.permalink", post_id=post.id)
+    for user_id, (kind, title) in owed.items():
+        if states.get(user_id) != FollowState.MUTED:
+            notify(user_id, kind, title, body, link)
+
+
+def forget_excerpts(post: Post) -> None:
+    """Blank the excerpt that reply and mention notices quote of a post no longer public
+    (hidden, removed, deleted) or newly behind a content note, so that a notice never shows
+    what the thread no longer shows openly. Caller commits."""
+    db.session.execute(
+        sa.update(Notice)
+        .where(
+            Notice.link == path_for("boards.permalink", post_id=post.id),
+            Notice.kind.in_([NoticeKind.REPLY, NoticeKind.MENTION]),
+        )
+        .values(body="")
+    )
+
+
+# --- unread markers ----------------------------------------------------------------------
+
+
+@dataclass
+class Visit:
+    """What the thread page needs to know about the member reading it."""
+
+    follow: FollowState | None = None
+    # Posts after this one are new to the member; None: first visit, nothing is marked.
+    seen_before: int | None = None
+
+
+def record_visit(user: User, thread: Thread, newest_shown: int | None) -> Visit:
+    """Remember how far the member has read, in one statement that also answers with their
+    follow state and where they had read up to before. Caller commits."""
+    stmt = _insert(ThreadState).values(
+        user_id=user.id,
+        thread_id=thread.id,
+        last_seen_post_id=newest_shown,
+        seen_at=utcnow(),
+    )
+    last = ThreadState.last_seen_post_id
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["user_id", "thread_id"],
+        set_={
+            # Every value on the right is the row as it was before this statement.
+            "seen_before_post_id": last,
+            "last_seen_post_id": sa.case(
+                (last.is_(None), stmt.excluded.last_seen_post_id),
+                (stmt.excluded.last_seen_post_id > last, stmt.excluded.last_seen_post_id),
+                else_=last,
+            ),
+            "seen_at": stmt.excluded.seen_at,
+        },
+    ).returning(ThreadState.follow, ThreadState.seen_before_post_id)
+    follow, seen_before = db.session.execute(stmt).one()
+    return Visit(follow, seen_before)
+
+
+# --- bookmarks ---------------------------------------------------------------------------
+
+
+def toggle_bookmark(user: User, post: Post) -> bool:
+    """Save a post the member can read, or unsave it; True if it is now saved. Caller commits."""
+    if not can_write(user) or not can_view_post(user, post):
+        raise NotAllowed("You can't save this post.")
+    removed = db.session.execute(
+        sa.delete(Bookmark).where(Bookmark.user_id == user.id, Bookmark.post_id == post.id)
+    ).rowcount
+    if removed:
+        return False
+    db.session.execute(
+        _insert(Bookmark)
+        .values(user_id=user.id, post_id=post.id, created_at=utcnow())
+        .on_conflict_do_nothing()
+    )
+    return True
+
+
+def remove_bookmarks(user: User, post_ids: list[int]) -> None:
+    """Take posts off the member's bookmarks, even ones they can no longer read. Caller commits."""
+    if post_ids:
+        db.session.execute(
+            sa.delete(Bookmark).where(Bookmark.user_id == user.id, Bookmark.post_id.in_(post_ids))
+        )

@@ -1,0 +1,118 @@
+"""Follow and mute buttons, saving posts, the bookmarks page, and the thread page's marks."""
+
+from dataclasses import dataclass, field
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.boards.models import Post, PostStatus, Thread
+from forum.boards.queries import post_by_id, thread_by_id
+from forum.boards.views import thread_url
+from forum.extensions import db
+from forum.following import queries, services
+from forum.following.models import FollowState
+from forum.permissions import can_view_post, can_view_thread, is_member
+
+bp = Blueprint("following", __name__)
+
+CHOICES = {
+    "follow": (FollowState.FOLLOWING, "You follow this thread: every new reply sends a notice."),
+    "unfollow": (FollowState.NOT_FOLLOWING, "You no longer follow this thread."),
+    "mute": (FollowState.MUTED, "This thread is muted: it sends you no notices at all."),
+    "unmute": (FollowState.NOT_FOLLOWING, "This thread is no longer muted."),
+}
+
+
+@dataclass
+class Reading:
+    """What the thread page shows a signed-in member: follow state, new posts, saved posts."""
+
+    follow: FollowState | None
+    new: list[int] = field(default_factory=list)
+    bookmarked: set[int] = field(default_factory=set)
+
+
+def thread_reading(thread: Thread, posts: list[Post]) -> Reading | None:
+    """Record a member's visit and gather the page's marks: two statements, however many
+    posts are shown, and none for a signed-out reader. The caller commits after rendering."""
+    if not is_member(current_user):
+        return None
+    shown = [post.id for post in posts]
+    visit = services.record_visit(current_user, thread, max(shown, default=None))
+    before = visit.seen_before
+    new = [
+        post.id
+        for post in posts
+        if before is not None
+        and post.id > before
+        and post.status == PostStatus.VISIBLE
+        and post.author_id != current_user.id
+    ]
+    return Reading(visit.follow, new, queries.bookmarked_among(current_user, shown))
+
+
+def _load_thread(thread_id: int) -> Thread:
+    thread = thread_by_id(thread_id)
+    if thread is None or not can_view_thread(current_user, thread):
+        abort(404)
+    return thread
+
+
+@bp.post("/t/<int:thread_id>/following/<any(follow, unfollow, mute, unmute):choice>")
+@login_required
+def choose(thread_id: int, choice: str):
+    thread = _load_thread(thread_id)
+    state, message = CHOICES[choice]
+    services.set_follow(current_user, thread, state)
+    db.session.commit()
+    flash(message, "success")
+    return redirect(thread_url(thread))
+
+
+@bp.get("/t/<int:thread_id>/following/first-new")
+@login_required
+def first_new(thread_id: int):
+    thread = _load_thread(thread_id)
+    post_id = queries.first_new_post_id(current_user, thread)
+    if post_id is None:
+        return redirect(thread_url(thread))
+    return redirect(url_for("boards.permalink", post_id=post_id))
+
+
+@bp.post("/p/<int:post_id>/bookmark")
+@login_required
+def bookmark(post_id: int):
+    post = post_by_id(post_id)
+    if post is None or not can_view_post(current_user, post):
+        abort(404)
+    saved = services.toggle_bookmark(current_user, post)
+    db.session.commit()
+    flash("Saved to your bookmarks." if saved else "Removed from your bookmarks.", "success")
+    return redirect(url_for("boards.permalink", post_id=post.id))
+
+
+@bp.get("/bookmarks")
+@login_required
+def bookmarks():
+    page = request.args.get("page", "1")
+    saved = queries.bookmarks(current_user, int(page) if page.isdigit() else 1)
+    gone = queries.unreadable_bookmark_ids(current_user)
+    return render_template("following/bookmarks.html", saved=saved, gone=len(gone))
+
+
+@bp.post("/bookmarks/<int:post_id>/remove")
+@login_required
+def remove(post_id: int):
+    services.remove_bookmarks(current_user, [post_id])
+    db.session.commit()
+    flash("Removed from your bookmarks.", "success")
+    return redirect(url_for("following.bookmarks"))
+
+
+@bp.post("/bookmarks/remove-unreadable")
+@login_required
+def remove_unreadable():
+    services.remove_bookmarks(current_user, queries.unreadable_bookmark_ids(current_user))
+    db.session.commit()
+    flash("The posts you can no longer read are gone from your bookmarks.", "success")
+    return redirect(url_for("following.bookmarks"))

@@ -1,0 +1,1 @@
+"""Reactions: quiet ways to say "I hear you". No downvotes, no karma, no leaderboards."""

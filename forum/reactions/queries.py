@@ -1,0 +1,54 @@
+"""What a page of posts needs about reactions, in a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from forum.accounts.models import User
+from forum.boards.models import Post
+from forum.extensions import db
+from forum.permissions import is_member
+from forum.reactions.models import Reaction
+
+
+@dataclass
+class PostReactions:
+    counts: dict[str, int] = field(default_factory=dict)
+    mine: set[str] = field(default_factory=set)
+    # Who reacted, by kind: filled only for the viewer's own posts.
+    who: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def summary(viewer, posts: list[Post]) -> dict[int, PostReactions]:
+    """Counts for every post shown, the viewer's own reactions, and who reacted to their posts."""
+    ids = [p.id for p in posts]
+    found: dict[int, PostReactions] = defaultdict(PostReactions)
+    if not ids:
+        return found
+    viewer_id = viewer.id if is_member(viewer) else -1
+    rows = db.session.execute(
+        sa.select(
+            Reaction.post_id,
+            Reaction.kind,
+            sa.func.count(),
+            sa.func.max(sa.case((Reaction.user_id == viewer_id, 1), else_=0)),
+        )
+        .where(Reaction.post_id.in_(ids))
+        .group_by(Reaction.post_id, Reaction.kind)
+    )
+    for post_id, kind, count, mine in rows:
+        found[post_id].counts[kind] = count
+        if mine:
+            found[post_id].mine.add(kind)
+    own = [p.id for p in posts if is_member(viewer) and p.author_id == viewer.id and p.id in found]
+    if own:
+        names = db.session.execute(
+            sa.select(Reaction.post_id, Reaction.kind, User.pseudonym)
+            .join(User, User.id == Reaction.user_id)
+            .where(Reaction.post_id.in_(own))
+            .order_by(Reaction.id)
+        )
+        for post_id, kind, pseudonym in names:
+            found[post_id].who[kind].append(pseudonym)
+    return found

@@ -1,0 +1,66 @@
+"""Reacting to a post, and taking a reaction back."""
+
+import sqlalchemy as sa
+
+from forum.accounts.models import User
+from forum.boards.models import Post, PostStatus, ThreadKind
+from forum.errors import ForumError, NotAllowed
+from forum.extensions import db
+from forum.notices.models import NoticeKind
+from forum.notices.services import notify, path_for
+from forum.permissions import can_view_post, can_write, is_author
+from forum.reactions.models import Reaction
+
+# The words members see; "congrats" only on the opening post of a milestone thread.
+KINDS = {
+    "hear_you": "I hear you",
+    "strength": "Sending strength",
+    "congrats": "Congratulations",
+}
+
+
+def kinds_for(post: Post) -> list[str]:
+    milestone = post.is_opening and post.thread.kind == ThreadKind.MILESTONE
+    return [k for k in KINDS if k != "congrats" or milestone]
+
+
+def can_react(user, post: Post) -> bool:
+    return (
+        can_write(user)
+        and not is_author(user, post)
+        and post.status == PostStatus.VISIBLE
+        and can_view_post(user, post)
+    )
+
+
+def toggle_reaction(user: User, post: Post, kind: str) -> bool:
+    """Add the member's reaction of this kind, or take it back; True if it is now there.
+
+    Caller commits.
+    """
+    if not can_react(user, post):
+        raise NotAllowed("You can't react to this post.")
+    if kind not in kinds_for(post):
+        raise ForumError("That reaction doesn't fit this post.")
+    existing = db.session.scalar(
+        sa.select(Reaction).where(
+            Reaction.post_id == post.id, Reaction.user_id == user.id, Reaction.kind == kind
+        )
+    )
+    if existing is not None:
+        db.session.delete(existing)
+        return False
+    try:
+        with db.session.begin_nested():
+            db.session.add(Reaction(post_id=post.id, user_id=user.id, kind=kind))
+    except sa.exc.IntegrityError:
+        return True  # the same click, twice at once
+    if post.thread.kind == ThreadKind.MILESTONE and post.is_opening:
+        notify(
+            post.author_id,
+            NoticeKind.REACTION,
+            f"{user.pseudonym} reacted “{KINDS[kind]}” to your milestone",
+            f"On “{post.thread.title}”.",
+            path_for("boards.permalink", post_id=post.id),
+        )
+    return True

@@ -1,0 +1,77 @@
+"""Forms for counters, the slip page, sharing a milestone and the day-count preference."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+
+from forum.boards.services import BODY_MAX, TITLE_MAX, TITLE_MIN
+from forum.recovery.models import LABEL_MAX, local_today, time_zones
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(zone, zone.replace("_", " ")) for zone in sorted(time_zones())]
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class CounterForm(FlaskForm):
+    label = StringField(
+        "What you are counting",
+        filters=[_strip],
+        validators=[
+            DataRequired("Give the counter a name."),
+            Length(max=LABEL_MAX, message=f"Up to {LABEL_MAX} characters."),
+        ],
+        description='A word or two, e.g. "alcohol" or "gambling". Only you see it.',
+    )
+    started_on = DateField(
+        "Start date",
+        validators=[InputRequired("Choose the first day you are counting.")],
+        description="Your start date counts as day 1.",
+    )
+    time_zone = SelectField(
+        "Your time zone",
+        choices=time_zone_choices,
+        default="UTC",
+        description="Your days change at midnight where you are.",
+    )
+    show = BooleanField("Show this counter's days beside my pseudonym on my posts")
+
+    def validate_started_on(self, field) -> None:
+        zone = self.time_zone.data if self.time_zone.data in time_zones() else "UTC"
+        if field.data and field.data > local_today(zone):
+            raise ValidationError("The start date can't be in the future.")
+
+
+class SlipForm(FlaskForm):
+    new_start = DateField(
+        "Start the new streak on",
+        validators=[Optional()],
+        description="Today, unless you choose another day.",
+    )
+
+
+class ShareMilestoneForm(FlaskForm):
+    title = StringField(
+        "Title",
+        filters=[_strip],
+        validators=[
+            DataRequired("Give your thread a title."),
+            Length(TITLE_MIN, TITLE_MAX, f"A title is {TITLE_MIN} to {TITLE_MAX} characters long."),
+        ],
+    )
+    body = TextAreaField(
+        "What you'd like to say",
+        filters=[lambda v: v.replace("\r\n", "\n").strip() if isinstance(v, str) else v],
+        validators=[
+            DataRequired("Please write something first."),
+            Length(max=BODY_MAX, message=f"Posts are limited to {BODY_MAX:,} characters."),
+        ],
+        description="Change anything you like. Nothing is posted until you press the button.",
+    )
+
+
+class DayCountsForm(FlaskForm):
+    show_day_counts = BooleanField("Show me the day counts other members share beside their names")

@@ -1,0 +1,121 @@
+"""Reading counters: a member's own, their answered milestones, and the one they show on posts."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+
+from forum.boards.models import Board
+from forum.extensions import db
+from forum.permissions import is_member
+from forum.recovery.milestones import open_milestones
+from forum.recovery.models import Counter, Milestone, Streak, days_since, local_today
+
+MILESTONES_BOARD = "milestones"
+
+
+def counters_of(member) -> list[Counter]:
+    stmt = sa.select(Counter).where(Counter.user_id == member.id).order_by(Counter.id)
+    return list(db.session.scalars(stmt))
+
+
+def counter_of(member, counter_id: int) -> Counter | None:
+    """One of the member's own counters; someone else's is as good as missing."""
+    if not is_member(member):
+        return None
+    stmt = sa.select(Counter).where(Counter.id == counter_id, Counter.user_id == member.id)
+    return db.session.scalar(stmt)
+
+
+def answered_milestones(counters: list[Counter]) -> dict[int, set[int]]:
+    """For each counter, the milestones of its current streak already shared or set aside."""
+    if not counters:
+        return {}
+    current = sa.tuple_(Milestone.counter_id, Milestone.streak).in_(
+        [(c.id, c.streak) for c in counters]
+    )
+    found: dict[int, set[int]] = {c.id: set() for c in counters}
+    for counter_id, days in db.session.execute(
+        sa.select(Milestone.counter_id, Milestone.days).where(current)
+    ):
+        found[counter_id].add(days)
+    return found
+
+
+def earlier_streaks(counters: list[Counter]) -> dict[int, list[Streak]]:
+    """Each counter's closed streaks, newest first, in one query."""
+    if not counters:
+        return {}
+    found: dict[int, list[Streak]] = {c.id: [] for c in counters}
+    stmt = (
+        sa.select(Streak)
+        .where(Streak.counter_id.in_([c.id for c in counters]))
+        .order_by(Streak.number.desc())
+    )
+    for streak in db.session.scalars(stmt):
+        found[streak.counter_id].append(streak)
+    return found
+
+
+@dataclass
+class CounterSummary:
+    """What the member's home page shows of one counter."""
+
+    counter: Counter
+    today: date
+    streak_days: int
+    total_days: int
+    offers: list[int]
+    earlier: list[Streak]
+
+
+def summaries_for(member, now: datetime | None = None) -> list[CounterSummary]:
+    """The member's counters with their days and open milestone offers, in three queries."""
+    counters = counters_of(member)
+    answered = answered_milestones(counters)
+    earlier = earlier_streaks(counters)
+    found = []
+    for counter in counters:
+        today = local_today(counter.time_zone, now)
+        found.append(
+            CounterSummary(
+                counter,
+                today,
+                counter.streak_days(today),
+                counter.total_days(today),
+                open_milestones(counter, answered[counter.id], today),
+                earlier[counter.id],
+            )
+        )
+    return found
+
+
+def sees_day_counts(viewer) -> bool:
+    """Visitors see them; a member may have turned them off."""
+    return not is_member(viewer) or bool(viewer.show_day_counts)
+
+
+def shown_day_counts(viewer, author_ids) -> dict[int, int]:
+    """author id -> the current streak of the counter they chose to show, in one query.
+
+    Counters nobody chose to show are never read here, so they can't reach a page.
+    """
+    ids = {i for i in author_ids if i is not None}
+    if not ids or not sees_day_counts(viewer):
+        return {}
+    stmt = sa.select(Counter.user_id, Counter.started_on, Counter.time_zone).where(
+        Counter.user_id.in_(ids), Counter.is_shown.is_(True)
+    )
+    now = datetime.now(UTC)
+    days = {}
+    for user_id, started_on, zone in db.session.execute(stmt):
+        count = days_since(started_on, local_today(zone, now))
+        if count > 0:
+            days[user_id] = count
+    return days
+
+
+def milestones_board() -> Board | None:
+    """The board milestone threads go to, while it is open."""
+    stmt = sa.select(Board).where(Board.slug == MILESTONES_BOARD, Board.is_archived.is_(False))
+    return db.session.scalar(stmt)

@@ -1,0 +1,166 @@
+"""The rules of counters: add one, show one, start again after a slip, answer a milestone.
+
+A slip is the member's own business: it writes no notice, no post and no log row.
+"""
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from forum.accounts.models import User
+from forum.boards.models import Thread, ThreadKind
+from forum.boards.services import start_thread
+from forum.errors import Conflict, ForumError, NotAllowed, NotFound
+from forum.extensions import db
+from forum.permissions import can_write, is_member
+from forum.recovery.milestones import milestone_name, milestones_up_to
+from forum.recovery.models import (
+    LABEL_MAX,
+    Counter,
+    Milestone,
+    MilestoneAnswer,
+    Streak,
+    local_today,
+    time_zones,
+)
+from forum.recovery.queries import answered_milestones, milestones_board
+
+
+def _today(counter: Counter, today: date | None) -> date:
+    return today or local_today(counter.time_zone)
+
+
+def _own(member: User, counter: Counter) -> None:
+    if not is_member(member) or counter.user_id != member.id:
+        raise NotFound("We couldn't find that counter.")
+
+
+def add_counter(
+    member: User,
+    label: str,
+    started_on: date,
+    time_zone: str = "UTC",
+    show: bool = False,
+    today: date | None = None,
+) -> Counter:
+    """Start counting days from `started_on` (day 1), privately unless `show`. Caller commits."""
+    if not can_write(member):
+        raise NotAllowed("Your account can't add counters right now.")
+    label = label.strip()
+    if not label or len(label) > LABEL_MAX:
+        raise ForumError(f"Give the counter a name of 1 to {LABEL_MAX} characters.")
+    if time_zone not in time_zones():
+        raise ForumError("Please choose a time zone from the list.")
+    if started_on > (today or local_today(time_zone)):
+        raise ForumError("The start date can't be in the future.")
+    counter = Counter(user_id=member.id, label=label, time_zone=time_zone, started_on=started_on)
+    db.session.add(counter)
+    db.session.flush()
+    if show:
+        show_counter(member, counter)
+    return counter
+
+
+def show_counter(member: User, counter: Counter | None) -> None:
+    """Show this counter's days beside the member's pseudonym, or none (None). Caller commits."""
+    if counter is not None:
+        _own(member, counter)
+    # Hide the others first: the database allows one shown counter per member.
+    others = Counter.user_id == member.id
+    if counter is not None:
+        others = sa.and_(others, Counter.id != counter.id)
+    db.session.execute(
+        sa.update(Counter).where(others, Counter.is_shown.is_(True)).values(is_shown=False)
+    )
+    if counter is not None:
+        counter.is_shown = True
+
+
+def record_slip(
+    member: User, counter: Counter, new_start: date | None = None, today: date | None = None
+) -> Streak:
+    """Close the current streak and start a new one on `new_start` (default today); the days
+    counted so far stay in the total. Nothing is announced. Caller commits."""
+    _own(member, counter)
+    today = _today(counter, today)
+    new_start = new_start or today
+    if new_start > today:
+        raise ForumError("The new start can't be in the future.")
+    if new_start < counter.started_on:
+        raise ForumError("The new start can't be before the current one.")
+    days = (new_start - counter.started_on).days
+    closed = Streak(
+        counter_id=counter.id,
+        number=counter.streak,
+        started_on=counter.started_on,
+        ended_on=new_start,
+        days=days,
+    )
+    db.session.add(closed)
+    counter.earlier_days += days
+    counter.streak += 1
+    counter.started_on = new_start
+    return closed
+
+
+def _check_open(counter: Counter, days: int, today: date | None) -> None:
+    """Refuse a milestone the current streak hasn't reached, or one already answered."""
+    if days not in milestones_up_to(counter.streak_days(_today(counter, today))):
+        raise NotAllowed("This milestone isn't reached yet on this counter.")
+    if days in answered_milestones([counter])[counter.id]:
+        raise Conflict("You have already answered this milestone.")
+
+
+def _record(
+    counter: Counter, days: int, answer: MilestoneAnswer, thread: Thread | None = None
+) -> Milestone:
+    mark = Milestone(
+        counter_id=counter.id, streak=counter.streak, days=days, answer=answer, thread=thread
+    )
+    db.session.add(mark)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Two tabs answered the same milestone at once; the error handler rolls back.
+        raise Conflict("You have already answered this milestone.") from None
+    return mark
+
+
+def share_milestone(
+    member: User, counter: Counter, days: int, title: str, body: str, today: date | None = None
+) -> Thread:
+    """Start a milestone thread, with its badge, in the Milestones board.
+
+    Caller commits, or rolls back on a ForumError (a second answer raises Conflict).
+    """
+    _own(member, counter)
+    board = milestones_board()
+    if board is None:
+        raise NotFound("The Milestones board isn't open right now.")
+    _check_open(counter, days, today)
+    thread = start_thread(
+        member, board, title, body, kind=ThreadKind.MILESTONE, badge=milestone_name(days)
+    )
+    _record(counter, days, MilestoneAnswer.SHARED, thread)
+    return thread
+
+
+def dismiss_milestone(
+    member: User, counter: Counter, days: int, today: date | None = None
+) -> Milestone:
+    """Set a milestone aside ("Not now"): it is not offered again. Caller commits."""
+    _own(member, counter)
+    _check_open(counter, days, today)
+    return _record(counter, days, MilestoneAnswer.DISMISSED)
+
+
+def delete_counter(member: User, counter: Counter) -> None:
+    """Remove a counter with its history. Caller commits."""
+    _own(member, counter)
+    db.session.delete(counter)
+
+
+def set_day_count_preference(member: User, show: bool) -> None:
+    """Whether this reader sees the day counts others show. Caller commits."""
+    member.show_day_counts = show

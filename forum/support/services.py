@@ -1,0 +1,80 @@
+"""Looking out for people while they write: words of risk, and details that could identify."""
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from flask import current_app
+
+_DEFAULT_PHRASES = Path(__file__).with_name("default-risk-phrases.txt")
+CARE_NOTE = (
+    "Hearth noticed words that may mean this member is struggling. Nothing was blocked; "
+    "please check in gently."
+)
+
+# Rough shapes only: the point is a kind question before posting, never a refusal.
+_IDENTITY_PATTERNS = (
+    ("a phone number", re.compile(r"(?<!\w)(?:\+?\d[\d\s().-]{7,}\d)(?!\w)")),
+    ("an email address", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
+    (
+        "a street address",
+        re.compile(
+            r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}"
+            r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl)\b"
+        ),
+    ),
+)
+
+
+def _phrases_file() -> Path:
+    local = Path(current_app.instance_path) / "risk-phrases.txt"
+    return local if local.is_file() else _DEFAULT_PHRASES
+
+
+@lru_cache(maxsize=8)
+def _compiled(path: str, modified: float) -> re.Pattern | None:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    phrases = [
+        " ".join(line.lower().split())
+        for line in lines
+        if line.strip() and not line.startswith("#")
+    ]
+    if not phrases:
+        return None
+    alternatives = "|".join(
+        r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def risk_phrases_in(text: str) -> list[str]:
+    """The phrases of risk found in a text (the list lives in the instance folder)."""
+    path = _phrases_file()
+    pattern = _compiled(str(path), path.stat().st_mtime)
+    if pattern is None:
+        return []
+    normalised = text.replace("’", "'")
+    return sorted({" ".join(m.group(0).lower().split()) for m in pattern.finditer(normalised)})
+
+
+def identity_hints(text: str) -> list[str]:
+    """What in a text may identify its author or someone else ("a phone number", ...)."""
+    found = []
+    for label, pattern in _IDENTITY_PATTERNS:
+        matches = (m.group(0) for m in pattern.finditer(text))
+        if label == "a phone number":
+            # Nine digits or more, and not a date such as 2024-05-01.
+            matches = (m for m in matches if sum(c.isdigit() for c in m) >= 9)
+        if any(True for _ in matches):
+            found.append(label)
+    return found
+
+
+def look_after(post) -> bool:
+    """If a post has words of risk, raise a care report from Hearth. Caller commits."""
+    from forum.moderation.reports import raise_care_report
+
+    if not risk_phrases_in(post.body_source):
+        return False
+    raise_care_report(post, CARE_NOTE)
+    return True
