@@ -25,7 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _finish_config(app)
 
-    from forum import cli, errors, extensions, jinja, security
+    from forum import cli, errors, extensions, jinja, limits, security
     from forum.accounts import views as accounts_views
     from forum.boards import admin as boards_admin
     from forum.boards import views as boards_views
@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from forum.search import views as search_views
     from forum.support import views as support_views
 
+    security.register_input_guards(app)  # first, so that its check runs before any other
     extensions.db.init_app(app)
     extensions.migrate.init_app(app, extensions.db, directory=_migrations_dir())
     extensions.login_manager.init_app(app)
@@ -60,6 +61,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(support_views.bp)
     app.register_blueprint(search_views.bp)
     search_index.check_backend(app)
+    # After the blueprints, so that CSRF and the suspension guard answer before a count.
+    limits.init_limits(app)
 
     cli.register_cli(app)
     errors.register_error_handlers(app)

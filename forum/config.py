@@ -41,3 +41,16 @@ class Config:
     PREMODERATE_FIRST_POSTS = 2
     # Password hashing (werkzeug method string); scrypt is memory-hard.
     PASSWORD_HASH_METHOD = "scrypt"
+    # Rate limits (forum/limits.py) on sign-in, sign-up and writing; off only in tests.
+    RATE_LIMITS_ENABLED = True
+    # Redis for state shared by every worker (rate-limit counts), e.g.
+    # redis://127.0.0.1:6379/0; None counts in each worker's memory (one worker only).
+    REDIS_URL: str | None = None
+    # Failed sign-ins into one pseudonym, from anywhere: slows password guessing.
+    SIGNIN_LIMIT_PER_PSEUDONYM = "10 per 15 minutes"
+    # Failed sign-ins from one client, whatever the pseudonym.
+    SIGNIN_LIMIT_PER_CLIENT = "30 per 15 minutes"
+    # Accounts created from one client.
+    SIGNUP_LIMIT_PER_CLIENT = "5 per hour"
+    # Threads and replies together that one member can post.
+    POSTS_LIMIT_PER_MEMBER = "6 per minute"

@@ -1,6 +1,8 @@
-"""Headers that every response carries: nothing loaded from elsewhere, no framing, no referrer."""
+"""Headers that every response carries (nothing from elsewhere, no framing, no referrer),
+and what a request may carry (no NUL characters)."""
 
-from flask import Flask
+from flask import Flask, Request, abort, request
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -23,6 +25,39 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
 }
+
+
+class _WithoutNul(ImmutableMultiDict):
+    """Form fields and query parameters with NUL characters taken out: nobody types one, and
+    PostgreSQL refuses them in text, which would turn a post into a 500."""
+
+    def __init__(self, mapping=None):
+        if mapping is None:
+            super().__init__()
+            return
+        if isinstance(mapping, MultiDict):
+            mapping = mapping.items(multi=True)
+        elif isinstance(mapping, dict):
+            mapping = mapping.items()
+        super().__init__([(_no_nul(key), _no_nul(value)) for key, value in mapping])
+
+
+def _no_nul(value):
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class HearthRequest(Request):
+    parameter_storage_class = _WithoutNul
+
+
+def register_input_guards(app: Flask) -> None:
+    """What a request may carry: no NUL in parameters, fields or the path."""
+    app.request_class = HearthRequest
+
+    @app.before_request
+    def _no_nul_in_the_path():
+        if "\x00" in request.path:
+            abort(404)
 
 
 def register_security_headers(app: Flask) -> None:

@@ -5,6 +5,7 @@ import json
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from forum import limits
 from forum.accounts import forms, queries, services
 from forum.accounts.export import export_data
 from forum.boards.queries import profile_summary
@@ -45,6 +46,7 @@ def _show_on_field(form, error: services.AccountError) -> None:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
+@limits.signup_per_client
 def signup():
     if current_user.is_authenticated:
         return redirect(url_for("boards.index"))
@@ -64,7 +66,14 @@ def signup():
     return render_template("accounts/signup.html", form=form), 400 if form.errors else 200
 
 
+@limits.form_page("accounts.signup")
+def _signup_again() -> str:
+    return render_template("accounts/signup.html", form=forms.SignUpForm())
+
+
 @bp.route("/signin", methods=["GET", "POST"])
+@limits.signin_per_pseudonym
+@limits.signin_per_client
 def signin():
     if current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
@@ -76,6 +85,11 @@ def signin():
             return redirect(safe_next(request.args.get("next")))
         form.password.errors = ["That pseudonym and password don't match an account."]
     return render_template("accounts/signin.html", form=form), 400 if form.errors else 200
+
+
+@limits.form_page("accounts.signin")
+def _signin_again() -> str:
+    return render_template("accounts/signin.html", form=forms.SignInForm())
 
 
 @bp.post("/signout")

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from forum import limits
 from forum.boards import forms, management, queries, services
 from forum.boards.content_notes import set_content_note
 from forum.boards.models import Board, Post, Thread
@@ -28,7 +29,8 @@ bp = Blueprint("boards", __name__)
 
 def _page() -> int:
     page = request.args.get("page", "1")
-    return int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; the length bounds int().
+    return int(page) if page.isdecimal() and len(page) < 6 and int(page) > 0 else 1
 
 
 def _load_board(slug: str) -> Board:
@@ -83,6 +85,7 @@ def board(slug: str):
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
 @login_required
+@limits.posts_per_member
 def new_thread(slug: str):
     board = _load_board(slug)
     if not can_post(current_user, board):
@@ -96,6 +99,13 @@ def new_thread(slug: str):
     return render_template(
         "boards/new_thread.html", board=board, form=form
     ), 400 if form.errors else 200
+
+
+@limits.form_page("boards.new_thread")
+def _new_thread_again(slug: str) -> str:
+    return render_template(
+        "boards/new_thread.html", board=_load_board(slug), form=forms.ThreadForm()
+    )
 
 
 def _needs_a_second_look(form) -> bool:
@@ -154,6 +164,7 @@ def _render_thread(thread: Thread, page: int, form, status: int = 200):
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
 @login_required
+@limits.posts_per_member
 def reply(thread_id: int):
     thread = _load_thread(thread_id)
     if not can_reply(current_user, thread):
@@ -170,8 +181,16 @@ def reply(thread_id: int):
     return render_template("boards/reply.html", thread=thread, parent=parent, form=form), status
 
 
+@limits.form_page("boards.reply")
+def _reply_again(thread_id: int) -> str:
+    thread = _load_thread(thread_id)
+    form = forms.ReplyForm()
+    parent = _parent_for(thread, form.parent_id.data)
+    return render_template("boards/reply.html", thread=thread, parent=parent, form=form)
+
+
 def _parent_for(thread: Thread, raw_id) -> Post | None:
-    if not raw_id or not str(raw_id).isdigit():
+    if not raw_id or not str(raw_id).isdecimal() or len(str(raw_id)) > 18:
         return None
     parent = queries.post_by_id(int(raw_id))
     if parent is None or parent.thread_id != thread.id or not can_view_post(current_user, parent):

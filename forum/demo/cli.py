@@ -2,6 +2,7 @@
 
 import math
 import random
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -23,6 +24,7 @@ from forum.demo.support import add_warmth
 from forum.extensions import db
 from forum.permissions import Role
 from forum.recovery.demo import seed_counters
+from forum.recovery.milestones import milestone_name
 from forum.timeutil import utcnow
 
 ADMIN, MODERATOR = "demo-admin", "demo-mod"
@@ -37,6 +39,7 @@ BOARD_WEIGHTS = {
     "family-and-friends": 12, "resources": 9, "community-lounge": 18,
 }  # fmt: skip
 KIND_OF_BOARD = {"milestones": ThreadKind.MILESTONE}
+_DAYS_IN_TITLE = re.compile(r"\b(\d{1,4}) days?\b|\b(one|a|\d) years?\b", re.IGNORECASE)
 # Chance of a thread getting 0, 1, ... MAX_REPLIES replies.
 REPLY_WEIGHTS = (8, 14, 17, 16, 13, 10, 9, 7, 6)
 
@@ -229,7 +232,21 @@ def _write(plan: list[_PlannedThread], members: list[User], boards: dict[str, Bo
                 "created_at": plan[number].posts[0].at,
                 "last_activity_at": plan[number].posts[-1].at,
                 "kind": KIND_OF_BOARD.get(plan[number].board, ThreadKind.STORY),
+                "badge": _badge(plan[number]),
             }
             for number, thread in threads.items()
         ],
     )
+
+
+def _badge(thread: _PlannedThread) -> str | None:
+    """A milestone thread's badge, read from its title ("90 days today" -> "90 days")."""
+    if thread.board != "milestones":
+        return None
+    found = _DAYS_IN_TITLE.search(thread.title)
+    if found is None:
+        return None
+    if found.group(1):
+        return milestone_name(int(found.group(1)))
+    years = 1 if found.group(2).lower() in ("one", "a") else int(found.group(2))
+    return milestone_name(365 * years)

@@ -95,7 +95,7 @@ def bookmark(post_id: int):
 @login_required
 def bookmarks():
     page = request.args.get("page", "1")
-    saved = queries.bookmarks(current_user, int(page) if page.isdigit() else 1)
+    saved = queries.bookmarks(current_user, int(page) if page.isdecimal() and len(page) < 6 else 1)
     gone = queries.unreadable_bookmark_ids(current_user)
     return render_template("following/bookmarks.html", saved=saved, gone=len(gone))
 

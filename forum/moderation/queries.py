@@ -145,7 +145,7 @@ def log_rows(
         stmt = stmt.where(ModAction.verb == verb)
     if target:
         stmt = stmt.where(ModAction.target_type == target)
-    if target_id.isdigit():
+    if target_id.isdecimal() and len(target_id) <= 18:
         stmt = stmt.where(ModAction.target_id == int(target_id))
     return db.paginate(stmt, page=page, per_page=50, error_out=False)
 

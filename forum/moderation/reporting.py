@@ -81,7 +81,7 @@ def report(post_id: int):
 @login_required
 def mine():
     page = request.args.get("page", "1")
-    made = queries.reports_by(current_user, int(page) if page.isdigit() else 1)
+    made = queries.reports_by(current_user, int(page) if page.isdecimal() and len(page) < 6 else 1)
     return render_template(
         "moderation/my_reports.html", reports=made, labels=REASON_LABELS, outcomes=OUTCOME_WORDS
     )

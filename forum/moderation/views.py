@@ -32,7 +32,7 @@ def _labels():
 
 def _page() -> int:
     page = request.args.get("page", "1")
-    return int(page) if page.isdigit() and 0 < int(page) < 100_000 else 1
+    return int(page) if page.isdecimal() and len(page) < 6 and int(page) > 0 else 1
 
 
 def _get(model, object_id: int):

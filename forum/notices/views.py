@@ -13,7 +13,9 @@ bp = Blueprint("notices", __name__, url_prefix="/notices")
 @login_required
 def index():
     page = request.args.get("page", "1")
-    notices = queries.notices_for(current_user, int(page) if page.isdigit() else 1)
+    notices = queries.notices_for(
+        current_user, int(page) if page.isdecimal() and len(page) < 6 else 1
+    )
     return render_template("notices/index.html", notices=notices)
 
 

@@ -53,10 +53,19 @@ class PostDoc:
         return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
+# Counting every hit of a common word costs more than finding the page: engines count this
+# far and then say "more than".
+TOTAL_CAP = 1000
+# Relevance ranks at most about this many matches, the newest: ranking every match of a common
+# word costs more than the whole page. Pages past it widen the pool.
+RANK_POOL = 1000
+
+
 @dataclass
 class Hits:
     ids: list[int]  # in the engine's order
     total: int
+    more: bool = False  # the engine stopped counting at `total` (TOTAL_CAP)
 
 
 def _doc_select() -> sa.Select:
@@ -128,7 +137,8 @@ class SearchEngine:
         raise NotImplementedError
 
     def search(self, query: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
-        """A page of matching post ids, best first (or newest first), and how many match."""
+        """A page of matching post ids, best first (or newest first), and how many match,
+        counted up to TOTAL_CAP; never every hit loaded to show one page."""
         raise NotImplementedError
 
     def snippets(self, query: SearchQuery, texts: dict[int, str]) -> dict[int, Markup]:

@@ -11,7 +11,16 @@ from sqlalchemy.dialects.postgresql import insert
 from forum.boards.models import Post, Thread, ThreadKind
 from forum.boards.queries import readable_posts_filter
 from forum.extensions import db
-from forum.search.index import MARK_END, MARK_START, Hits, PostDoc, SearchEngine, highlight
+from forum.search.index import (
+    MARK_END,
+    MARK_START,
+    RANK_POOL,
+    TOTAL_CAP,
+    Hits,
+    PostDoc,
+    SearchEngine,
+    highlight,
+)
 from forum.search.models import PostSearch
 from forum.search.query import SearchQuery
 
@@ -73,6 +82,12 @@ class PostgresEngine(SearchEngine):
                 count += len(batch)
                 if progress:
                     progress(len(batch))
+        # VACUUM moves the GIN index's pending list (every row just written) into the index
+        # proper, which each search would otherwise read through (measured at 20,000 posts:
+        # a rare word in 65 ms instead of 6), and drops the old rows; ANALYZE gives fresh
+        # statistics, without which the planner scanned every row (70 ms instead of 6).
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sa.text("VACUUM ANALYZE post_search"))
         return count
 
     def signatures(self) -> dict[int, str]:
@@ -85,21 +100,40 @@ class PostgresEngine(SearchEngine):
     def search(self, q: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
         if q.is_empty:
             return Hits([], 0)
-        tsq = self._tsquery(q)
-        stmt = sa.select(Post.id).join(Post.thread).join(Thread.board)
+        found = sa.select(Post.id).join(Post.thread).join(Thread.board)
+        found = found.where(*self._filters(q, filters, public_only))
         if q.has_terms:
-            stmt = stmt.join(PostSearch, PostSearch.post_id == Post.id).where(
-                PostSearch.search_vector.op("@@")(tsq)
-            )
-        stmt = stmt.where(*self._filters(q, filters, public_only))
-        total = db.session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+            tsq = self._tsquery(q)
+            found = found.join(PostSearch, PostSearch.post_id == Post.id)
+            found = found.where(PostSearch.search_vector.op("@@")(tsq))
+        offset = (q.page - 1) * per_page
         if q.sort == "newest" or not q.has_terms:
-            order = (Post.created_at.desc(), Post.id.desc())
-        else:
-            rank = sa.func.ts_rank_cd(PostSearch.search_vector, tsq)
-            order = (rank.desc(), Post.id.desc())
-        page = stmt.order_by(*order).limit(per_page).offset((q.page - 1) * per_page)
-        return Hits(list(db.session.scalars(page)), total or 0)
+            page = found.order_by(Post.created_at.desc(), Post.id.desc())
+            ids = list(db.session.scalars(page.limit(per_page).offset(offset)))
+            return Hits(ids, *self._count(found))
+        # Ranking reads every candidate's vector: a word in half the posts would rank tens of
+        # thousands of rows for one page. The newest RANK_POOL matches (by post id, walked
+        # backwards on the primary key) are ranked instead, and counted on the way.
+        pool = (
+            found.add_columns(PostSearch.search_vector.label("vector"))
+            .order_by(PostSearch.post_id.desc())
+            .limit(max(RANK_POOL, TOTAL_CAP + 1, offset + per_page))
+            .subquery()
+        )
+        rank = sa.func.ts_rank_cd(pool.c.vector, tsq)
+        page = sa.select(pool.c.id, sa.func.count().over()).order_by(rank.desc(), pool.c.id.desc())
+        rows = db.session.execute(page.limit(per_page).offset(offset)).all()
+        if not rows:
+            return Hits([], *self._count(found))  # past the last page
+        total = rows[0][1]
+        return Hits([r[0] for r in rows], min(total, TOTAL_CAP), more=total > TOTAL_CAP)
+
+    @staticmethod
+    def _count(found: sa.Select) -> tuple[int, bool]:
+        """How many match, counted no further than TOTAL_CAP: every match is never read."""
+        capped = found.limit(TOTAL_CAP + 1).subquery()
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(capped)) or 0
+        return min(total, TOTAL_CAP), total > TOTAL_CAP
 
     @staticmethod
     def _filters(q: SearchQuery, filters: dict, public_only: bool) -> list:

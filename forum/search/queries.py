@@ -1,5 +1,7 @@
 """Search for a viewer: the engine gives ids, the boards' visibility rule decides what shows."""
 
+import html
+import re
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -17,6 +19,22 @@ from forum.search.index import engine_for, text_of
 from forum.search.query import SearchQuery
 
 PER_PAGE = 20
+_MARKED = re.compile(r"<mark>(.*?)</mark>")
+
+
+class Total(int):
+    """How many posts were found; where the engine stopped counting, "more than" that."""
+
+    more = False
+
+    def __str__(self) -> str:
+        return f"more than {int(self):,}" if self.more else super().__str__()
+
+
+def _total(count: int, more: bool) -> Total:
+    total = Total(count)
+    total.more = more
+    return total
 
 
 @dataclass
@@ -29,7 +47,7 @@ class Result:
 class ResultPage:
     query: SearchQuery
     results: list[Result] = field(default_factory=list)
-    total: int = 0
+    total: int = 0  # a Total once searched
     per_page: int = PER_PAGE
     # A filter naming a board or member that the viewer can't see or that doesn't exist.
     unknown: list[str] = field(default_factory=list)
@@ -37,7 +55,9 @@ class ResultPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        # Past a "more than" count, one page more than counted, so that Next still shows.
+        more = 1 if getattr(self.total, "more", False) else 0
+        return max(1, -(-self.total // self.per_page) + more)
 
 
 def resolve_filters(viewer, query: SearchQuery) -> tuple[dict, list[str]]:
@@ -75,7 +95,7 @@ def search(viewer, query: SearchQuery, suggest: bool = True) -> ResultPage:
         stmt = stmt.where(sa.or_(Post.content_note.is_(None), Post.content_note.not_in(skipped)))
     posts = {p.id: p for p in db.session.scalars(stmt)} if hits.ids else {}
     ordered = [posts[i] for i in hits.ids if i in posts]
-    page.total = max(hits.total - (len(hits.ids) - len(ordered)), len(ordered))
+    page.total = _total(max(hits.total - (len(hits.ids) - len(ordered)), len(ordered)), hits.more)
     snippets = engine.snippets(query, {p.id: text_of(p.body_html) for p in ordered})
     page.results = [Result(p, snippets[p.id]) for p in ordered]
     if not ordered and suggest and query.page == 1:
@@ -95,8 +115,13 @@ def _suggestion(viewer, query: SearchQuery) -> str | None:
             words = list(query.words)
             words[index] = candidate
             respelled = query.with_words(words)
-            if search(viewer, respelled, suggest=False).results:
-                return query.text.replace(word, candidate, 1)
+            results = search(viewer, respelled, suggest=False).results
+            if results:
+                # The index knows stems ("tomato"); offer the word as a readable post
+                # spells it ("tomatoes"), taken from that post's highlighted snippet.
+                marked = _MARKED.search(str(results[0].snippet))
+                spelled = html.unescape(marked.group(1)).lower() if marked else candidate
+                return query.text.replace(word, spelled, 1)
     return None
 
 

@@ -151,5 +151,7 @@ def _read_params(query: SearchQuery, args) -> None:
     sort = str(args.get("sort", ""))
     query.sort = sort if sort in SORTS else "relevance"
     page = str(args.get("page", "1"))
-    query.page = min(int(page), MAX_PAGE) if page.isdigit() and 0 < int(page) < 10**6 else 1
+    query.page = (
+        min(int(page), MAX_PAGE) if page.isdecimal() and 0 < len(page) < 7 and int(page) > 0 else 1
+    )
     query.include_hidden = args.get("hidden") in ("1", "y", "on")

@@ -26,7 +26,7 @@ def help():
     return render_template(
         "help/index.html",
         resources=render_post_body(help_markdown()),
-        after=int(after) if after.isdigit() else None,
+        after=int(after) if after.isdecimal() and len(after) <= 18 else None,
     )
 
 

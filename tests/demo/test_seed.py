@@ -167,3 +167,16 @@ def test_the_text_gives_search_something_to_find():
     text = " ".join(content.body(rng, 100, 400, board_slug=s) for s in SLUGS * 60).lower()
     for phrase in ("first week", "withdrawal shakes", "cravings", "relapse", "90 days", "halt"):
         assert phrase in text
+
+
+def test_milestone_threads_carry_their_badges(seeded):
+    """A demo milestone titled "90 days ..." shows the badge "90 days" beside its title."""
+    badges = db.session.scalars(
+        sa.select(Thread.badge).where(
+            Thread.kind == ThreadKind.MILESTONE, Thread.badge.is_not(None)
+        )
+    ).all()
+    assert badges
+    assert all(
+        b.split()[0].isdigit() and b.split()[1] in ("day", "days", "year", "years") for b in badges
+    )

@@ -1,0 +1,139 @@
+"""Rate limits (Flask-Limiter): who is counted, where the counts live, and the kind 429 page."""
+
+import hashlib
+import hmac
+from collections.abc import Callable
+
+from flask import Flask, current_app, flash, request
+from flask_limiter import Limiter, RateLimitExceeded
+from flask_login import current_user
+
+from forum.errors import ERROR_PAGES, render_error
+
+
+def _keyed(kind: str, value: str) -> str:
+    """A counter's name: an HMAC, so that neither memory nor Redis ever holds an IP address."""
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    digest = hmac.new(secret, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    return f"{kind}:{digest[:32]}"
+
+
+def client_key() -> str:
+    """One client, as the server sees it (behind a proxy, only once ProxyFix is set)."""
+    return _keyed("client", request.remote_addr or "unknown")
+
+
+def pseudonym_key() -> str:
+    """The pseudonym being signed in to, so that look-alikes and CAPITALS share one count."""
+    from forum.accounts.names import pseudonym_key as fold
+
+    typed = request.form.get("pseudonym", "")[:100]
+    return _keyed("name", fold(typed) or "-")
+
+
+def member_key() -> str:
+    """The signed-in member (a signed-out visitor never gets this far: login_required)."""
+    if current_user.is_authenticated:
+        return _keyed("member", str(current_user.id))
+    return client_key()
+
+
+# Created unbound; init_limits() binds it to each app. It is one object for the process, so
+# init_limits() sets every setting it reads explicitly rather than relying on earlier apps.
+limiter = Limiter(key_func=client_key, strategy="moving-window", key_prefix="hearth")
+
+
+def _limit(name: str) -> Callable[[], str]:
+    return lambda: current_app.config[name]
+
+
+def _failed(response) -> bool:
+    # Only attempts that did not sign anyone in count against the pseudonym and the client.
+    return response.status_code != 302
+
+
+def _succeeded(response) -> bool:
+    return response.status_code == 302
+
+
+# Decorators for the views, each counting POSTs only; the limits are read from the config
+# at request time, so each app (and each test) can set its own.
+signin_per_pseudonym = limiter.limit(
+    _limit("SIGNIN_LIMIT_PER_PSEUDONYM"),
+    key_func=pseudonym_key,
+    methods=["POST"],
+    deduct_when=_failed,
+    scope="signin-name",
+)
+signin_per_client = limiter.limit(
+    _limit("SIGNIN_LIMIT_PER_CLIENT"),
+    key_func=client_key,
+    methods=["POST"],
+    deduct_when=_failed,
+    scope="signin-client",
+)
+signup_per_client = limiter.limit(
+    _limit("SIGNUP_LIMIT_PER_CLIENT"),
+    key_func=client_key,
+    methods=["POST"],
+    deduct_when=_succeeded,
+    scope="signup-client",
+)
+# Threads and replies share one count: a member's writing, whatever the form.
+posts_per_member = limiter.shared_limit(
+    _limit("POSTS_LIMIT_PER_MEMBER"), scope="posts", key_func=member_key, methods=["POST"]
+)
+
+# endpoint -> a function that re-renders that endpoint's form from what was posted.
+_FORM_PAGES: dict[str, Callable[..., str]] = {}
+
+
+def form_page(endpoint: str):
+    """Register how to show `endpoint`'s form again, filled in, when a limit stops a POST."""
+
+    def register(render: Callable[..., str]) -> Callable[..., str]:
+        _FORM_PAGES[endpoint] = render
+        return render
+
+    return register
+
+
+SLOW_DOWN = (
+    f"{ERROR_PAGES[429][0]}. {ERROR_PAGES[429][1]} Nothing was sent yet: what you typed is "
+    "kept below."
+)
+
+
+def too_many(error: RateLimitExceeded):
+    """The 429 page: a form that was stopped comes back as it was typed, with a kind word."""
+    render = _FORM_PAGES.get(request.endpoint or "")
+    if request.method == "POST" and render is not None:
+        flash(SLOW_DOWN, "error")
+        response = current_app.make_response((render(**(request.view_args or {})), 429))
+    else:
+        response = current_app.make_response(render_error(429))
+    response.headers["Retry-After"] = str(_retry_after(error))
+    return response
+
+
+def _retry_after(error: RateLimitExceeded) -> int:
+    # The window of the limit that was hit: a plain, safe upper bound on the wait.
+    try:
+        return int(error.limit.limit.get_expiry())
+    except AttributeError:
+        return 60
+
+
+def init_limits(app: Flask) -> None:
+    """Bind the limiter: memory storage by default, Redis when REDIS_URL is set."""
+    cfg = app.config
+    cfg["RATELIMIT_ENABLED"] = bool(cfg.get("RATE_LIMITS_ENABLED"))
+    cfg["RATELIMIT_STORAGE_URI"] = cfg.get("REDIS_URL") or "memory://"
+    # A Redis outage falls back to counting in this worker's memory rather than refusing
+    # to serve: a member's post must not fail because the counter store is away.
+    cfg["RATELIMIT_IN_MEMORY_FALLBACK_ENABLED"] = True
+    limiter.init_app(app)
+    # The limiter outlives an app (tests build many): a new app starts by trusting its own
+    # storage, not the outage an earlier app's storage had.
+    limiter._storage_dead = False
+    app.register_error_handler(RateLimitExceeded, too_many)

@@ -1,0 +1,126 @@
+"""Every main page: axe-core finds nothing serious, and it fits a 375 px phone; screenshots."""
+
+import pytest
+
+pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')"
+)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+from tests.browser.conftest import MODERATOR, SCREENSHOTS, WAIT_MS, unique  # noqa: E402
+from tests.browser.helpers import board, sign_in  # noqa: E402
+from tests.factories import make_post, make_thread, make_user  # noqa: E402
+from tests.moderation.helpers import report  # noqa: E402
+
+# (name, address, who is signed in): the pages the issue lists.
+MAIN_PAGES = [
+    ("welcome", "/welcome", None),
+    ("index", "/", None),
+    ("board", "/b/stories", None),
+    ("thread", "/t/{thread_id}", "member"),
+    ("new-thread", "/b/stories/new", "member"),
+    ("search-results", "/search?q=cravings", None),
+    ("sign-up", "/signup", None),
+    ("sign-in", "/signin", None),
+    ("notices", "/notices/", "member"),
+    ("profile", "/u/{member}", None),
+    ("settings", "/settings", "member"),
+    ("moderation-queue", "/mod/queue", "moderator"),
+    ("moderation-log", "/mod/log", "moderator"),
+    ("help", "/help", None),
+]
+SERIOUS = ("serious", "critical")
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+# Controls that act as buttons, visible on the page, shorter than a fingertip (44 px).
+SMALL_BUTTONS = """() => [...document.querySelectorAll('button, .button, input[type=submit]')]
+  .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+  .map(el => [el.innerText.trim() || el.value, el.getBoundingClientRect().height])
+  .filter(([, height]) => height < 44)"""
+OVERFLOW = """() => {
+  const root = document.scrollingElement;
+  return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth};
+}"""
+
+
+@pytest.fixture(scope="module")
+def site(live_forum, browser):
+    """A thread with a reply, a notice, a reported post; members signed in once."""
+    member = unique("hazel-")
+    with live_forum.seeding():
+        author = make_user(member)
+        thread = make_thread(
+            author,
+            board("stories"),
+            title=unique("Cravings in the first month "),
+            body="The cravings came in waves. I wrote them down and they passed.",
+        )
+        make_post(thread, body="Writing them down helps me too. **Thank you** for this.")
+        reported = make_post(thread, body="Nobody cares, just get over it.")
+        for _ in range(3):
+            report(reported)
+        addresses = {"thread_id": thread.id, "member": member}
+
+    states = {}
+    for role, name in (("member", member), ("moderator", MODERATOR)):
+        context = browser.new_context(base_url=live_forum.url)
+        sign_in(context.new_page(), name)
+        states[role] = context.storage_state()
+        context.close()
+    return addresses, states
+
+
+@pytest.fixture(scope="module")
+def tabs(browser, live_forum, site):
+    """One page per visitor and screen width, reused across this module's read-only visits."""
+    opened = {}
+
+    def tab(who, viewport):
+        key = (who, viewport["width"])
+        if key not in opened:
+            context = browser.new_context(
+                base_url=live_forum.url,
+                viewport=viewport,
+                storage_state=site[1][who] if who else None,
+            )
+            context.set_default_timeout(WAIT_MS)
+            opened[key] = context.new_page()
+        return opened[key]
+
+    yield tab
+    for page in opened.values():
+        page.context.close()
+
+
+def _open(tabs, site, address, who, viewport):
+    page = tabs(who, viewport)
+    response = page.goto(address.format(**site[0]))
+    assert response.ok, f"{address} answered {response.status}"
+    return page
+
+
+@pytest.mark.parametrize(("name", "address", "who"), MAIN_PAGES, ids=[p[0] for p in MAIN_PAGES])
+def test_page_has_no_serious_accessibility_violations(tabs, site, name, address, who):
+    """axe-core finds no serious or critical barrier on the page (desktop width)."""
+    page = _open(tabs, site, address, who, DESKTOP)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-1280.png", full_page=True)
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
+    found = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+        for v in serious
+    ]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize(("name", "address", "who"), MAIN_PAGES, ids=[p[0] for p in MAIN_PAGES])
+def test_page_fits_a_375px_phone(tabs, site, name, address, who):
+    """At 375 px the page never scrolls sideways and every button is at least 44 px tall."""
+    page = _open(tabs, site, address, who, PHONE)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-375.png", full_page=True)
+    size = page.evaluate(OVERFLOW)
+    assert size["scrollWidth"] <= size["clientWidth"], f"{name} scrolls sideways: {size}"
+    assert page.evaluate(SMALL_BUTTONS) == [], f"{name} has buttons under 44 px"

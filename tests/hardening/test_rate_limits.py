@@ -1,0 +1,195 @@
+"""Rate limits on sign-in, sign-up and writing, the kind 429 page, and Redis shared by workers."""
+
+import html
+import os
+import secrets
+import socket
+
+import pytest
+import sqlalchemy as sa
+
+from forum.accounts.models import User
+from forum.boards.models import Post
+from forum.extensions import db
+from tests.factories import PASSWORD, make_board, make_thread, make_user
+
+REDIS_URL = os.environ.get("FORUM_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+SLOW_DOWN = "Please slow down a little"
+
+
+def _page(response) -> str:
+    return html.unescape(response.get_data(as_text=True))
+
+
+def _from(address: str) -> dict:
+    # The client address as the WSGI server would report it; no traffic leaves the process.
+    return {"environ_base": {"REMOTE_ADDR": address}}
+
+
+def _signin(client, name: str, password: str = "not-the-password", address: str = "10.0.0.1"):
+    return client.post("/signin", data={"pseudonym": name, "password": password}, **_from(address))
+
+
+def test_failed_signins_into_one_pseudonym_are_limited_from_any_client(limited_app):
+    """After three wrong passwords for one name, even a fourth client is asked to slow down."""
+    app = limited_app(SIGNIN_LIMIT_PER_PSEUDONYM="3 per minute")
+    make_user("steady-hands")
+    client = app.test_client()
+    for number in range(3):
+        assert _signin(client, "steady-hands", address=f"10.0.0.{number}").status_code == 400
+    response = _signin(client, "Steady-Hands", PASSWORD, address="10.0.0.9")
+    assert response.status_code == 429
+    page = _page(response)
+    assert SLOW_DOWN in page and "what you typed is kept" in page
+    assert 'value="Steady-Hands"' in page
+    assert int(response.headers["Retry-After"]) > 0
+    # Another member's name is not affected.
+    make_user("other-name")
+    assert _signin(client, "other-name", PASSWORD, address="10.0.0.9").status_code == 302
+
+
+def test_failed_signins_from_one_client_are_limited_whatever_the_name(limited_app):
+    """Guessing across many pseudonyms from one client is stopped, and the name typed stays."""
+    app = limited_app(SIGNIN_LIMIT_PER_CLIENT="3 per minute")
+    client = app.test_client()
+    for number in range(3):
+        assert _signin(client, f"guess-{number}").status_code == 400
+    response = _signin(client, "guess-last")
+    assert response.status_code == 429
+    assert 'value="guess-last"' in _page(response)
+    assert _signin(client, "guess-last", address="10.0.0.2").status_code == 400
+
+
+def test_successful_signins_do_not_use_up_the_limit(limited_app):
+    """A member who signs in often is never told to slow down."""
+    app = limited_app(
+        SIGNIN_LIMIT_PER_PSEUDONYM="2 per minute", SIGNIN_LIMIT_PER_CLIENT="2 per minute"
+    )
+    make_user("often-here")
+    client = app.test_client()
+    for _ in range(4):
+        assert _signin(client, "often-here", PASSWORD).status_code == 302
+        client.post("/signout")
+
+
+def test_signups_from_one_client_are_limited_and_the_form_comes_back_filled_in(limited_app):
+    """A third account from one client in an hour waits, with pseudonym and email kept."""
+    app = limited_app(SIGNUP_LIMIT_PER_CLIENT="2 per hour")
+    client = app.test_client()
+    good = "lanterns over the harbour"
+    for number in range(2):
+        data = {"pseudonym": f"newcomer-{number}", "password": good, "confirm": good}
+        response = client.post("/signup", data={**data, "guidelines": "y"})
+        assert response.status_code == 302
+        client.post("/signout")
+    data = {"pseudonym": "third-one", "password": good, "confirm": good, "guidelines": "y"}
+    response = client.post("/signup", data={**data, "email": "me@example.org"})
+    assert response.status_code == 429
+    page = _page(response)
+    assert SLOW_DOWN in page
+    assert 'value="third-one"' in page and 'value="me@example.org"' in page
+    assert good not in page  # a password is never echoed back
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 2
+
+
+def test_replies_beyond_the_limit_come_back_with_the_text_typed(limited_app):
+    """The third reply in a minute is not saved, and its words are in the form to send later."""
+    app = limited_app(POSTS_LIMIT_PER_MEMBER="2 per minute")
+    member = make_user()
+    thread = make_thread()
+    client = app.test_client()
+    _signin(client, member.pseudonym, PASSWORD)
+    for number in range(2):
+        reply = client.post(f"/t/{thread.id}/reply", data={"body": f"Reply number {number}."})
+        assert reply.status_code == 302
+    words = "Still here <on day 9> & holding on"
+    response = client.post(
+        f"/t/{thread.id}/reply", data={"body": words, "content_note_text": "a slip"}
+    )
+    assert response.status_code == 429
+    page = _page(response)
+    assert SLOW_DOWN in page and words in page and 'value="a slip"' in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Post)) == 3
+
+
+def test_new_threads_share_the_members_writing_limit(limited_app):
+    """A new thread after a reply uses the same count, and its title and text are kept."""
+    app = limited_app(POSTS_LIMIT_PER_MEMBER="1 per minute")
+    member = make_user()
+    thread = make_thread()
+    board = make_board(slug="night-owls")
+    client = app.test_client()
+    _signin(client, member.pseudonym, PASSWORD)
+    assert client.post(f"/t/{thread.id}/reply", data={"body": "First."}).status_code == 302
+    response = client.post(
+        f"/b/{board.slug}/new", data={"title": "Three months today", "body": "It got easier."}
+    )
+    assert response.status_code == 429
+    page = _page(response)
+    assert 'value="Three months today"' in page and "It got easier." in page
+    # Someone else writes freely: the count is per member.
+    other = app.test_client()
+    _signin(other, make_user().pseudonym, PASSWORD, address="10.0.0.5")
+    assert other.post(f"/t/{thread.id}/reply", data={"body": "Welcome."}).status_code == 302
+
+
+def test_reading_pages_are_never_limited(limited_app):
+    """Opening the forms themselves does not count, however often."""
+    app = limited_app(SIGNIN_LIMIT_PER_CLIENT="1 per minute", SIGNUP_LIMIT_PER_CLIENT="1 per hour")
+    client = app.test_client()
+    for _ in range(5):
+        assert client.get("/signin").status_code == 200
+        assert client.get("/signup").status_code == 200
+
+
+def test_limits_are_off_in_the_rest_of_the_suite(app, client):
+    """The shared test settings turn limits off so that other tests can post freely."""
+    assert app.config["RATE_LIMITS_ENABLED"] is False
+    for _ in range(40):
+        assert _signin(client, "nobody-here").status_code == 400
+
+
+def _redis_reachable() -> str | None:
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception as error:  # any failure means: no Redis to test against
+        return f"Redis not reachable at {REDIS_URL} ({type(error).__name__}: {error})"
+    return None
+
+
+def test_two_workers_share_their_counts_through_redis(limited_app):
+    """With Redis, a worker started afresh still knows the attempts another worker counted."""
+    reason = _redis_reachable()
+    if reason:
+        pytest.skip(reason)
+    # A fresh secret gives this run its own counters in a shared Redis.
+    shared = {"REDIS_URL": REDIS_URL, "SECRET_KEY": secrets.token_hex(16)}
+    first = limited_app("one", SIGNIN_LIMIT_PER_CLIENT="3 per minute", **shared)
+    for number in range(3):
+        assert _signin(first.test_client(), f"guess-{number}").status_code == 400
+    # A second app binds the limiter to new storage; memory would start again from zero.
+    second = limited_app("two", SIGNIN_LIMIT_PER_CLIENT="3 per minute", **shared)
+    response = _signin(second.test_client(), "guess-last")
+    assert response.status_code == 429
+    assert 'value="guess-last"' in _page(response)
+
+
+def test_without_redis_a_new_worker_counts_from_zero(limited_app):
+    """The control for the Redis test: memory storage is per worker."""
+    first = limited_app("one", SIGNIN_LIMIT_PER_CLIENT="3 per minute")
+    for number in range(3):
+        assert _signin(first.test_client(), f"guess-{number}").status_code == 400
+    second = limited_app("two", SIGNIN_LIMIT_PER_CLIENT="3 per minute")
+    assert _signin(second.test_client(), "guess-last").status_code == 400
+
+
+def test_an_unreachable_redis_does_not_stop_members_signing_in(limited_app):
+    """When Redis is away the forum counts in memory rather than refusing to serve."""
+    with socket.socket() as probe:  # a port on this machine that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = limited_app(REDIS_URL=f"redis://127.0.0.1:{port}/0")
+    make_user("steady-hands")
+    assert _signin(app.test_client(), "steady-hands", PASSWORD).status_code == 302

@@ -1,0 +1,81 @@
+"""A small forum with one member of each kind and one of everything a URL can point at."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from forum.accounts.models import User
+from forum.extensions import db
+from forum.following import services as following
+from forum.moderation.models import Reason
+from forum.notices.models import NoticeKind
+from forum.notices.services import notify
+from forum.permissions import Role
+from forum.recovery.queries import MILESTONES_BOARD, milestones_board
+from tests.factories import make_board, make_post, make_thread, make_user
+from tests.moderation.helpers import item_for, report
+from tests.recovery.helpers import make_counter
+
+ROLES = ("anonymous", "member", "author", "other", "suspended", "moderator", "admin")
+
+
+@dataclass
+class World:
+    users: dict[str, User | None]
+    values: dict[str, object] = field(default_factory=dict)
+
+    def url(self, rule: str) -> str:
+        """The rule with each <converter:name> filled from this world's objects."""
+        url = rule
+        while "<" in url:
+            start = url.index("<")
+            end = url.index(">", start)
+            name = url[start + 1 : end].rsplit(":", 1)[-1]
+            url = url[:start] + str(self.values[name]) + url[end + 1 :]
+        return url
+
+
+def build_world(tag: str = "") -> World:
+    """Board, thread and reply by `author`, reported by `other`, with a counter, notice and
+    bookmark of the author's; `tag` keeps names unique when several worlds share a database."""
+    users = {
+        "anonymous": None,
+        "member": make_user(f"newcomer{tag}"),
+        "author": make_user(f"author{tag}"),
+        "other": make_user(f"other{tag}"),
+        "suspended": make_user(
+            f"paused{tag}",
+            suspended_until=datetime.now(UTC).replace(tzinfo=None) + timedelta(days=3),
+            suspension_reason="Cooling off.",
+        ),
+        "moderator": make_user(f"steward{tag}", role=Role.MODERATOR),
+        "admin": make_user(f"keeper{tag}", role=Role.ADMIN),
+    }
+    author, other = users["author"], users["other"]
+    if milestones_board() is None:
+        make_board("Milestones", MILESTONES_BOARD)
+    board = make_board(slug=f"board{tag}x")
+    thread = make_thread(author, board, title="Ninety days and counting")
+    make_post(thread, other, body="So proud of you.")
+    post = make_post(thread, author, body="Thank you, truly.")
+    report(post, Reason.HARASSMENT, reporter=other, note="Just checking.")
+    counter = make_counter(author, date.today() - timedelta(days=10))
+    notice = notify(author.id, NoticeKind.REPLY, "A reply", "Someone answered.", "/")
+    following.toggle_bookmark(author, post)
+    db.session.commit()
+    values = {
+        "post_id": post.id,
+        "thread_id": thread.id,
+        "slug": board.slug,
+        "board_id": board.id,
+        "counter_id": counter.id,
+        "days": 7,
+        "item_id": item_for(post).id,
+        "member_id": author.id,
+        "notice_id": notice.id,
+        "kind": "hear_you",
+        "choice": "follow",
+        "direction": "up",
+        "pseudonym": author.pseudonym,
+        "filename": "css/hearth.css",
+    }
+    return World(users, values)
