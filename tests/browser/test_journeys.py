@@ -295,7 +295,10 @@ def test_keyboard_only_member_signs_in_and_replies(live_forum, page):
         make_user(name)
 
     page.goto("/signin")
-    page.keyboard.type(name)  # the pseudonym field has the focus when the page opens
+    # The pseudonym field has the focus when the page opens (wait for it on a busy machine).
+    expect(page.get_by_label("Pseudonym")).to_be_focused()
+    page.keyboard.type(name)
+    expect(page.get_by_label("Pseudonym")).to_have_value(name)
     _tab_to(page, "Password", FOCUSED_LABEL, limit=1)
     page.keyboard.type("a-long-password-1")
     _tab_to(page, "Keep me signed in on this device", FOCUSED_LABEL, limit=1)
