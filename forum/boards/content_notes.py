@@ -15,9 +15,9 @@ NOTE_KINDS = {
 # What a reader can ask for, per kind of note.
 COLLAPSED, OPEN, HIDE = "collapsed", "open", "hide"
 READER_MODES = {
-    COLLAPSED: "Show collapsed (you choose to open it)",
-    OPEN: "Show open",
-    HIDE: "Hide posts with this note",
+    COLLAPSED: "Collapsed: I open it",
+    OPEN: "Open",
+    HIDE: "Hidden from me",
 }
 
 

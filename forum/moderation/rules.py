@@ -91,3 +91,12 @@ CLAIM_MINUTES = 30
 
 def outcome_of(verb: str) -> ReportState:
     return OUTCOME_OF_VERB.get(verb, ReportState.ACTION_TAKEN)
+
+
+def reason_counts(reports) -> list[tuple[str, int]]:
+    """Each reason given for an item with how many gave it: care first, then most given."""
+    counts: dict = {}
+    for report in reports:
+        counts[report.reason] = counts.get(report.reason, 0) + 1
+    order = sorted(counts, key=lambda r: (r is not Reason.AT_RISK, -counts[r], r.value))
+    return [(REASON_LABELS[reason], counts[reason]) for reason in order]

@@ -9,7 +9,7 @@ from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
 from forum.moderation import actions, forms, queries, services
 from forum.moderation.models import ReviewItem
-from forum.moderation.rules import VERB_LABELS
+from forum.moderation.rules import VERB_LABELS, reason_counts
 from forum.permissions import can_moderate
 
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
@@ -61,6 +61,7 @@ def queue():
         histories=queries.histories(authors),
         notes=queries.notes_about(authors),
         decision=forms.DecisionForm(),
+        reason_counts=reason_counts,
     )
 
 
@@ -113,18 +114,23 @@ def decide(item_id: int):
     form = forms.DecisionForm()
     if form.validate_on_submit():
         days = int(form.days.data) if form.verb.data == "suspend" else None
-        try:
-            services.decide(
-                current_user, item, form.verb.data, form.reason.data, days, form.new_text.data
-            )
-        except actions.DecisionError as error:
-            db.session.rollback()
-            form.reason.errors = [*form.reason.errors, error.message]
-        else:
-            db.session.commit()
+        data = form.verb.data, form.reason.data, days, form.new_text.data
+        if _carried_out(form, lambda: services.decide(current_user, item, *data)):
             flash("Done. The people concerned are told.", "success")
             return redirect(url_for("moderation.queue"))
     return _render_item(db.session.get(ReviewItem, item_id), form, 400)
+
+
+def _carried_out(form, act) -> bool:
+    """Run one moderation action and commit it; a refusal rolls back and shows on the form."""
+    try:
+        act()
+    except actions.DecisionError as error:
+        db.session.rollback()
+        form.reason.errors = [*form.reason.errors, error.message]
+        return False
+    db.session.commit()
+    return True
 
 
 @bp.route("/posts/<int:post_id>", methods=["GET", "POST"])
@@ -133,15 +139,8 @@ def post(post_id: int):
     post = _get(Post, post_id)
     form = forms.DecisionForm()
     if form.validate_on_submit():
-        try:
-            services.act_directly(
-                current_user, post, form.verb.data, form.reason.data, form.new_text.data
-            )
-        except actions.DecisionError as error:
-            db.session.rollback()
-            form.reason.errors = [*form.reason.errors, error.message]
-        else:
-            db.session.commit()
+        data = form.verb.data, form.reason.data, form.new_text.data
+        if _carried_out(form, lambda: services.act_directly(current_user, post, *data)):
             flash("Done. The author is told.", "success")
             return redirect(url_for("boards.permalink", post_id=post.id))
     if not form.new_text.data:
@@ -173,13 +172,8 @@ def member(member_id: int):
     form = forms.DecisionForm()
     if form.validate_on_submit():
         days = int(form.days.data) if form.verb.data == "suspend" else None
-        try:
-            actions.act_on_member(current_user, member, form.verb.data, form.reason.data, days)
-        except actions.DecisionError as error:
-            db.session.rollback()
-            form.reason.errors = [*form.reason.errors, error.message]
-        else:
-            db.session.commit()
+        data = form.verb.data, form.reason.data, days
+        if _carried_out(form, lambda: actions.act_on_member(current_user, member, *data)):
             flash("Done. The member is told.", "success")
             return redirect(url_for("moderation.member", member_id=member.id))
     history = queries.histories([member.id], limit=50).get(member.id, [])

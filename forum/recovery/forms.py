@@ -45,6 +45,11 @@ class CounterForm(FlaskForm):
             raise ValidationError("The start date can't be in the future.")
 
 
+class RenameCounterForm(FlaskForm):
+    label = CounterForm.label
+    time_zone = CounterForm.time_zone
+
+
 class SlipForm(FlaskForm):
     new_start = DateField(
         "Start the new streak on",

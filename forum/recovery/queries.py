@@ -42,6 +42,17 @@ def answered_milestones(counters: list[Counter]) -> dict[int, set[int]]:
     return found
 
 
+def answer_to(counter: Counter, days: int) -> Milestone | None:
+    """How the member answered this milestone in the current streak, if they have."""
+    return db.session.scalar(
+        sa.select(Milestone).where(
+            Milestone.counter_id == counter.id,
+            Milestone.streak == counter.streak,
+            Milestone.days == days,
+        )
+    )
+
+
 def earlier_streaks(counters: list[Counter]) -> dict[int, list[Streak]]:
     """Each counter's closed streaks, newest first, in one query."""
     if not counters:

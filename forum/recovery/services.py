@@ -36,6 +36,15 @@ def _own(member: User, counter: Counter) -> None:
         raise NotFound("We couldn't find that counter.")
 
 
+def _checked_label(label: str, time_zone: str) -> str:
+    label = label.strip()
+    if not label or len(label) > LABEL_MAX:
+        raise ForumError(f"Give the counter a name of 1 to {LABEL_MAX} characters.")
+    if time_zone not in time_zones():
+        raise ForumError("Please choose a time zone from the list.")
+    return label
+
+
 def add_counter(
     member: User,
     label: str,
@@ -47,11 +56,7 @@ def add_counter(
     """Start counting days from `started_on` (day 1), privately unless `show`. Caller commits."""
     if not can_write(member):
         raise NotAllowed("Your account can't add counters right now.")
-    label = label.strip()
-    if not label or len(label) > LABEL_MAX:
-        raise ForumError(f"Give the counter a name of 1 to {LABEL_MAX} characters.")
-    if time_zone not in time_zones():
-        raise ForumError("Please choose a time zone from the list.")
+    label = _checked_label(label, time_zone)
     if started_on > (today or local_today(time_zone)):
         raise ForumError("The start date can't be in the future.")
     counter = Counter(user_id=member.id, label=label, time_zone=time_zone, started_on=started_on)
@@ -60,6 +65,16 @@ def add_counter(
     if show:
         show_counter(member, counter)
     return counter
+
+
+def rename_counter(member: User, counter: Counter, label: str, time_zone: str) -> None:
+    """Change what a counter is called and where its days turn over; its days stay. Caller commits.
+
+    The start date is not changed here: a new start is a slip, recorded on its own page.
+    """
+    _own(member, counter)
+    counter.label = _checked_label(label, time_zone)
+    counter.time_zone = time_zone
 
 
 def show_counter(member: User, counter: Counter | None) -> None:

@@ -55,6 +55,20 @@ def new_counter():
     return render_template("recovery/new.html", form=form), 400 if form.errors else 200
 
 
+@bp.route("/counters/<int:counter_id>/edit", methods=["GET", "POST"])
+def edit_counter(counter_id: int):
+    counter = _load_counter(counter_id)
+    form = forms.RenameCounterForm(obj=counter)
+    if form.validate_on_submit():
+        services.rename_counter(current_user, counter, form.label.data, form.time_zone.data)
+        db.session.commit()
+        flash("Your counter is updated.", "success")
+        return redirect(url_for("recovery.home"))
+    return render_template("recovery/edit.html", counter=counter, form=form), (
+        400 if form.errors else 200
+    )
+
+
 @bp.post("/counters/<int:counter_id>/show")
 def show(counter_id: int):
     counter = _load_counter(counter_id)
@@ -122,6 +136,13 @@ def share(counter_id: int, days: int):
     counter = _load_counter(counter_id)
     _reached(counter, days)
     name = milestone_name(days)
+    answered = queries.answer_to(counter, days)
+    if answered is not None:
+        # A second tab or the back button: say where it went rather than refuse the form.
+        flash(f"You have already answered your {name} milestone.", "info")
+        if answered.thread_id is not None:
+            return redirect(url_for("boards.thread", thread_id=answered.thread_id))
+        return redirect(url_for("recovery.home"))
     form = forms.ShareMilestoneForm(
         data={"title": name, "body": f"Today I reached {name}. Thank you all for being here."}
     )

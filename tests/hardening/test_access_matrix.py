@@ -56,6 +56,8 @@ EXPECTED = {
         ("  L 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
     "/me/counters/<int:counter_id>/delete":
         ("  L 404 200 404 404 404 404", "  L 404   R 404 403 404 404"),
+    "/me/counters/<int:counter_id>/edit":
+        ("  L 404 200 404 404 404 404", "  L 404   R 404 403 404 404"),
     "/me/counters/<int:counter_id>/milestones/<int:days>/dismiss":
         ("405 405 405 405 405 405 405", "  L 404   R 404 403 404 404"),
     "/me/counters/<int:counter_id>/milestones/<int:days>/share":

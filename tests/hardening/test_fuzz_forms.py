@@ -64,6 +64,9 @@ FORMS = {
         "label": MAYBE_TEXT, "started_on": _choice("2025-01-01", "2999-01-01"),
         "time_zone": _choice("UTC", "Europe/Paris"), "show": _choice("y"),
     }, {"label": str.strip}),
+    "rename counter": ("author", "/me/counters/<int:counter_id>/edit", {
+        "label": MAYBE_TEXT, "time_zone": _choice("UTC", "Mars/Olympus"),
+    }, {"label": str.strip}),
     "share milestone": ("author", "/me/counters/<int:counter_id>/milestones/<int:days>/share", {
         "title": MAYBE_TEXT, "body": MAYBE_TEXT,
     }, {"title": str.strip}),

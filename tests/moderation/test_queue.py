@@ -50,8 +50,23 @@ def test_the_queue_page_groups_reports_and_shows_context(client, auth, moderator
     page = client.get("/mod/queue").get_data(as_text=True)
     assert "1 open item" in page and "the oldest arrived" in page
     assert "2 reports" in page and "Rough night" in page and "the-author" in page
-    assert "selling stuff" in page and "spam" in page and "harassment" in page
+    assert "selling stuff" in page and "Spam" in page and "Harassment or hate" in page
     assert "the post before" in page and "the reported words" in page
+
+
+def test_the_queue_counts_each_reason_once_with_care_first(client, auth, moderator):
+    """Three people reporting the same thing read as one line with a count, care on top."""
+    post = make_post(body="words many people flagged")
+    for _ in range(2):
+        report(post, Reason.SPAM)
+    report(post, Reason.AT_RISK)
+    auth.login(moderator)
+    page = client.get("/mod/queue").get_data(as_text=True)
+    reasons = page[page.index('class="report-reasons"') :]
+    reasons = reasons[: reasons.index("</ul>")]
+    assert reasons.count("<li>") == 2
+    assert reasons.index("Someone may be at risk") < reasons.index("Spam")
+    assert "×2" in reasons
 
 
 def test_the_queue_filters_by_reason_board_and_state(client, auth, moderator):

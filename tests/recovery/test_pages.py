@@ -104,6 +104,76 @@ def test_sharing_posts_the_members_own_words_with_a_badge(client, auth):
     assert "You reached 30 days" not in client.get("/me").get_data(as_text=True)
 
 
+def test_a_shared_milestone_leads_back_to_its_thread_rather_than_a_second_form(client, auth):
+    """Opening the share link again (another tab, the back button) goes to the shared thread."""
+    make_board("Milestones", "milestones")
+    member = make_user()
+    counter = make_counter(member, _days_ago(29))
+    auth.login(member)
+    url = f"/me/counters/{counter.id}/milestones/30/share"
+    shared = client.post(url, data={"title": "A month", "body": "Thirty days today."})
+    again = client.get(url)
+    assert again.status_code == 302
+    assert shared.headers["Location"].startswith(again.headers["Location"])
+    page = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "You have already answered your 30 days milestone." in page
+    assert client.post(url, data={"title": "Twice", "body": "Again."}).status_code == 302
+    assert _count(Thread) == 1
+
+
+def test_a_set_aside_milestone_leads_back_to_my_recovery(client, auth):
+    """A milestone answered "Not now" sends the share link back to My recovery."""
+    member = make_user()
+    counter = make_counter(member, _days_ago(29))
+    auth.login(member)
+    client.post(f"/me/counters/{counter.id}/milestones/30/dismiss")
+    again = client.get(f"/me/counters/{counter.id}/milestones/30/share")
+    assert again.status_code == 302 and again.headers["Location"].endswith("/me")
+
+
+def test_a_member_renames_a_counter_and_keeps_its_days(client, auth):
+    """Renaming changes the words only; the streak and its start stay."""
+    member = make_user()
+    counter = make_counter(member, _days_ago(9), label="alcohol")
+    auth.login(member)
+    form = client.get(f"/me/counters/{counter.id}/edit").get_data(as_text=True)
+    assert 'value="alcohol"' in form
+    response = client.post(
+        f"/me/counters/{counter.id}/edit", data={"label": "drinking", "time_zone": "Europe/Paris"}
+    )
+    assert response.status_code == 302
+    db.session.refresh(counter)
+    assert (counter.label, counter.time_zone, counter.started_on) == (
+        "drinking",
+        "Europe/Paris",
+        _days_ago(9),
+    )
+    assert "drinking" in client.get("/me").get_data(as_text=True)
+
+
+def test_renaming_a_counter_to_nothing_keeps_the_form_and_the_name(client, auth):
+    """An empty name is refused with a message, and the counter keeps its old name."""
+    member = make_user()
+    counter = make_counter(member, _days_ago(3), label="gambling")
+    auth.login(member)
+    response = client.post(
+        f"/me/counters/{counter.id}/edit", data={"label": "  ", "time_zone": "UTC"}
+    )
+    assert response.status_code == 400
+    assert "Give the counter a name." in response.get_data(as_text=True)
+    db.session.refresh(counter)
+    assert counter.label == "gambling"
+
+
+def test_another_member_cannot_rename_my_counter(client, auth):
+    """Someone else's counter is not found, whatever its id."""
+    counter = make_counter(make_user(), _days_ago(3), label="mine")
+    auth.login(make_user())
+    assert client.get(f"/me/counters/{counter.id}/edit").status_code == 404
+    response = client.post(f"/me/counters/{counter.id}/edit", data={"label": "x"})
+    assert response.status_code == 404
+
+
 def test_a_milestone_not_reached_has_no_share_form(client, auth):
     """Asking to share 90 days on day 30 finds nothing."""
     make_board("Milestones", "milestones")
