@@ -1,8 +1,10 @@
 """The embedded engine: a Whoosh index in the instance folder, written by one drainer at a time."""
 
 import fcntl
+import gc
 import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -222,6 +224,31 @@ def build_filter(q: SearchQuery, filters: dict) -> query.Query | None:
     return query.And(parts) if parts else None
 
 
+def _file_sizes(directory: Path) -> dict[str, int]:
+    try:
+        entries = list(os.scandir(directory))
+    except FileNotFoundError:
+        return {}
+    return {e.name: e.stat().st_size for e in entries if e.is_file() and "LOCK" not in e.name}
+
+
+def _files_whole(directory: Path, sizes: dict[str, int]) -> bool:
+    """Whether the files a searcher opened are all still there, none shorter.
+
+    Whoosh maps segment files into memory: reading a page of one truncated under it kills
+    the process (SIGBUS). A few stat() calls a search let a damaged folder be noticed first,
+    so that the search fails as an exception the page handles (a narrow race remains: a
+    file truncated between this check and the read).
+    """
+    for name, size in sizes.items():
+        try:
+            if os.stat(directory / name).st_size < size:
+                return False
+        except FileNotFoundError:
+            return False
+    return True
+
+
 class WhooshEngine(SearchEngine):
     name = "whoosh"
 
@@ -231,6 +258,7 @@ class WhooshEngine(SearchEngine):
         self._searcher = None
         self._sets: dict[str, BitSet] = {}  # the searcher's filter sets, by query
         self._guard = threading.Lock()
+        self._files: dict[str, int] = {}  # the folder's files and sizes when the searcher opened
 
     # --- the index folder ---------------------------------------------------------------
 
@@ -270,9 +298,12 @@ class WhooshEngine(SearchEngine):
 
     def _current(self):
         with self._guard:
+            if self._searcher is not None and not _files_whole(self.directory, self._files):
+                self._searcher = None
             if self._searcher is None or not self._searcher.up_to_date():
                 # A new searcher, not refresh(): whoosh-reloaded 2.7.5's refresh() keeps the
                 # replaced segments, so updated posts would show twice.
+                self._files = _file_sizes(self.directory)
                 self._searcher = self._open().searcher()
                 self._sets = {}
             return self._searcher, self._sets
@@ -306,11 +337,7 @@ class WhooshEngine(SearchEngine):
         writer.commit()
 
     def replace_all(self, batches: Iterable[list[PostDoc]], progress=None) -> int:
-        ix = self._open()
-        if _shape(ix.schema) != _shape(make_schema()):
-            # An index written by an earlier version of the schema takes no documents of this
-            # one: start a new one (searches find nothing until this rebuild commits).
-            ix = self._ix = index.create_in(str(self.directory), make_schema())
+        ix = self._open_for_rebuild()
         writer = ix.writer(timeout=30.0, limitmb=128)
         count = 0
         try:
@@ -326,6 +353,26 @@ class WhooshEngine(SearchEngine):
         # CLEAR drops every older segment in the same commit: readers switch at once.
         writer.commit(mergetype=writing.CLEAR)
         return count
+
+    def _open_for_rebuild(self):
+        """The index to rebuild into: the folder's own, or a new one where the folder was lost,
+        its files no longer read, or an earlier version of the schema wrote it (searches
+        find nothing until the rebuild commits). A rebuild must always be possible."""
+        with self._guard:
+            self._ix = self._searcher = None
+        # Whoosh leaves open the file it failed to read: let it close without a warning.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = self._open()
+                if _shape(ix.schema) == _shape(make_schema()):
+                    return ix
+            except Exception:  # a truncated or half-deleted folder: whatever Whoosh raised
+                self._ix = None
+            gc.collect()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._ix = index.create_in(str(self.directory), make_schema())
+        return self._ix
 
     def signatures(self) -> dict[int, str]:
         return {int(f["id"]): f["sig"] for f in self.searcher().all_stored_fields()}
