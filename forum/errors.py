@@ -2,11 +2,12 @@
 
 import logging
 
-from flask import Flask, render_template, request
+import sqlalchemy as sa
+from flask import Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from forum.extensions import db
+from forum.extensions import db, login_manager
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,35 @@ def render_error(status: int, message: str | None = None):
     ), status
 
 
+# What SQLAlchemy raises when the database can't be reached (refused, dropped, pool exhausted).
+DATABASE_UNAVAILABLE = (
+    sa.exc.OperationalError,
+    sa.exc.InterfaceError,
+    sa.exc.DisconnectionError,
+    sa.exc.TimeoutError,
+)
+
+
+def database_unavailable(error: Exception):
+    """The calm 503 page, rendered without the database (as to a signed-out visitor)."""
+    try:
+        db.session.rollback()  # the transaction is gone with the connection; say so locally
+    except sa.exc.SQLAlchemyError:
+        pass
+    # The driver's own words (never the statement's parameters, which may hold a post).
+    cause = getattr(error, "orig", None) or error
+    log.error("Database unavailable on %s %s: %s", request.method, request.path, cause)
+    # The header would ask the database for the member's notices: show it signed out.
+    g._login_user = login_manager.anonymous_user()
+    response = current_app.make_response(render_error(503))
+    response.headers["Retry-After"] = "30"
+    return response
+
+
 def register_error_handlers(app: Flask) -> None:
+    for kind in DATABASE_UNAVAILABLE:
+        app.register_error_handler(kind, database_unavailable)
+
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         return render_error(
