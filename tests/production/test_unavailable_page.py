@@ -8,7 +8,8 @@ from tests.factories import make_user
 def _add_failing_route(app):
     @app.get("/_unreachable")
     def unreachable():
-        raise sa.exc.OperationalError("SELECT 1", {}, ConnectionRefusedError("refused"))
+        refused = ConnectionRefusedError("refused")
+        raise sa.exc.OperationalError("SELECT 1", {}, refused, connection_invalidated=True)
 
 
 def test_an_unreachable_database_gives_a_calm_503_page(app, client, auth):
