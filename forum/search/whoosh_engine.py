@@ -18,6 +18,7 @@ from whoosh.idsets import BitSet
 
 from forum.search.index import RANK_POOL, TOTAL_CAP, Hits, PostDoc, SearchEngine, highlight
 from forum.search.query import SearchQuery
+from forum.search.whoosh_files import file_sizes, files_whole
 
 ANALYZER = StemmingAnalyzer()
 # Document sets of filters, kept per searcher (they change only when the index does).
@@ -224,31 +225,6 @@ def build_filter(q: SearchQuery, filters: dict) -> query.Query | None:
     return query.And(parts) if parts else None
 
 
-def _file_sizes(directory: Path) -> dict[str, int]:
-    try:
-        entries = list(os.scandir(directory))
-    except FileNotFoundError:
-        return {}
-    return {e.name: e.stat().st_size for e in entries if e.is_file() and "LOCK" not in e.name}
-
-
-def _files_whole(directory: Path, sizes: dict[str, int]) -> bool:
-    """Whether the files a searcher opened are all still there, none shorter.
-
-    Whoosh maps segment files into memory: reading a page of one truncated under it kills
-    the process (SIGBUS). A few stat() calls a search let a damaged folder be noticed first,
-    so that the search fails as an exception the page handles (a narrow race remains: a
-    file truncated between this check and the read).
-    """
-    for name, size in sizes.items():
-        try:
-            if os.stat(directory / name).st_size < size:
-                return False
-        except FileNotFoundError:
-            return False
-    return True
-
-
 class WhooshEngine(SearchEngine):
     name = "whoosh"
 
@@ -298,12 +274,12 @@ class WhooshEngine(SearchEngine):
 
     def _current(self):
         with self._guard:
-            if self._searcher is not None and not _files_whole(self.directory, self._files):
+            if self._searcher is not None and not files_whole(self.directory, self._files):
                 self._searcher = None
             if self._searcher is None or not self._searcher.up_to_date():
                 # A new searcher, not refresh(): whoosh-reloaded 2.7.5's refresh() keeps the
                 # replaced segments, so updated posts would show twice.
-                self._files = _file_sizes(self.directory)
+                self._files = file_sizes(self.directory)
                 self._searcher = self._open().searcher()
                 self._sets = {}
             return self._searcher, self._sets
