@@ -2,11 +2,14 @@
 
 from flask import request
 
+from forum.extensions import db
 from tests.conftest import make_app
 
 
 def _app_that_echoes(tmp_path, **settings):
     app = make_app(tmp_path, **settings)
+    with app.app_context():
+        db.engine.dispose()  # nothing here needs the database: close make_app's connection
 
     @app.get("/_seen")
     def seen():
