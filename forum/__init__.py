@@ -67,6 +67,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     cli.register_cli(app)
     errors.register_error_handlers(app)
     security.register_security_headers(app)
+    security.trust_proxies(app)
     jinja.register_jinja(app)
     return app
 

@@ -22,6 +22,9 @@ class Config:
     SEARCH_BACKEND = "whoosh"
     # Index the outbox right after each commit; False leaves it to `flask search worker`.
     SEARCH_DRAIN_AFTER_COMMIT = True
+    # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-For, -Proto and -Host
+    # headers are believed; 0 believes none (the app faces clients directly).
+    PROXY_FIX_HOPS = 0
     # Set FORUM_HTTPS=1 behind TLS so cookies are only sent over HTTPS.
     HTTPS = False
     # CSRF tokens live as long as the session: a long story typed slowly must not fail.

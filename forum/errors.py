@@ -2,11 +2,12 @@
 
 import logging
 
-from flask import Flask, render_template, request
+import sqlalchemy as sa
+from flask import Flask, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from forum.extensions import db
+from forum.extensions import db, login_manager
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,56 @@ def render_error(status: int, message: str | None = None):
     ), status
 
 
+# What SQLAlchemy may raise when the database can't be reached (refused, dropped, pool empty).
+DATABASE_ERRORS = (
+    sa.exc.OperationalError,
+    sa.exc.InterfaceError,
+    sa.exc.DisconnectionError,
+    sa.exc.TimeoutError,
+)
+
+
+def database_unreachable(error: Exception) -> bool:
+    """Whether the error says the database is away (503), not that something broke (500)."""
+    if isinstance(error, sa.exc.DisconnectionError | sa.exc.TimeoutError):
+        return True
+    if getattr(error, "connection_invalidated", False):
+        return True
+    # psycopg raises OperationalError for a server that refuses or drops the connection;
+    # SQLite's ("disk I/O error", "database is locked") are failures of this machine.
+    return type(getattr(error, "orig", None)).__module__.startswith("psycopg")
+
+
+def database_error(error: Exception):
+    """The calm 503 page while the database is away, rendered without it (signed out)."""
+    if not database_unreachable(error):
+        return unexpected_error(error)
+    try:
+        db.session.rollback()  # the transaction went with the connection; forget it here too
+    except sa.exc.SQLAlchemyError:
+        pass
+    # The driver's own words (never the statement's parameters, which may hold a post).
+    cause = getattr(error, "orig", None) or error
+    log.error("Database unavailable on %s %s: %s", request.method, request.path, cause)
+    # The header would ask the database for the member's notices: show the page signed out.
+    g._login_user = login_manager.anonymous_user()
+    response = current_app.make_response(render_error(503))
+    response.headers["Retry-After"] = "30"
+    return response
+
+
+def unexpected_error(error: Exception):
+    # Whatever was half-written in this request is rolled back before the page renders.
+    db.session.rollback()
+    log.exception("Unhandled error on %s %s", request.method, request.path)
+    return render_error(500)
+
+
 def register_error_handlers(app: Flask) -> None:
+    for kind in DATABASE_ERRORS:
+        app.register_error_handler(kind, database_error)
+    app.register_error_handler(Exception, unexpected_error)
+
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         return render_error(
@@ -89,10 +139,3 @@ def register_error_handlers(app: Flask) -> None:
         if error.code not in ERROR_PAGES:
             return error
         return render_error(error.code)
-
-    @app.errorhandler(Exception)
-    def unexpected_error(error: Exception):
-        # Whatever was half-written in this request is rolled back before the page renders.
-        db.session.rollback()
-        log.exception("Unhandled error on %s %s", request.method, request.path)
-        return render_error(500)

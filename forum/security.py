@@ -1,8 +1,9 @@
 """Headers that every response carries (nothing from elsewhere, no framing, no referrer),
-and what a request may carry (no NUL characters)."""
+what a request may carry (no NUL characters), and which proxy in front of us to believe."""
 
 from flask import Flask, Request, abort, request
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -66,3 +67,12 @@ def register_security_headers(app: Flask) -> None:
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PROXY_FIX_HOPS reverse proxies, take the client's address, scheme and host from
+    the X-Forwarded-* headers those proxies set (and only from as many as there are: a client
+    could send such headers itself). Rate limits count clients by that address."""
+    hops = int(app.config.get("PROXY_FIX_HOPS") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)

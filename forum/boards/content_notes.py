@@ -55,7 +55,8 @@ def set_content_note(post, kind: str | None, text: str | None) -> None:
     """Put a note before a post's text, change it, or take it away. Caller commits."""
     from forum.errors import ForumError
 
-    kind = kind or None
+    # Blank or whitespace counts as no choice, as the form's Optional() validator sees it.
+    kind = (kind or "").strip() or None
     text = (text or "").strip()[:100] or None
     if kind is not None and kind not in NOTE_KINDS:
         raise ForumError("Please choose a content note from the list.")

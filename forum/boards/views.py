@@ -120,11 +120,14 @@ def _after_writing(post: Post, form, target: str, done: str):
     """Note, care check, commit: words of risk lead to the help page, never to a refusal."""
     set_content_note(post, form.content_note.data, form.content_note_text.data)
     at_risk = look_after(post)
+    # Read before the commit, which expires them: a database lost just after a commit that
+    # went through must not turn the saved post into an error page (and a second copy).
+    post_id, visible = post.id, post.status.value == "visible"
     db.session.commit()
     if at_risk:
         flash("Your post is saved. If things are hard right now, people are there for you.", "info")
-        return redirect(url_for("support.help", after=post.id))
-    flash(done if post.status.value == "visible" else _WAITING, "success")
+        return redirect(url_for("support.help", after=post_id))
+    flash(done if visible else _WAITING, "success")
     return redirect(target)
 
 

@@ -1,11 +1,19 @@
 """Reading a member's notices."""
 
+import re
+
 import sqlalchemy as sa
 from flask import g
 
+from forum.boards.models import Post, Thread
+from forum.boards.queries import listed_boards_filter, listed_threads_filter, readable_posts_filter
 from forum.extensions import db
-from forum.notices.models import Notice
+from forum.notices.models import Notice, NoticeKind
 from forum.permissions import is_member
+
+# Notices that quote a post, and the link they keep to it.
+_QUOTING = (NoticeKind.REPLY, NoticeKind.MENTION)
+_POST_LINK = re.compile(r"/p/(\d+)")
 
 
 def unread_count(user) -> int:
@@ -24,3 +32,32 @@ def unread_count(user) -> int:
 def notices_for(user, page: int):
     stmt = sa.select(Notice).where(Notice.user_id == user.id).order_by(Notice.id.desc())
     return db.paginate(stmt, page=page, per_page=30, error_out=False)
+
+
+def withheld(user, notices) -> dict[int, str]:
+    """Notice id -> what of it the member may no longer see, decided now by the boards' rule:
+    "quote" (the post was hidden, removed, deleted...) or "all" (its thread or board is out
+    of their sight too, so the thread's title in the notice goes as well).
+
+    The quote is also blanked when a post leaves view (forget_excerpts); this covers the
+    changes that never touch the post itself, like a hidden thread or an archived board.
+    """
+    linked = {}
+    for notice in notices:
+        found = _POST_LINK.fullmatch(notice.link or "") if notice.kind in _QUOTING else None
+        if found:
+            linked[notice.id] = int(found.group(1))
+    if not linked:
+        return {}
+
+    def ids(*rule) -> set[int]:
+        stmt = sa.select(Post.id).join(Post.thread).join(Thread.board)
+        return set(db.session.scalars(stmt.where(Post.id.in_(set(linked.values())), *rule)))
+
+    readable = ids(readable_posts_filter(user))
+    in_sight = ids(listed_threads_filter(user), listed_boards_filter(user))
+    return {
+        notice_id: "quote" if post_id in in_sight else "all"
+        for notice_id, post_id in linked.items()
+        if post_id not in readable
+    }

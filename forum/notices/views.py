@@ -16,7 +16,8 @@ def index():
     notices = queries.notices_for(
         current_user, int(page) if page.isdecimal() and len(page) < 6 else 1
     )
-    return render_template("notices/index.html", notices=notices)
+    withheld = queries.withheld(current_user, notices.items)
+    return render_template("notices/index.html", notices=notices, withheld=withheld)
 
 
 @bp.post("/<int:notice_id>/read")

@@ -12,7 +12,7 @@ from forum.search.index import all_docs, engine_for
 from forum.search.models import SearchOutbox
 
 
-def _wait_for_lock(engine, seconds: float = 60.0):
+def wait_for_lock(engine, seconds: float = 60.0):
     """The drainers hold the lock for a batch at a time: wait for a turn, up to a minute."""
     deadline = time.monotonic() + seconds
     while True:
@@ -28,7 +28,7 @@ def _wait_for_lock(engine, seconds: float = 60.0):
 def rebuild(app: Flask, progress=None, batch: int = 1000) -> int:
     """Recreate the whole index from the database; returns how many posts it holds."""
     engine = engine_for(app)
-    holder = _wait_for_lock(engine)
+    holder = wait_for_lock(engine)
     try:
         with Session(db.engine) as session:
             # Changes queued so far are covered by the rows read below; later ones stay.
@@ -79,7 +79,7 @@ def check(app: Flask, repair: bool = False) -> Drift:
                     to_write.append(doc)
     drift.extra = sorted(indexed)
     if repair and drift.count:
-        holder = _wait_for_lock(engine)
+        holder = wait_for_lock(engine)
         try:
             for start in range(0, max(len(to_write), 1), 1000):
                 extra = drift.extra if start == 0 else []

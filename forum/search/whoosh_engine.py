@@ -1,8 +1,10 @@
 """The embedded engine: a Whoosh index in the instance folder, written by one drainer at a time."""
 
 import fcntl
+import gc
 import os
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -16,6 +18,7 @@ from whoosh.idsets import BitSet
 
 from forum.search.index import RANK_POOL, TOTAL_CAP, Hits, PostDoc, SearchEngine, highlight
 from forum.search.query import SearchQuery
+from forum.search.whoosh_files import file_sizes, files_whole
 
 ANALYZER = StemmingAnalyzer()
 # Document sets of filters, kept per searcher (they change only when the index does).
@@ -231,6 +234,7 @@ class WhooshEngine(SearchEngine):
         self._searcher = None
         self._sets: dict[str, BitSet] = {}  # the searcher's filter sets, by query
         self._guard = threading.Lock()
+        self._files: dict[str, int] = {}  # the folder's files and sizes when the searcher opened
 
     # --- the index folder ---------------------------------------------------------------
 
@@ -270,9 +274,12 @@ class WhooshEngine(SearchEngine):
 
     def _current(self):
         with self._guard:
+            if self._searcher is not None and not files_whole(self.directory, self._files):
+                self._searcher = None
             if self._searcher is None or not self._searcher.up_to_date():
                 # A new searcher, not refresh(): whoosh-reloaded 2.7.5's refresh() keeps the
                 # replaced segments, so updated posts would show twice.
+                self._files = file_sizes(self.directory)
                 self._searcher = self._open().searcher()
                 self._sets = {}
             return self._searcher, self._sets
@@ -306,11 +313,7 @@ class WhooshEngine(SearchEngine):
         writer.commit()
 
     def replace_all(self, batches: Iterable[list[PostDoc]], progress=None) -> int:
-        ix = self._open()
-        if _shape(ix.schema) != _shape(make_schema()):
-            # An index written by an earlier version of the schema takes no documents of this
-            # one: start a new one (searches find nothing until this rebuild commits).
-            ix = self._ix = index.create_in(str(self.directory), make_schema())
+        ix = self._open_for_rebuild()
         writer = ix.writer(timeout=30.0, limitmb=128)
         count = 0
         try:
@@ -326,6 +329,26 @@ class WhooshEngine(SearchEngine):
         # CLEAR drops every older segment in the same commit: readers switch at once.
         writer.commit(mergetype=writing.CLEAR)
         return count
+
+    def _open_for_rebuild(self):
+        """The index to rebuild into: the folder's own, or a new one where the folder was lost,
+        its files no longer read, or an earlier version of the schema wrote it (searches
+        find nothing until the rebuild commits). A rebuild must always be possible."""
+        with self._guard:
+            self._ix = self._searcher = None
+        # Whoosh leaves open the file it failed to read: let it close without a warning.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                ix = self._open()
+                if _shape(ix.schema) == _shape(make_schema()):
+                    return ix
+            except Exception:  # a truncated or half-deleted folder: whatever Whoosh raised
+                self._ix = None
+            gc.collect()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._ix = index.create_in(str(self.directory), make_schema())
+        return self._ix
 
     def signatures(self) -> dict[int, str]:
         return {int(f["id"]): f["sig"] for f in self.searcher().all_stored_fields()}

@@ -110,3 +110,16 @@ def test_a_notice_about_a_noted_reply_quotes_none_of_its_words(client, auth):
     notice = db.session.scalar(sa.select(Notice).where(Notice.user_id == starter.id))
     assert notice is not None
     assert "hardest night" not in notice.title + notice.body
+
+
+def test_a_content_note_of_only_blank_characters_counts_as_none(client, auth):
+    """A note choice that is only a line break is no choice: the reply is posted without one."""
+    thread = make_thread()
+    auth.login(make_user())
+    response = client.post(
+        f"/t/{thread.id}/reply",
+        data={"body": "Quiet night.", "content_note": "\r", "content_note_text": "01"},
+    )
+    assert response.status_code == 302
+    post = db.session.scalar(sa.select(Post).order_by(Post.id.desc()))
+    assert post.content_note is None and post.content_note_text is None

@@ -53,3 +53,23 @@ def test_notices_need_a_signed_in_member(client):
 def test_a_notice_to_a_member_who_left_is_dropped(app):
     assert notify(None, NoticeKind.MODERATION, "nobody") is None
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Notice)) == 0
+
+
+def test_a_notice_stops_quoting_a_reply_once_its_thread_is_hidden(client, auth):
+    """When a thread is hidden, a reply notice from it keeps neither the words nor the title."""
+    from forum.boards import services as boards
+    from forum.boards.models import ThreadStatus
+    from tests.factories import make_post, make_thread
+
+    follower, replier = make_user(), make_user()
+    thread = make_thread(title="Quiet title")
+    answered = make_post(thread, follower, body="Anyone awake?")
+    make_post(thread, replier, body="Words only this thread holds.", parent=answered)
+    auth.login(follower)
+    before = client.get("/notices/").get_data(as_text=True)
+    assert "Words only this thread holds." in before and "Quiet title" in before
+    boards.set_thread_status(thread, ThreadStatus.HIDDEN)
+    db.session.commit()
+    after = client.get("/notices/").get_data(as_text=True)
+    assert "Words only this thread holds." not in after and "Quiet title" not in after
+    assert "A post in a thread you can no longer see" in after

@@ -1,0 +1,29 @@
+"""The Whoosh folder's files as a searcher opened them, to notice one deleted or truncated."""
+
+import os
+from pathlib import Path
+
+
+def file_sizes(directory: Path) -> dict[str, int]:
+    try:
+        entries = list(os.scandir(directory))
+    except FileNotFoundError:
+        return {}
+    return {e.name: e.stat().st_size for e in entries if e.is_file() and "LOCK" not in e.name}
+
+
+def files_whole(directory: Path, sizes: dict[str, int]) -> bool:
+    """Whether the files a searcher opened are all still there, none shorter.
+
+    Whoosh maps segment files into memory: reading a page of one truncated under it kills
+    the process (SIGBUS). A few stat() calls a search let a damaged folder be noticed first,
+    so that the search fails as an exception the page handles (a narrow race remains: a
+    file truncated between this check and the read).
+    """
+    for name, size in sizes.items():
+        try:
+            if os.stat(directory / name).st_size < size:
+                return False
+        except FileNotFoundError:
+            return False
+    return True

@@ -1,0 +1,86 @@
+"""Twenty members replying at once through four gunicorn workers: no reply lost or doubled."""
+
+import re
+import threading
+import time
+from collections import Counter
+
+import sqlalchemy as sa
+
+from forum.boards.models import Post
+from forum.extensions import db
+from forum.search import maintenance
+from forum.search.index import engine_for
+from forum.search.query import parse
+from tests.conftest import make_app
+from tests.factories import make_board, make_thread, make_user
+from tests.production.checks import inconsistencies
+from tests.production.server import gunicorn
+
+CLIENTS, REPLIES_EACH, THREADS = 20, 25, 5
+TOKEN = re.compile(r"tokc(\d+)r(\d+)t(\d+)")
+
+
+def _write(server, name: str, client: int, threads: list[int], answers: list, start) -> None:
+    visitor = server.member()
+    visitor.sign_in(name)
+    start.wait(timeout=30)
+    for n in range(REPLIES_EACH):
+        thread_id = threads[(client + n) % len(threads)]
+        body = f"Holding on together. tokc{client}r{n}t{thread_id} and writerc{client}."
+        try:
+            answer = visitor.post(f"/t/{thread_id}/reply", {"body": body}, timeout=30)
+            answers.append((client, n, answer.status))
+        except OSError as error:
+            answers.append((client, n, repr(error)))
+
+
+def test_five_hundred_replies_at_once_are_each_stored_once_and_found(tmp_path, _postgres_schema):
+    """500 replies sent at once by 20 members through 4 workers are each stored exactly once,
+    in their thread, and each is found by search."""
+    app = make_app(tmp_path)
+    with app.app_context():
+        board = make_board()
+        threads = [make_thread(board=board, title=f"Check-in {i}").id for i in range(THREADS)]
+        names = [make_user().pseudonym for _ in range(CLIENTS)]
+        db.session.remove()
+        db.engine.dispose()
+    answers: list = []
+    began = time.monotonic()
+    with gunicorn(app, workers=4) as server:
+        start = threading.Barrier(CLIENTS + 1)
+        clients = [
+            threading.Thread(target=_write, args=(server, name, i, threads, answers, start))
+            for i, name in enumerate(names)
+        ]
+        for client in clients:
+            client.start()
+        start.wait(timeout=60)
+        for client in clients:
+            client.join(timeout=90)
+        assert not any(client.is_alive() for client in clients)
+        statuses = Counter(status for _, _, status in answers)
+        assert statuses == {302: CLIENTS * REPLIES_EACH}, statuses
+        # Each member's 25 replies, found through the running server's search page.
+        reader = server.member()
+        for client in range(CLIENTS):
+            page = reader.get(f"/search?q=writerc{client}").text
+            assert f"{REPLIES_EACH} posts found" in page, client
+    with app.app_context():
+        rows = db.session.execute(
+            sa.select(Post.id, Post.thread_id, Post.body_source).where(Post.is_opening.is_(False))
+        ).all()
+        tokens = Counter(TOKEN.search(body).group() for _, _, body in rows)
+        assert len(rows) == len(tokens) == CLIENTS * REPLIES_EACH
+        assert set(tokens.values()) == {1}
+        for _, thread_id, body in rows:
+            assert int(TOKEN.search(body).group(3)) == thread_id
+        assert inconsistencies() == []
+        assert maintenance.check(app).count == 0
+        engine = engine_for(app)
+        for post_id, _, body in rows:
+            hits = engine.search(parse({"q": TOKEN.search(body).group()}), {}, True, 5)
+            assert hits.ids == [post_id], body
+        db.session.remove()
+        db.engine.dispose()
+    print(f"\n{len(rows)} replies written, {len(rows)} found; {time.monotonic() - began:.0f} s")
