@@ -16,6 +16,7 @@ from forum.search.index import (
     MARK_START,
     RANK_POOL,
     TOTAL_CAP,
+    DocSource,
     Hits,
     PostDoc,
     SearchEngine,
@@ -71,12 +72,12 @@ class PostgresEngine(SearchEngine):
                 )
                 conn.execute(stmt)
 
-    def replace_all(self, batches: Iterable[list[PostDoc]], progress=None) -> int:
+    def replace_all(self, sources: list[DocSource], progress=None) -> int:
         count = 0
         # One transaction: searches see the old rows until the new ones are complete.
         with db.engine.begin() as conn:
             conn.execute(sa.delete(PostSearch))
-            for batch in batches:
+            for batch in (b for source in sources for b in source()):
                 if batch:
                     conn.execute(sa.insert(PostSearch), [_row(d) for d in batch])
                 count += len(batch)
