@@ -98,36 +98,81 @@ class PostgresEngine(SearchEngine):
     def _tsquery(self, q: SearchQuery):
         return sa.func.websearch_to_tsquery(_ENGLISH, q.websearch())
 
+    def _loose(self, q: SearchQuery):
+        """Every word of the query, phrases or not, and none of the excluded: the GIN index
+        answers this exactly, without reading any row's positions."""
+        words = list(q.words) + [w for p in q.phrases for w in p]
+        loose = sa.func.plainto_tsquery(_ENGLISH, " ".join(words))
+        if q.excluded:
+            excluded = sa.func.websearch_to_tsquery(_ENGLISH, " ".join("-" + w for w in q.excluded))
+            loose = loose.op("&&")(excluded)
+        return loose
+
     def search(self, q: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
         if q.is_empty:
             return Hits([], 0)
-        found = sa.select(Post.id).join(Post.thread).join(Thread.board)
-        found = found.where(*self._filters(q, filters, public_only))
-        if q.has_terms:
-            tsq = self._tsquery(q)
-            found = found.join(PostSearch, PostSearch.post_id == Post.id)
-            found = found.where(PostSearch.search_vector.op("@@")(tsq))
+        where = self._filters(q, filters, public_only)
         offset = (q.page - 1) * per_page
         if q.sort == "newest" or not q.has_terms:
+            found = sa.select(Post.id).join(Post.thread).join(Thread.board).where(*where)
+            if q.has_terms:
+                found = found.join(PostSearch, PostSearch.post_id == Post.id)
+                found = found.where(PostSearch.search_vector.op("@@")(self._tsquery(q)))
             page = found.order_by(Post.created_at.desc(), Post.id.desc())
             ids = list(db.session.scalars(page.limit(per_page).offset(offset)))
             return Hits(ids, *self._count(found))
-        # Ranking reads every candidate's vector: a word in half the posts would rank tens of
-        # thousands of rows for one page. The newest RANK_POOL matches (by post id, walked
-        # backwards on the primary key) are ranked instead, and counted on the way.
-        pool = (
-            found.add_columns(PostSearch.search_vector.label("vector"))
-            .order_by(PostSearch.post_id.desc())
-            .limit(max(RANK_POOL, TOTAL_CAP + 1, offset + per_page))
-            .subquery()
-        )
-        rank = sa.func.ts_rank_cd(pool.c.vector, tsq)
-        page = sa.select(pool.c.id, sa.func.count().over()).order_by(rank.desc(), pool.c.id.desc())
-        rows = db.session.execute(page.limit(per_page).offset(offset)).all()
+        need = max(RANK_POOL, TOTAL_CAP + 1, offset + per_page)
+        # A filter chosen passes only some of the candidates: read more of them.
+        limit: int | None = need * (3 if len(where) > int(public_only) else 1) + per_page
+        while True:
+            rows, candidates = self._ranked(q, where, need, limit, offset, per_page)
+            if len(rows) >= per_page or limit is None or candidates < limit:
+                break
+            limit = limit * 8 if limit < need * 64 else None
         if not rows:
-            return Hits([], *self._count(found))  # past the last page
+            return Hits([], 0)
         total = rows[0][1]
-        return Hits([r[0] for r in rows], min(total, TOTAL_CAP), more=total > TOTAL_CAP)
+        more = total > TOTAL_CAP or (limit is not None and candidates >= limit)
+        return Hits([r[0] for r in rows], min(total, TOTAL_CAP), more=more)
+
+    def _ranked(self, q: SearchQuery, where: list, need: int, limit, offset: int, per_page: int):
+        """The page of the best matches among the newest `need` or so, with how many of them
+        there are, and how many candidates were read (at most `limit`).
+
+        Ranking reads every candidate's vector: a word in half the posts would rank tens of
+        thousands of rows for one page. The candidates are the newest `limit` rows of
+        post_search holding every word (walked backwards on its key, or found by the GIN
+        index if the words are rare), before any join; only they are checked for phrases
+        (`<->` reads the positions of each row), joined to their posts for visibility and
+        the filters, and the newest `need` of those ranked.
+        """
+        tsq = self._tsquery(q)
+        candidates = (
+            sa.select(PostSearch.post_id.label("pid"), PostSearch.search_vector.label("vector"))
+            .where(PostSearch.search_vector.op("@@")(self._loose(q)))
+            .order_by(PostSearch.post_id.desc())
+            .limit(limit)
+            .cte("candidates")
+        )
+        pool = (
+            sa.select(Post.id.label("id"), candidates.c.vector)
+            .select_from(candidates)
+            .join(Post, Post.id == candidates.c.pid)
+            .join(Post.thread)
+            .join(Thread.board)
+            .where(candidates.c.vector.op("@@")(tsq), *where)
+            .order_by(Post.id.desc())
+            .limit(need)
+            .subquery("pool")
+        )
+        read = sa.select(sa.func.count()).select_from(candidates).scalar_subquery()
+        rank = sa.func.ts_rank_cd(pool.c.vector, tsq)
+        page = sa.select(pool.c.id, sa.func.count().over(), read.label("read"))
+        page = page.order_by(rank.desc(), pool.c.id.desc()).limit(per_page).offset(offset)
+        rows = db.session.execute(page).all()
+        if rows:
+            return [(r[0], r[1]) for r in rows], rows[0][2]
+        return [], db.session.scalar(sa.select(read))
 
     @staticmethod
     def _count(found: sa.Select) -> tuple[int, bool]:
