@@ -71,7 +71,7 @@ class Bodies:
         if not self.pool:
             body = content.body(self.rng, 10, 200, slug)
             return body, render_post_body(body)
-        paras = [self.rng.choice(self.pool) for _ in range(self.rng.randint(1, 3))]
+        paras = [self.rng.choice(self.pool) for _ in range(self.rng.randint(1, 5))]
         return "\n\n".join(p[0] for p in paras), "\n".join(p[1] for p in paras)
 
 

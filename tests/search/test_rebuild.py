@@ -37,3 +37,14 @@ def test_a_rebuild_in_several_processes_finds_every_post_newest_first(app):
     assert newest == [p.id for p in reversed(posts)]
     assert found(q='"otter sighting"')[0] in {p.id for p in posts}
     assert search_page(q="otter").total == 10
+
+
+def test_rebuild_command_can_use_several_processes(app, runner):
+    """`search rebuild --processes 2` indexes every post and says how many."""
+    if app.config["SEARCH_BACKEND"] != "whoosh":
+        pytest.skip("only the Whoosh engine writes in several processes")
+    thread = make_thread(title="Cormorants", body="A cormorant drying its wings.")
+    make_post(thread=thread, body="Two cormorants today.")
+    result = runner.invoke(args=["search", "rebuild", "--processes", "2"])
+    assert result.exit_code == 0 and "Indexed 2 posts." in result.output
+    assert len(found(q="cormorant")) == 2
