@@ -122,8 +122,9 @@ class PostgresEngine(SearchEngine):
             ids = list(db.session.scalars(page.limit(per_page).offset(offset)))
             return Hits(ids, *self._count(found))
         need = max(RANK_POOL, TOTAL_CAP + 1, offset + per_page)
-        # A filter chosen passes only some of the candidates: read more of them.
-        limit: int | None = need * (3 if len(where) > int(public_only) else 1) + per_page
+        # A filter chosen may pass few of the candidates: then more are read, only as long as
+        # the page is short (the count then says "more than" what passed).
+        limit: int | None = need + per_page
         while True:
             rows, candidates = self._ranked(q, where, need, limit, offset, per_page)
             if len(rows) >= per_page or limit is None or candidates < limit:
