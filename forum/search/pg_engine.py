@@ -27,6 +27,8 @@ from forum.search.query import SearchQuery
 
 # Any number will do, as long as nothing else in the database uses it.
 _LOCK_KEY = 0x4E415254
+# Candidates are read among the newest this many posts first (see search()).
+WINDOW = 100_000
 _ENGLISH = sa.literal_column("'english'::regconfig")
 _HEADLINE = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
@@ -123,22 +125,32 @@ class PostgresEngine(SearchEngine):
             return Hits(ids, *self._count(found))
         need = max(RANK_POOL, TOTAL_CAP + 1, offset + per_page)
         # A filter chosen may pass few of the candidates: then more are read, only as long as
-        # the page is short (the count then says "more than" what passed).
+        # the page is short (the count then says "more than" what passed). The candidates are
+        # looked for among the newest WINDOW posts first, further back only if the page is
+        # short: a rare word's matches all over a big table cost a heap read each.
         limit: int | None = need + per_page
+        top = db.session.scalar(sa.select(sa.func.max(PostSearch.post_id))) or 0
+        window = WINDOW
         while True:
-            rows, candidates = self._ranked(q, where, need, limit, offset, per_page)
-            if len(rows) >= per_page or limit is None or candidates < limit:
+            floor = top - window
+            rows, candidates = self._ranked(q, where, need, limit, floor, offset, per_page)
+            cut = limit is not None and candidates >= limit
+            if len(rows) >= per_page or not (cut or floor > 0):
                 break
-            limit = limit * 8 if limit < need * 64 else None
+            if cut:
+                limit = limit * 8 if limit < need * 64 else None
+            else:
+                window *= 8
         if not rows:
             return Hits([], 0)
         total = rows[0][1]
-        more = total > TOTAL_CAP or (limit is not None and candidates >= limit)
+        more = total > TOTAL_CAP or cut or floor > 0
         return Hits([r[0] for r in rows], min(total, TOTAL_CAP), more=more)
 
-    def _ranked(self, q: SearchQuery, where: list, need: int, limit, offset: int, per_page: int):
+    def _ranked(self, q: SearchQuery, where: list, need: int, limit, floor, offset, per_page):
         """The page of the best matches among the newest `need` or so, with how many of them
-        there are, and how many candidates were read (at most `limit`).
+        there are, and how many candidates were read (at most `limit`, with ids above
+        `floor`).
 
         Ranking reads every candidate's vector: a word in half the posts would rank tens of
         thousands of rows for one page. The candidates are the newest `limit` rows of
@@ -150,7 +162,7 @@ class PostgresEngine(SearchEngine):
         tsq = self._tsquery(q)
         candidates = (
             sa.select(PostSearch.post_id.label("pid"), PostSearch.search_vector.label("vector"))
-            .where(PostSearch.search_vector.op("@@")(self._loose(q)))
+            .where(PostSearch.search_vector.op("@@")(self._loose(q)), PostSearch.post_id > floor)
             .order_by(PostSearch.post_id.desc())
             .limit(limit)
             .cte("candidates")
