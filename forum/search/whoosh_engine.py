@@ -31,7 +31,7 @@ from forum.search.whoosh_query import (
     scored,
 )
 from forum.search.whoosh_rebuild import write_parts
-from forum.search.whoosh_schema import ANALYZER, fields_of, make_schema, shape, tokens
+from forum.search.whoosh_schema import fields_of, make_schema, shape, spans_of, tokens
 
 # Document sets of filters, kept per searcher (they change only when the index does).
 _SETS_KEPT = 64
@@ -237,13 +237,7 @@ class WhooshEngine(SearchEngine):
     def snippets(self, q: SearchQuery, texts: dict[int, str]) -> dict[int, Markup]:
         wanted = {s for w in q.words for s in tokens(w)}
         wanted |= {s for p in q.phrases for s in tokens(" ".join(p))}
-        out = {}
-        for post_id, text in texts.items():
-            spans = [
-                (t.startchar, t.endchar) for t in ANALYZER(text, chars=True) if t.text in wanted
-            ]
-            out[post_id] = highlight(text, spans)
-        return out
+        return {post_id: highlight(text, spans_of(text, wanted)) for post_id, text in texts.items()}
 
     def suggest(self, word: str) -> list[str]:
         corrector = self.searcher().corrector("body")

@@ -53,6 +53,16 @@ def word_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
+def spans_of(text: str, wanted: set[str]) -> list[tuple[int, int]]:
+    """Where in `text` the words whose stems are `wanted` stand (for highlighting)."""
+    spans = []
+    for match in default_pattern.finditer(text):
+        word = match.group().lower()
+        if len(word) >= 2 and word not in STOP_WORDS and _stem(word) in wanted:
+            spans.append(match.span())
+    return spans
+
+
 class Words(TEXT):
     """A TEXT field (positions, ANALYZER for queries) that indexes through word_positions()."""
 

@@ -3,7 +3,7 @@
 import pytest
 
 from forum.search import maintenance
-from forum.search.whoosh_schema import ANALYZER, word_positions
+from forum.search.whoosh_schema import ANALYZER, spans_of, word_positions
 from tests.factories import make_post, make_thread
 from tests.search.conftest import found, search_page
 
@@ -18,11 +18,14 @@ from tests.search.conftest import found, search_page
     ],
 )
 def test_indexing_reads_words_as_searching_does(text):
-    """The words and positions indexed are the ones a search for them looks up."""
+    """The words and positions indexed, and those highlighted, are the ones searched for."""
     expected: dict[str, list[int]] = {}
     for token in ANALYZER(text, positions=True):
         expected.setdefault(token.text, []).append(token.pos)
     assert word_positions(text) == expected
+    # Highlighting finds the same words where the text holds them.
+    marked = [(t.startchar, t.endchar) for t in ANALYZER(text, chars=True) if t.text in expected]
+    assert spans_of(text, set(expected)) == marked
 
 
 def test_a_rebuild_in_several_processes_finds_every_post_newest_first(app):
