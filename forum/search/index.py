@@ -3,7 +3,7 @@
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -110,17 +110,25 @@ def load_docs(session: Session, post_ids: Iterable[int]) -> dict[int, PostDoc]:
     return docs
 
 
-def all_docs(session: Session, batch: int = 1000) -> Iterator[list[PostDoc]]:
-    """Every post's document, in batches by id (for rebuild and check)."""
-    last = 0
+def all_docs(
+    session: Session, batch: int = 1000, after: int = 0, upto: int | None = None
+) -> Iterator[list[PostDoc]]:
+    """Every post's document (or those with ids after `after`, up to `upto`), in batches by
+    id (for rebuild and check)."""
+    last = after
     while True:
-        rows = session.execute(
-            _doc_select().where(Post.id > last).order_by(Post.id).limit(batch)
-        ).all()
+        stmt = _doc_select().where(Post.id > last)
+        if upto is not None:
+            stmt = stmt.where(Post.id <= upto)
+        rows = session.execute(stmt.order_by(Post.id).limit(batch)).all()
         if not rows:
             return
         yield [_doc(row) for row in rows]
         last = rows[-1][0]
+
+
+# A part of the posts for a rebuild: called (perhaps in another process), it reads them.
+DocSource = Callable[[], Iterable[list[PostDoc]]]
 
 
 class SearchEngine:
@@ -149,8 +157,9 @@ class SearchEngine:
         """Spellings the index knows near this word (to be checked before offering)."""
         return []
 
-    def replace_all(self, batches: Iterable[list[PostDoc]], progress=None) -> int:
-        """Recreate the index from these documents; searches see the old one until done."""
+    def replace_all(self, sources: list[DocSource], progress=None) -> int:
+        """Recreate the index from the documents of these sources (parts of the posts, in id
+        order; an engine may read them at once); searches see the old index until done."""
         raise NotImplementedError
 
     def signatures(self) -> dict[int, str]:

@@ -1,5 +1,6 @@
 """Rebuild the index from the database, and check (and repair) how far it drifted."""
 
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -7,6 +8,7 @@ import sqlalchemy as sa
 from flask import Flask
 from sqlalchemy.orm import Session
 
+from forum.boards.models import Post
 from forum.extensions import db
 from forum.search.index import all_docs, engine_for
 from forum.search.models import SearchOutbox
@@ -25,15 +27,59 @@ def wait_for_lock(engine, seconds: float = 60.0):
         time.sleep(0.1)
 
 
-def rebuild(app: Flask, progress=None, batch: int = 1000) -> int:
-    """Recreate the whole index from the database; returns how many posts it holds."""
+# Below this many posts a rebuild takes a few seconds: one process does it.
+PARALLEL_FROM = 20_000
+
+
+def _reader(bind: sa.Engine, after: int, upto: int | None, batch: int):
+    made_in = os.getpid()
+
+    def read():
+        if os.getpid() != made_in:
+            # A forked process must not share the parent's database connections.
+            bind.dispose(close=False)
+        with Session(bind) as session:
+            yield from all_docs(session, batch, after, upto)
+
+    return read
+
+
+def _sources(session: Session, parts: int, batch: int) -> list:
+    """The posts in `parts` ranges of ids of about the same size, oldest first."""
+    total = session.scalar(sa.select(sa.func.count()).select_from(Post)) or 0
+    bounds = [0]
+    for part in range(1, parts):
+        at = session.scalar(
+            sa.select(Post.id).order_by(Post.id).offset(total * part // parts).limit(1)
+        )
+        if at is not None and at > bounds[-1]:
+            bounds.append(at)
+    uptos = [*bounds[1:], None]
+    return [
+        _reader(db.engine, after, upto, batch) for after, upto in zip(bounds, uptos, strict=True)
+    ]
+
+
+def processes_for(posts: int) -> int:
+    """How many processes rebuild this many posts: one a core, for big indexes only."""
+    if posts < PARALLEL_FROM:
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+def rebuild(app: Flask, progress=None, batch: int = 1000, processes: int | None = None) -> int:
+    """Recreate the whole index from the database; returns how many posts it holds.
+
+    The Whoosh engine indexes each range of posts in a process of its own (`processes`,
+    by default one a core for a big forum)."""
     engine = engine_for(app)
     holder = wait_for_lock(engine)
     try:
         with Session(db.engine) as session:
             # Changes queued so far are covered by the rows read below; later ones stay.
             covered = session.scalar(sa.select(sa.func.max(SearchOutbox.id))) or 0
-            count = engine.replace_all(all_docs(session, batch), progress)
+            parts = processes or processes_for(total_posts())
+            count = engine.replace_all(_sources(session, parts, batch), progress)
             session.execute(sa.delete(SearchOutbox).where(SearchOutbox.id <= covered))
             session.commit()
         return count
@@ -42,8 +88,6 @@ def rebuild(app: Flask, progress=None, batch: int = 1000) -> int:
 
 
 def total_posts() -> int:
-    from forum.boards.models import Post
-
     with Session(db.engine) as session:
         return session.scalar(sa.select(sa.func.count()).select_from(Post)) or 0
 

@@ -1,5 +1,6 @@
 """The PostgreSQL engine: post_search's weighted tsvector, websearch_to_tsquery and ts_headline."""
 
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -16,6 +17,7 @@ from forum.search.index import (
     MARK_START,
     RANK_POOL,
     TOTAL_CAP,
+    DocSource,
     Hits,
     PostDoc,
     SearchEngine,
@@ -26,6 +28,8 @@ from forum.search.query import SearchQuery
 
 # Any number will do, as long as nothing else in the database uses it.
 _LOCK_KEY = 0x4E415254
+# Candidates are read among the newest this many posts first (see search()).
+WINDOW = 100_000
 _ENGLISH = sa.literal_column("'english'::regconfig")
 _HEADLINE = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
@@ -45,6 +49,7 @@ class PostgresEngine(SearchEngine):
 
     def __init__(self, app: Flask):
         self.app = app
+        self._stats_cache: tuple[float, dict[str, float], float] | None = None
 
     @contextmanager
     def locked(self) -> Iterator[bool]:
@@ -71,12 +76,12 @@ class PostgresEngine(SearchEngine):
                 )
                 conn.execute(stmt)
 
-    def replace_all(self, batches: Iterable[list[PostDoc]], progress=None) -> int:
+    def replace_all(self, sources: list[DocSource], progress=None) -> int:
         count = 0
         # One transaction: searches see the old rows until the new ones are complete.
         with db.engine.begin() as conn:
             conn.execute(sa.delete(PostSearch))
-            for batch in batches:
+            for batch in (b for source in sources for b in source()):
                 if batch:
                     conn.execute(sa.insert(PostSearch), [_row(d) for d in batch])
                 count += len(batch)
@@ -97,36 +102,136 @@ class PostgresEngine(SearchEngine):
     def _tsquery(self, q: SearchQuery):
         return sa.func.websearch_to_tsquery(_ENGLISH, q.websearch())
 
+    def _loose(self, q: SearchQuery):
+        """Every word of the query, phrases or not, and none of the excluded: the GIN index
+        answers this exactly, without reading any row's positions."""
+        words = list(q.words) + [w for p in q.phrases for w in p]
+        loose = sa.func.plainto_tsquery(_ENGLISH, " ".join(words))
+        if q.excluded:
+            excluded = sa.func.websearch_to_tsquery(_ENGLISH, " ".join("-" + w for w in q.excluded))
+            loose = loose.op("&&")(excluded)
+        return loose
+
     def search(self, q: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
         if q.is_empty:
             return Hits([], 0)
-        found = sa.select(Post.id).join(Post.thread).join(Thread.board)
-        found = found.where(*self._filters(q, filters, public_only))
-        if q.has_terms:
-            tsq = self._tsquery(q)
-            found = found.join(PostSearch, PostSearch.post_id == Post.id)
-            found = found.where(PostSearch.search_vector.op("@@")(tsq))
+        where = self._filters(q, filters, public_only)
         offset = (q.page - 1) * per_page
         if q.sort == "newest" or not q.has_terms:
+            found = sa.select(Post.id).join(Post.thread).join(Thread.board).where(*where)
+            if q.has_terms:
+                found = found.join(PostSearch, PostSearch.post_id == Post.id)
+                found = found.where(PostSearch.search_vector.op("@@")(self._tsquery(q)))
             page = found.order_by(Post.created_at.desc(), Post.id.desc())
             ids = list(db.session.scalars(page.limit(per_page).offset(offset)))
             return Hits(ids, *self._count(found))
-        # Ranking reads every candidate's vector: a word in half the posts would rank tens of
-        # thousands of rows for one page. The newest RANK_POOL matches (by post id, walked
-        # backwards on the primary key) are ranked instead, and counted on the way.
-        pool = (
-            found.add_columns(PostSearch.search_vector.label("vector"))
-            .order_by(PostSearch.post_id.desc())
-            .limit(max(RANK_POOL, TOTAL_CAP + 1, offset + per_page))
-            .subquery()
-        )
-        rank = sa.func.ts_rank_cd(pool.c.vector, tsq)
-        page = sa.select(pool.c.id, sa.func.count().over()).order_by(rank.desc(), pool.c.id.desc())
-        rows = db.session.execute(page.limit(per_page).offset(offset)).all()
+        need = max(RANK_POOL, TOTAL_CAP + 1, offset + per_page)
+        # A filter chosen may pass few of the candidates: then more are read, only as long as
+        # the page is short (the count then says "more than" what passed). The candidates are
+        # looked for among the newest WINDOW posts first, further back only if the page is
+        # short: a rare word's matches all over a big table cost a heap read each.
+        limit: int | None = need + per_page
+        top = db.session.scalar(sa.select(sa.func.max(PostSearch.post_id))) or 0
+        window = WINDOW
+        while True:
+            # A window leaving out fewer posts than it holds is not worth a second query.
+            floor = top - window if top > 2 * window else 0
+            walk = self._walk(q, limit, top - floor)
+            rows, candidates = self._ranked(q, where, need, limit, floor, walk, offset, per_page)
+            cut = limit is not None and candidates >= limit
+            if len(rows) >= per_page or not (cut or floor > 0):
+                break
+            if cut:
+                limit = limit * 8 if limit < need * 64 else None
+            else:
+                window *= 8
         if not rows:
-            return Hits([], *self._count(found))  # past the last page
+            return Hits([], 0)
         total = rows[0][1]
-        return Hits([r[0] for r in rows], min(total, TOTAL_CAP), more=total > TOTAL_CAP)
+        more = total > TOTAL_CAP or cut or floor > 0
+        return Hits([r[0] for r in rows], min(total, TOTAL_CAP), more=more)
+
+    def _walk(self, q: SearchQuery, limit: int | None, rows: int) -> bool:
+        """Whether to find the candidates by walking post_search backwards (checking each
+        row's words) rather than through the GIN index (reading each match's row).
+
+        The planner prices checking a row's words far below what it costs, and walks back
+        through 30,000 rows for a word in 3% of the posts. Walking reads about
+        limit / share rows, the index about share * rows; the share of rows holding every
+        word is at most that of its rarest word in the column's statistics."""
+        if limit is None:
+            return False
+        share = self._share(q)
+        return limit / share * 2.5 < share * rows * 4
+
+    def _share(self, q: SearchQuery) -> float:
+        known, least = self._stats()
+        words = " ".join(list(q.words) + [w for p in q.phrases for w in p])
+        vector = sa.func.to_tsvector(_ENGLISH, words)
+        lexemes = db.session.scalars(sa.select(sa.func.unnest(sa.func.tsvector_to_array(vector))))
+        return min((known.get(x, least) for x in lexemes), default=least)
+
+    def _stats(self) -> tuple[dict[str, float], float]:
+        """The share of rows holding each of the commonest words (ANALYZE's statistics), and
+        the least of those shares (any other word is rarer); read every ten minutes."""
+        now = time.monotonic()
+        if self._stats_cache is None or now - self._stats_cache[0] > 600:
+            row = db.session.execute(
+                sa.text(
+                    "SELECT most_common_elems::text::text[], most_common_elem_freqs"
+                    " FROM pg_stats WHERE tablename = 'post_search'"
+                    " AND attname = 'search_vector'"
+                )
+            ).first()
+            words, shares = (row[0] or [], row[1] or []) if row else ([], [])
+            known = dict(zip(words, shares, strict=False))
+            least = min(known.values(), default=0.001)
+            self._stats_cache = (now, known, least)
+        return self._stats_cache[1], self._stats_cache[2]
+
+    def _ranked(self, q: SearchQuery, where: list, need: int, limit, floor, walk, offset, per_page):
+        """The page of the best matches among the newest `need` or so, with how many of them
+        there are, and how many candidates were read (at most `limit`, with ids above
+        `floor`).
+
+        Ranking reads every candidate's vector: a word in half the posts would rank tens of
+        thousands of rows for one page. The candidates are the newest `limit` rows of
+        post_search holding every word (walked backwards on its key, or found by the GIN
+        index if the words are rare), before any join; only they are checked for phrases
+        (`<->` reads the positions of each row), joined to their posts for visibility and
+        the filters, and the newest `need` of those ranked.
+        """
+        tsq = self._tsquery(q)
+        candidates = (
+            sa.select(PostSearch.post_id.label("pid"))
+            .where(PostSearch.search_vector.op("@@")(self._loose(q)), PostSearch.post_id > floor)
+            # "+ 0": not in the key's order, so the planner takes the GIN index.
+            .order_by(PostSearch.post_id.desc() if walk else (PostSearch.post_id + 0).desc())
+            .limit(limit)
+            .cte("candidates")
+        )
+        pool = (
+            # The candidates are ids only (sorting their vectors cost a third of the search);
+            # the vectors are read again by key for them alone.
+            sa.select(Post.id.label("id"), PostSearch.search_vector.label("vector"))
+            .select_from(candidates)
+            .join(PostSearch, PostSearch.post_id == candidates.c.pid)
+            .join(Post, Post.id == candidates.c.pid)
+            .join(Post.thread)
+            .join(Thread.board)
+            .where(PostSearch.search_vector.op("@@")(tsq), *where)
+            .order_by(Post.id.desc())
+            .limit(need)
+            .subquery("pool")
+        )
+        read = sa.select(sa.func.count()).select_from(candidates).scalar_subquery()
+        rank = sa.func.ts_rank_cd(pool.c.vector, tsq)
+        page = sa.select(pool.c.id, sa.func.count().over(), read.label("read"))
+        page = page.order_by(rank.desc(), pool.c.id.desc()).limit(per_page).offset(offset)
+        rows = db.session.execute(page).all()
+        if rows:
+            return [(r[0], r[1]) for r in rows], rows[0][2]
+        return [], db.session.scalar(sa.select(read))
 
     @staticmethod
     def _count(found: sa.Select) -> tuple[int, bool]:

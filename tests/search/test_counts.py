@@ -36,3 +36,15 @@ def test_under_the_cap_the_count_is_exact(app, cap_of_five):
     make_post(thread=thread, body="Something else.")
     page = search_page(q='"gratitude list"')
     assert page.total == 3 and str(page.total) == "3" and page.pages == 1
+
+
+def test_an_old_match_is_found_past_the_newest_posts(app, monkeypatch):
+    """A word only an old post holds is still found when the newest posts are read first."""
+    monkeypatch.setattr(pg_engine, "WINDOW", 2)
+    old = make_post(body="The kingfisher came back.")
+    thread = make_thread(body="Newer words.")
+    for n in range(4):
+        make_post(thread=thread, body=f"Newer post {n}.")
+    page = search_page(q="kingfisher")
+    assert [r.post.id for r in page.results] == [old.id] and page.total == 1
+    assert len(search_page(q="newer").results) == 5
