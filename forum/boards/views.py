@@ -1,6 +1,7 @@
 """Pages for reading and writing: the board index, boards, threads, posts, and board admin."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.wrappers import Response
 from flask_login import current_user, login_required
 
 from forum import limits
@@ -19,12 +20,34 @@ from forum.permissions import (
     can_view_history,
     can_view_post,
     can_view_thread,
+    is_member,
 )
 from forum.reactions.queries import summary as reaction_summary
 from forum.recovery.queries import shown_day_counts
 from forum.support.services import identity_hints, look_after
 
 bp = Blueprint("boards", __name__)
+
+
+# Pages a signed-out reader may revalidate with If-None-Match instead of downloading again.
+_CONDITIONAL = frozenset({"boards.index", "boards.board", "boards.thread"})
+
+
+@bp.after_request
+def _conditional_for_readers(response: Response) -> Response:
+    """An ETag (a hash of the page) for signed-out readers, and 304 when it still matches.
+
+    A member's page carries their own marks and a form token, so it is never revalidated.
+    """
+    if request.endpoint not in _CONDITIONAL or request.method != "GET":
+        return response
+    if is_member(current_user) or response.status_code != 200:
+        response.headers.setdefault("Cache-Control", "private, no-cache")
+        return response
+    response.add_etag()
+    response.headers["Cache-Control"] = "no-cache"
+    response.vary.add("Cookie")
+    return response.make_conditional(request)
 
 
 def _page() -> int:
