@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload
 
 from forum.accounts.models import User
 from forum.boards.models import Board, Post, PostStatus, Thread, ThreadStatus
@@ -155,11 +155,17 @@ class ReplyLink:
 
 
 def thread_posts(viewer, thread: Thread, page: int):
-    """A page of a thread's posts in the order they were written, with "in reply to" loaded."""
+    """A page of a thread's posts in the order they were written, with "in reply to" loaded.
+
+    The thread is already in the session: posts find it there instead of joining it again.
+    """
     stmt = (
         sa.select(Post)
         .where(Post.thread_id == thread.id, listed_posts_filter(viewer))
-        .options(selectinload(Post.parent).joinedload(Post.author))
+        .options(
+            lazyload(Post.thread),
+            selectinload(Post.parent).options(lazyload(Post.thread), joinedload(Post.author)),
+        )
         .order_by(Post.id)
     )
     return db.paginate(
