@@ -141,3 +141,21 @@ class PostRevision(db.Model):
     replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A version the moderators redacted: only they may read it again.
     is_redaction: Mapped[bool] = mapped_column(default=False)
+
+
+class PageVersion(db.Model):
+    """One row that moves with every change a signed-out reader's page could show.
+
+    forum.boards.pagecache bumps it in the transaction of the change, and serves a stored
+    page only while the number it was rendered under is still the current one.
+    """
+
+    __tablename__ = "page_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+
+
+@sa.event.listens_for(PageVersion.__table__, "after_create")
+def _first_page_version(target, connection, **_kw) -> None:
+    connection.execute(target.insert().values(id=1, version=0))

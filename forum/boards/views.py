@@ -8,6 +8,7 @@ from forum import limits
 from forum.boards import forms, management, queries, services
 from forum.boards.content_notes import set_content_note
 from forum.boards.models import Board, Post, Thread
+from forum.boards.pagecache import cached_for_readers
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following import queries as following_queries
@@ -87,6 +88,7 @@ def thread_url(thread: Thread, **kwargs) -> str:
 
 
 @bp.get("/")
+@cached_for_readers
 def index():
     boards = queries.listed_boards(current_user)
     boards = [b for b in boards if not b.is_archived]
@@ -96,6 +98,7 @@ def index():
 
 
 @bp.get("/b/<slug>")
+@cached_for_readers
 def board(slug: str):
     board = _load_board(slug)
     page = _page()
@@ -156,9 +159,12 @@ _WAITING = "Thank you. Your post is waiting for a moderator and will appear once
 
 @bp.get("/t/<int:thread_id>")
 @bp.get("/t/<int:thread_id>/<slug>")
+@cached_for_readers
 def thread(thread_id: int, slug: str | None = None):
     thread = _load_thread(thread_id)
-    return _render_thread(thread, _page(), forms.ReplyForm())
+    # A form's CSRF token goes into the session: only those who can reply get one.
+    form = forms.ReplyForm() if can_reply(current_user, thread) else None
+    return _render_thread(thread, _page(), form)
 
 
 def _render_thread(thread: Thread, page: int, form, status: int = 200):

@@ -1,0 +1,29 @@
+"""page versions: the number that tells a stored page for signed-out readers is still current
+
+Revision ID: a7b9c1d3e5f7
+Revises: f6a8b0c2d4e6
+Create Date: 2026-11-21 08:40:00
+
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "a7b9c1d3e5f7"
+down_revision = "f6a8b0c2d4e6"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    table = op.create_table(
+        "page_versions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("version", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_page_versions")),
+    )
+    op.bulk_insert(table, [{"id": 1, "version": 0}])
+
+
+def downgrade():
+    op.drop_table("page_versions")
