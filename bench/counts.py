@@ -1,5 +1,9 @@
-"""SQL statements per page, counted in this process through Flask's test client."""
+"""SQL statements and rendering CPU per page, measured in this process with the test client.
 
+The page cache is off here: these are the figures of a page rendered for its reader.
+"""
+
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -17,13 +21,17 @@ def count_statements(
     writer: str,
     password: str,
     search_backend: str = "whoosh",
-) -> dict[str, int]:
-    """For each page, how many SQL statements one request runs (a signed-in one if asked).
+    timed: int = 20,
+) -> dict[str, tuple[int, float]]:
+    """For each page, (SQL statements of one request, CPU ms of one rendering) (a signed-in
+    request if asked; a POST is counted once and not timed, since it writes).
 
     `pages` maps a name to {"path": ..., "signed_in": bool, "form": dict or None}.
     """
-    app = bench_app(database_url, instance, search_backend, WTF_CSRF_ENABLED=False)
-    counts: dict[str, int] = {}
+    app = bench_app(
+        database_url, instance, search_backend, WTF_CSRF_ENABLED=False, PAGE_CACHE_SIZE=0
+    )
+    counts: dict[str, tuple[int, float]] = {}
     statements: list[str] = []
 
     def note(_conn, _cursor, statement, *_args) -> None:
@@ -43,7 +51,14 @@ def count_statements(
                     response = client.post(page["path"], data=page["form"])
                 else:
                     response = client.get(page["path"])
-                counts[name] = len(statements) if response.status_code < 400 else -1
+                count = len(statements) if response.status_code < 400 else -1
+                cpu = None
+                if page.get("form") is None:
+                    started = time.process_time()
+                    for _ in range(timed):
+                        client.get(page["path"])
+                    cpu = (time.process_time() - started) * 1000 / timed
+                counts[name] = (count, cpu)
         finally:
             sa.event.remove(db.engine, "before_cursor_execute", note)
         db.engine.dispose()

@@ -133,6 +133,7 @@ def measure(instance: Path, manifest: Manifest, seconds: float, connections: int
                     "failed": result.failed,
                     "cpu_ms_per_request": cpu * 1000 / max(result.requests, 1),
                     "single_connection_ms": alone,
+                    "worker_rss_mb_after": server.rss_mb(),
                 }
             )
             print(f"  {name}: {result.per_second:,.0f}/s", file=sys.stderr)
@@ -149,7 +150,7 @@ def measure(instance: Path, manifest: Manifest, seconds: float, connections: int
     ceiling = rows[0]["requests_per_s"] or 1.0
     for row in rows:
         row["percent_of_ceiling"] = 100 * row["requests_per_s"] / ceiling
-        row["sql_statements"] = counts.get(row["page"])
+        row["sql_statements"], row["render_cpu_ms"] = counts.get(row["page"], (None, None))
     return {
         "posts": manifest.posts,
         "manifest": asdict(manifest),
