@@ -94,7 +94,8 @@ class Thread(db.Model):
 
 class Post(db.Model):
     __tablename__ = "posts"
-    __table_args__ = (sa.Index("ix_posts_thread_order", "thread_id", "id"),)
+    # status last: a thread page's ids and count are read from the index, without the rows.
+    __table_args__ = (sa.Index("ix_posts_thread_order", "thread_id", "id", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     thread_id: Mapped[int] = mapped_column(sa.ForeignKey("threads.id", ondelete="CASCADE"))

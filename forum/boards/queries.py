@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload
 
 from forum.accounts.models import User
@@ -154,22 +155,40 @@ class ReplyLink:
     pseudonym: str | None
 
 
+class _ThreadPage(SelectPagination):
+    """A page of posts read in two steps: the page's ids from the index alone (an OFFSET deep
+    into a long thread walks index entries, not rows), then only those rows."""
+
+    def _query_items(self) -> list:
+        session = self._query_args["session"]
+        ids = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
+        ids = list(session.scalars(ids))
+        if not ids:
+            return []
+        return list(session.scalars(self._query_args["rows"].where(Post.id.in_(ids))))
+
+
 def thread_posts(viewer, thread: Thread, page: int):
     """A page of a thread's posts in the order they were written, with "in reply to" loaded.
 
     The thread is already in the session: posts find it there instead of joining it again.
     """
-    stmt = (
-        sa.select(Post)
+    ids = (
+        sa.select(Post.id)
         .where(Post.thread_id == thread.id, listed_posts_filter(viewer))
+        .order_by(Post.id)
+    )
+    rows = (
+        sa.select(Post)
         .options(
             lazyload(Post.thread),
             selectinload(Post.parent).options(lazyload(Post.thread), joinedload(Post.author)),
         )
         .order_by(Post.id)
     )
-    return db.paginate(
-        stmt, page=page, per_page=current_app.config["POSTS_PER_PAGE"], error_out=False
+    per_page = current_app.config["POSTS_PER_PAGE"]
+    return _ThreadPage(
+        select=ids, rows=rows, session=db.session, page=page, per_page=per_page, error_out=False
     )
 
 

@@ -1,4 +1,5 @@
-"""page versions: the number that tells a stored page for signed-out readers is still current
+"""page versions (is a stored page for signed-out readers current?); posts' status in the
+thread-order index, so that a thread page's ids and count are read from the index alone
 
 Revision ID: a7b9c1d3e5f7
 Revises: f6a8b0c2d4e6
@@ -23,7 +24,13 @@ def upgrade():
         sa.PrimaryKeyConstraint("id", name=op.f("pk_page_versions")),
     )
     op.bulk_insert(table, [{"id": 1, "version": 0}])
+    with op.batch_alter_table("posts", schema=None) as batch_op:
+        batch_op.drop_index("ix_posts_thread_order")
+        batch_op.create_index("ix_posts_thread_order", ["thread_id", "id", "status"], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table("posts", schema=None) as batch_op:
+        batch_op.drop_index("ix_posts_thread_order")
+        batch_op.create_index("ix_posts_thread_order", ["thread_id", "id"], unique=False)
     op.drop_table("page_versions")
