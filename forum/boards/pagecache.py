@@ -5,9 +5,9 @@ reaction, a member's name or day count) moves one number, `page_versions.version
 same transaction as the change: the session's flush events catch changed objects and bulk
 UPDATE/DELETE statements alike. A worker keeps the last pages it rendered (a few hundred,
 `PAGE_CACHE_SIZE`) with the number they were rendered under, and serves one again only
-while a one-row read returns the same number and the same quarter hour (day counts move
-with the clock). Members, and anyone with something in their session (a flashed message,
-a form token), always get a page rendered for them.
+while a one-row read returns the same number, within the same minute (pages say "5 minutes
+ago", and day counts move with the clock). Members, and anyone with something in their
+session (a flashed message, a form token), always get a page rendered for them.
 """
 
 import itertools
@@ -101,8 +101,8 @@ def _stamp() -> tuple | None:
     version = db.session.scalar(sa.select(_table.c.version).where(_table.c.id == 1))
     if version is None:
         return None
-    now = utcnow()
-    return version, now.date(), now.hour, now.minute // 15
+    # Pages say "5 minutes ago" and "Day 142": a stored page lasts a minute at most.
+    return version, utcnow().replace(second=0, microsecond=0)
 
 
 def cached_for_readers(view):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import current_app
 from flask_sqlalchemy.pagination import SelectPagination
-from sqlalchemy.orm import aliased, joinedload, lazyload, selectinload
+from sqlalchemy.orm import aliased, defer, joinedload, lazyload, selectinload
 
 from forum.accounts.models import User
 from forum.boards.models import Board, Post, PostStatus, Thread, ThreadStatus
@@ -181,6 +181,7 @@ def thread_posts(viewer, thread: Thread, page: int):
     rows = (
         sa.select(Post)
         .options(
+            defer(Post.body_source),  # the page shows the stored HTML only
             lazyload(Post.thread),
             selectinload(Post.parent).options(lazyload(Post.thread), joinedload(Post.author)),
         )
