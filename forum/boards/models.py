@@ -60,6 +60,9 @@ class Thread(db.Model):
     __tablename__ = "threads"
     __table_args__ = (
         sa.Index("ix_threads_board_listing", "board_id", "status", "is_pinned", "last_activity_at"),
+        # The board index: each board's latest thread, and the "Start here" threads.
+        sa.Index("ix_threads_board_activity", "board_id", "status", "last_activity_at"),
+        sa.Index("ix_threads_featured", "is_featured", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
