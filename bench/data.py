@@ -73,7 +73,8 @@ def schema_fingerprint() -> str:
     parts = []
     for table in sorted(db.metadata.tables.values(), key=lambda t: t.name):
         columns = ",".join(c.name for c in table.columns)
-        parts.append(f"{table.name}:{columns}:{sorted(i.name for i in table.indexes)}")
+        indexes = sorted(f"{i.name}({','.join(c.name for c in i.columns)})" for i in table.indexes)
+        parts.append(f"{table.name}:{columns}:{indexes}")
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 

@@ -11,6 +11,7 @@ _COLUMNS = (
     ("render ms", 9, "{:>9.2f}", "render_cpu_ms"),
     ("1-conn ms", 9, "{:>9.1f}", "single_connection_ms"),
     ("SQL", 4, "{:>4}", "sql_statements"),
+    ("RSS MB", 6, "{:>6.0f}", "worker_rss_mb_after"),
     ("failed", 6, "{:>6}", "failed"),
 )
 
