@@ -97,8 +97,12 @@ class _Pages:
                 self.entries.popitem(last=False)
 
 
+# Plain SQL: on a hit this read is most of the work, and it needs no statement building.
+_READ_VERSION = "SELECT version FROM page_versions WHERE id = 1"
+
+
 def _stamp() -> tuple | None:
-    version = db.session.scalar(sa.select(_table.c.version).where(_table.c.id == 1))
+    version = db.session.connection().exec_driver_sql(_READ_VERSION).scalar()
     if version is None:
         return None
     # Pages say "5 minutes ago" and "Day 142": a stored page lasts a minute at most.
