@@ -10,7 +10,9 @@ posts per board) are then set from the rows by SQL, so they cannot disagree with
 
 import argparse
 import hashlib
+import importlib
 import json
+import pkgutil
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+import forum
 from bench.fill import PASSWORD, WRITER, fill
 from bench.progress import Progress
 from forum import create_app
@@ -70,6 +73,9 @@ def _index(app, out=sys.stderr) -> float:
 
 def schema_fingerprint() -> str:
     """Tables, columns and indexes of the models: a forum generated under others is stale."""
+    for module in pkgutil.walk_packages(forum.__path__, "forum."):
+        if module.name.endswith(".models"):  # every model, as create_app() would import
+            importlib.import_module(module.name)
     parts = []
     for table in sorted(db.metadata.tables.values(), key=lambda t: t.name):
         columns = ",".join(c.name for c in table.columns)
