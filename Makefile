@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install lint clean
+.PHONY: run test install lint clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,14 @@ run: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## Benchmark a generated forum of 100,000 posts under gunicorn (see README, "Benchmarks").
+## BENCH_ARGS="--posts 10000", "--posts 1000000" or "--growth" for other sizes.
+bench: install
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 lint: install
-	$(BIN)/ruff check forum tests
-	$(BIN)/ruff format --check forum tests
+	$(BIN)/ruff check forum tests bench
+	$(BIN)/ruff format --check forum tests bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

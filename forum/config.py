@@ -14,6 +14,8 @@ class Config:
     POSTS_PER_PAGE = 25
     # Threads shown on one page of a board.
     THREADS_PER_PAGE = 30
+    # Pages each worker keeps for signed-out readers (forum.boards.pagecache); 0 turns it off.
+    PAGE_CACHE_SIZE = 200
     # Requests larger than this get the friendly 413 page (128 KiB).
     MAX_CONTENT_LENGTH = 128 * 1024
     # Folder of the Whoosh search index; None means instance/search-index.

@@ -35,10 +35,10 @@ def timestamp(moment: datetime | None) -> Markup:
     """A <time> element: relative words, with the exact UTC time for machines and tooltips."""
     if moment is None:
         return Markup("")
-    exact = moment.strftime("%Y-%m-%d %H:%M UTC")
-    return Markup('<time datetime="{}" title="{}">{}</time>').format(
-        moment.isoformat(timespec="seconds") + "Z", exact, ago(moment)
-    )
+    # Built with escape() rather than Markup.format(): a thread page has dozens of these.
+    machine = escape(moment.isoformat(timespec="seconds") + "Z")
+    exact = escape(moment.strftime("%Y-%m-%d %H:%M UTC"))
+    return Markup(f'<time datetime="{machine}" title="{exact}">{escape(ago(moment))}</time>')
 
 
 def month_year(moment: datetime) -> str:

@@ -60,6 +60,9 @@ class Thread(db.Model):
     __tablename__ = "threads"
     __table_args__ = (
         sa.Index("ix_threads_board_listing", "board_id", "status", "is_pinned", "last_activity_at"),
+        # The board index: each board's latest thread, and the "Start here" threads.
+        sa.Index("ix_threads_board_activity", "board_id", "status", "last_activity_at"),
+        sa.Index("ix_threads_featured", "is_featured", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -94,7 +97,8 @@ class Thread(db.Model):
 
 class Post(db.Model):
     __tablename__ = "posts"
-    __table_args__ = (sa.Index("ix_posts_thread_order", "thread_id", "id"),)
+    # status last: a thread page's ids and count are read from the index, without the rows.
+    __table_args__ = (sa.Index("ix_posts_thread_order", "thread_id", "id", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     thread_id: Mapped[int] = mapped_column(sa.ForeignKey("threads.id", ondelete="CASCADE"))
@@ -141,3 +145,21 @@ class PostRevision(db.Model):
     replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A version the moderators redacted: only they may read it again.
     is_redaction: Mapped[bool] = mapped_column(default=False)
+
+
+class PageVersion(db.Model):
+    """One row that moves with every change a signed-out reader's page could show.
+
+    forum.boards.pagecache bumps it in the transaction of the change, and serves a stored
+    page only while the number it was rendered under is still the current one.
+    """
+
+    __tablename__ = "page_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+
+
+@sa.event.listens_for(PageVersion.__table__, "after_create")
+def _first_page_version(target, connection, **_kw) -> None:
+    connection.execute(target.insert().values(id=1, version=0))

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import aliased, selectinload
+from flask_sqlalchemy.pagination import SelectPagination
+from sqlalchemy.orm import aliased, defer, joinedload, lazyload, selectinload
 
 from forum.accounts.models import User
 from forum.boards.models import Board, Post, PostStatus, Thread, ThreadStatus
@@ -70,23 +71,22 @@ def board_by_slug(viewer, slug: str) -> Board | None:
 
 
 def latest_threads_by_board(viewer, board_ids: list[int]) -> dict[int, Thread]:
-    """The most recently active thread the viewer can see in each board, in one query."""
+    """The most recently active thread the viewer can see in each board, in one query.
+
+    One LIMIT 1 look-up per board, each answered from ix_threads_board_activity, however
+    many threads the boards hold (ranking every thread cost the index page its speed).
+    """
     if not board_ids:
         return {}
-    ranked = (
-        sa.select(
-            Thread.id,
-            sa.func.row_number()
-            .over(
-                partition_by=Thread.board_id,
-                order_by=(Thread.last_activity_at.desc(), Thread.id.desc()),
-            )
-            .label("rank"),
-        )
-        .where(Thread.board_id.in_(board_ids), listed_threads_filter(viewer))
-        .subquery()
-    )
-    stmt = sa.select(Thread).join(ranked, ranked.c.id == Thread.id).where(ranked.c.rank == 1)
+    latest = [
+        sa.select(Thread.id)
+        .where(Thread.board_id == board_id, listed_threads_filter(viewer))
+        .order_by(Thread.last_activity_at.desc(), Thread.id.desc())
+        .limit(1)
+        .scalar_subquery()
+        for board_id in board_ids
+    ]
+    stmt = sa.select(Thread).where(Thread.id.in_(latest))
     return {thread.board_id: thread for thread in db.session.scalars(stmt)}
 
 
@@ -154,16 +154,41 @@ class ReplyLink:
     pseudonym: str | None
 
 
+class _ThreadPage(SelectPagination):
+    """A page of posts read in two steps: the page's ids from the index alone (an OFFSET deep
+    into a long thread walks index entries, not rows), then only those rows."""
+
+    def _query_items(self) -> list:
+        session = self._query_args["session"]
+        ids = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
+        ids = list(session.scalars(ids))
+        if not ids:
+            return []
+        return list(session.scalars(self._query_args["rows"].where(Post.id.in_(ids))))
+
+
 def thread_posts(viewer, thread: Thread, page: int):
-    """A page of a thread's posts in the order they were written, with "in reply to" loaded."""
-    stmt = (
-        sa.select(Post)
+    """A page of a thread's posts in the order they were written, with "in reply to" loaded.
+
+    The thread is already in the session: posts find it there instead of joining it again.
+    """
+    ids = (
+        sa.select(Post.id)
         .where(Post.thread_id == thread.id, listed_posts_filter(viewer))
-        .options(selectinload(Post.parent).joinedload(Post.author))
         .order_by(Post.id)
     )
-    return db.paginate(
-        stmt, page=page, per_page=current_app.config["POSTS_PER_PAGE"], error_out=False
+    rows = (
+        sa.select(Post)
+        .options(
+            defer(Post.body_source),  # the page shows the stored HTML only
+            lazyload(Post.thread),
+            selectinload(Post.parent).options(lazyload(Post.thread), joinedload(Post.author)),
+        )
+        .order_by(Post.id)
+    )
+    per_page = current_app.config["POSTS_PER_PAGE"]
+    return _ThreadPage(
+        select=ids, rows=rows, session=db.session, page=page, per_page=per_page, error_out=False
     )
 
 

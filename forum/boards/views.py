@@ -1,12 +1,14 @@
 """Pages for reading and writing: the board index, boards, threads, posts, and board admin."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.wrappers import Response
 from flask_login import current_user, login_required
 
 from forum import limits
 from forum.boards import forms, management, queries, services
 from forum.boards.content_notes import set_content_note
 from forum.boards.models import Board, Post, Thread
+from forum.boards.pagecache import cached_for_readers
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following import queries as following_queries
@@ -19,12 +21,34 @@ from forum.permissions import (
     can_view_history,
     can_view_post,
     can_view_thread,
+    is_member,
 )
 from forum.reactions.queries import summary as reaction_summary
 from forum.recovery.queries import shown_day_counts
 from forum.support.services import identity_hints, look_after
 
 bp = Blueprint("boards", __name__)
+
+
+# Pages a signed-out reader may revalidate with If-None-Match instead of downloading again.
+_CONDITIONAL = frozenset({"boards.index", "boards.board", "boards.thread"})
+
+
+@bp.after_request
+def _conditional_for_readers(response: Response) -> Response:
+    """An ETag (a hash of the page) for signed-out readers, and 304 when it still matches.
+
+    A member's page carries their own marks and a form token, so it is never revalidated.
+    """
+    if request.endpoint not in _CONDITIONAL or request.method != "GET":
+        return response
+    if is_member(current_user) or response.status_code != 200:
+        response.headers.setdefault("Cache-Control", "private, no-cache")
+        return response
+    response.add_etag()
+    response.headers["Cache-Control"] = "no-cache"
+    response.vary.add("Cookie")
+    return response.make_conditional(request)
 
 
 def _page() -> int:
@@ -64,6 +88,7 @@ def thread_url(thread: Thread, **kwargs) -> str:
 
 
 @bp.get("/")
+@cached_for_readers
 def index():
     boards = queries.listed_boards(current_user)
     boards = [b for b in boards if not b.is_archived]
@@ -73,6 +98,7 @@ def index():
 
 
 @bp.get("/b/<slug>")
+@cached_for_readers
 def board(slug: str):
     board = _load_board(slug)
     page = _page()
@@ -136,9 +162,12 @@ _WAITING = "Thank you. Your post is waiting for a moderator and will appear once
 
 @bp.get("/t/<int:thread_id>")
 @bp.get("/t/<int:thread_id>/<slug>")
+@cached_for_readers
 def thread(thread_id: int, slug: str | None = None):
     thread = _load_thread(thread_id)
-    return _render_thread(thread, _page(), forms.ReplyForm())
+    # A form's CSRF token goes into the session: only those who can reply get one.
+    form = forms.ReplyForm() if can_reply(current_user, thread) else None
+    return _render_thread(thread, _page(), form)
 
 
 def _render_thread(thread: Thread, page: int, form, status: int = 200):

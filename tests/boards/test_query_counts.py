@@ -1,5 +1,11 @@
 """Pages run the same number of SQL queries however many posts or threads they show."""
 
+import pytest
+import sqlalchemy as sa
+
+from forum.boards import queries
+from forum.extensions import db
+from tests.conftest import POSTGRES_URL
 from tests.factories import make_board, make_post, make_thread, make_user
 
 
@@ -20,10 +26,10 @@ def test_the_thread_page_does_not_grow_with_posts_shown(client, auth, count_quer
         make_post(thread=thread, author=make_user(), parent=parent)
     many = _queries_for(client, count_queries, f"/t/{thread.id}")
     assert few == many
-    # The member, the thread, its page of posts (with answered posts and replies, and the
-    # page count), the member's visit (one upsert), their bookmarks, the day counts shown,
-    # the reactions, and the unread notices in the header.
-    assert many <= 11
+    # The member, the thread, its page of posts (the page's ids from the index, then their
+    # rows, with answered posts and replies, and the page count), the member's visit (one
+    # upsert), their bookmarks, the day counts shown, the reactions, and the unread notices.
+    assert many <= 12
 
 
 def test_the_board_page_does_not_grow_with_threads_shown(client, count_queries):
@@ -57,3 +63,29 @@ def test_reading_a_page_never_writes(client, count_queries):
             s for s in counted.statements if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE")
         ]
         assert writes == []
+
+
+def test_the_last_page_of_a_long_thread_costs_what_the_first_does(app, client, count_queries):
+    """Deep pages run the same queries as the first one, and show the thread's last posts."""
+    app.config["PAGE_CACHE_SIZE"] = 0
+    thread = make_thread()
+    author = make_user()
+    for n in range(60):
+        make_post(thread=thread, author=author, body=f"Reply number {n}.")
+    first = _queries_for(client, count_queries, f"/t/{thread.id}")
+    last = _queries_for(client, count_queries, f"/t/{thread.id}?page=3")
+    assert first == last
+    page = client.get(f"/t/{thread.id}?page=3").get_data(as_text=True)
+    assert "Reply number 59." in page and "Reply number 48." not in page
+
+
+@pytest.mark.skipif(bool(POSTGRES_URL), reason="reads SQLite's query plan")
+def test_a_thread_page_finds_its_posts_in_the_index_alone(app):
+    """The ids of a page (and their count) come from the thread-order index, not the rows."""
+    thread = make_thread()
+    stmt = queries.thread_posts(None, thread, 1)._query_args["select"]
+    compiled = stmt.compile(db.engine, compile_kwargs={"literal_binds": True})
+    plan = " ".join(
+        row[-1] for row in db.session.execute(sa.text(f"EXPLAIN QUERY PLAN {compiled}"))
+    )
+    assert "COVERING INDEX ix_posts_thread_order" in plan

@@ -1,0 +1,67 @@
+"""SQL statements and rendering CPU per page, measured in this process with the test client.
+
+The page cache is off here: these are the figures of a page rendered for its reader.
+"""
+
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from bench.data import bench_app
+from forum.extensions import db
+
+_NOT_QUERIES = ("BEGIN", "SAVEPOINT", "RELEASE", "ROLLBACK", "COMMIT")
+
+
+def count_statements(
+    instance: Path,
+    database_url: str,
+    pages: dict[str, dict],
+    writer: str,
+    password: str,
+    search_backend: str = "whoosh",
+    timed: int = 30,
+    warm: int = 10,
+) -> dict[str, tuple[int, float]]:
+    """For each page, (SQL statements of one request, CPU ms of one rendering) (a signed-in
+    request if asked; a POST is counted once and not timed, since it writes).
+
+    `pages` maps a name to {"path": ..., "signed_in": bool, "form": dict or None}.
+    """
+    app = bench_app(
+        database_url, instance, search_backend, WTF_CSRF_ENABLED=False, PAGE_CACHE_SIZE=0
+    )
+    counts: dict[str, tuple[int, float]] = {}
+    statements: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args) -> None:
+        if statement.split(None, 1)[0].upper() not in _NOT_QUERIES:
+            statements.append(statement)
+
+    with app.app_context():
+        anonymous, member = app.test_client(), app.test_client()
+        member.post("/signin", data={"pseudonym": writer, "password": password})
+        sa.event.listen(db.engine, "before_cursor_execute", note)
+        try:
+            for name, page in pages.items():
+                client = member if page.get("signed_in") else anonymous
+                for _ in range(warm):  # as warm as the server's (SQLite's page cache too)
+                    client.get(page["path"])
+                statements.clear()
+                if page.get("form") is not None:
+                    response = client.post(page["path"], data=page["form"])
+                else:
+                    response = client.get(page["path"])
+                count = len(statements) if response.status_code < 400 else -1
+                cpu = None
+                if page.get("form") is None:
+                    started = time.process_time()
+                    for _ in range(timed):
+                        client.get(page["path"])
+                    cpu = (time.process_time() - started) * 1000 / timed
+                counts[name] = (count, cpu)
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", note)
+        db.engine.dispose()
+    return counts

@@ -1,0 +1,53 @@
+"""The benchmark's tables, as text for the terminal (the same figures go to JSON)."""
+
+# Title, width, format of the value, key in the JSON row.
+_COLUMNS = (
+    ("page", 28, "{:<28}", "page"),
+    ("req/s", 7, "{:>7,.0f}", "requests_per_s"),
+    ("p50 ms", 7, "{:>7.1f}", "p50_ms"),
+    ("p99 ms", 7, "{:>7.1f}", "p99_ms"),
+    ("% ceil", 6, "{:>6.0f}", "percent_of_ceiling"),
+    ("CPU ms", 7, "{:>7.2f}", "cpu_ms_per_request"),
+    ("render ms", 9, "{:>9.2f}", "render_cpu_ms"),
+    ("1-conn ms", 9, "{:>9.1f}", "single_connection_ms"),
+    ("SQL", 4, "{:>4}", "sql_statements"),
+    ("RSS MB", 6, "{:>6.0f}", "worker_rss_mb_after"),
+    ("failed", 6, "{:>6}", "failed"),
+)
+
+
+def page_table(result: dict) -> str:
+    head = (
+        f"\n{result['posts']:,} posts, {result['workers']} gunicorn workers,"
+        f" {result['connections']} connections x {result['seconds_per_page']:.0f} s per page"
+        f" ({result['load_generator']}); largest worker {result['worker_rss_mb']:.0f} MB RSS"
+    )
+    titles = "  ".join(
+        f"{title:<{width}}" if key == "page" else f"{title:>{width}}"
+        for title, width, _, key in _COLUMNS
+    )
+    lines = [head, titles, "-" * len(titles)]
+    for row in result["pages"]:
+        cells = []
+        for _, width, template, key in _COLUMNS:
+            value = row.get(key)
+            cells.append(f"{'-':>{width}}" if value is None else template.format(value))
+        lines.append("  ".join(cells))
+    return "\n".join(lines)
+
+
+def growth_table(results: list[dict]) -> str:
+    """Requests/s and CPU ms per request of each page, one column pair per size."""
+    sizes = [r["posts"] for r in results]
+    head = f"{'page':<28}" + "".join(f"  {f'{s:,} posts':>22}" for s in sizes)
+    sub = f"{'':<28}" + "".join(f"  {'req/s':>10} {'CPU ms':>11}" for _ in sizes)
+    lines = ["\nGrowth", head, sub, "-" * len(head)]
+    for index, row in enumerate(results[0]["pages"]):
+        cells = []
+        for result in results:
+            page = result["pages"][index]
+            cells.append(f"  {page['requests_per_s']:>10,.0f} {page['cpu_ms_per_request']:>11.2f}")
+        lines.append(f"{row['page']:<28}" + "".join(cells))
+    rss = "".join(f"  {r['worker_rss_mb']:>20.0f} MB" for r in results)
+    lines.append(f"{'largest worker RSS':<28}{rss}")
+    return "\n".join(lines)
