@@ -55,7 +55,6 @@ class WhooshEngine(SearchEngine):
         self._ix = None
         self._searcher = None
         self._retired = None  # the searcher replaced last, closed when the next one is
-        self._rix = None  # the index opened for reading (see _for_reading)
         self._sets: dict[object, DocSet] = {}  # the searcher's filter sets, by filter
         self._guard = threading.Lock()
         self._files: dict[str, int] = {}  # the folder's files and sizes when the searcher opened
@@ -70,19 +69,16 @@ class WhooshEngine(SearchEngine):
                 fcntl.flock(handle, fcntl.LOCK_EX)
                 if not index.exists_in(str(self.directory)):
                     index.create_in(str(self.directory), make_schema())
-                self._ix = index.open_dir(str(self.directory))
+                self._ix = self._storage().open_index()
         return self._ix
 
-    def _for_reading(self):
-        """The index as searchers read it: without mmap. Whoosh copies each memory-mapped
-        segment file into the process when a searcher opens (measured at 100,000 posts: 110 ms
-        of CPU and 310 MB more RSS, again after every commit), and a file truncated under a
-        mapping kills the worker with SIGBUS. Plain reads cost about a third more CPU a search.
-        (Writers keep the mapped index: their merges close what they open.)"""
-        if self._rix is None:
-            self._open()
-            self._rix = FileStorage(str(self.directory), supports_mmap=False).open_index()
-        return self._rix
+    def _storage(self) -> FileStorage:
+        """The folder, read without mmap: opening a reader or a writer, Whoosh copies each
+        memory-mapped segment file into the process (measured at 100,000 posts: 110 ms of
+        CPU and 310 MB more RSS a searcher, again after every commit; workers indexing
+        replies grew to 1.4 GB), and a file truncated under a mapping kills the worker
+        with SIGBUS. Plain reads cost about a third more CPU a search."""
+        return FileStorage(str(self.directory), supports_mmap=False)
 
     @contextmanager
     def locked(self) -> Iterator[bool]:
@@ -116,7 +112,7 @@ class WhooshEngine(SearchEngine):
                 # A new searcher, not refresh(): whoosh-reloaded 2.7.5's refresh() keeps the
                 # replaced segments, so updated posts would show twice.
                 self._files = file_sizes(self.directory)
-                self._searcher = self._for_reading().searcher()
+                self._searcher = self._open().searcher()
                 self._sets = {}
             return self._searcher, self._sets
 
@@ -165,7 +161,7 @@ class WhooshEngine(SearchEngine):
         find nothing until the rebuild commits). A rebuild must always be possible."""
         with self._guard:
             self._retire()
-            self._ix = self._rix = None
+            self._ix = None
         # Whoosh leaves open the file it failed to read: let it close without a warning.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
@@ -177,7 +173,7 @@ class WhooshEngine(SearchEngine):
                 self._ix = None
             gc.collect()
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._ix = index.create_in(str(self.directory), make_schema())
+        self._ix = self._storage().create_index(make_schema())
         return self._ix
 
     def signatures(self) -> dict[int, str]:
