@@ -97,7 +97,7 @@ class WhooshEngine(SearchEngine):
     def _writer(self):
         # The drain lock is held, so Whoosh's own lock is free but for a crashed writer's
         # leftovers, which a short wait outlives.
-        return self._open().writer(timeout=5.0)
+        return self._open().writer(timeout=5.0, compound=False)
 
     def searcher(self):
         """This worker's searcher, refreshed to the newest commit."""

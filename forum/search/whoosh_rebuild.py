@@ -55,7 +55,7 @@ class RebuildWriter(SegmentWriter):
 def write_parts(ix, sources: list[DocSource], progress=None, timeout: float = 30.0) -> int:
     """Index every source's documents into a new index generation that replaces the old
     one in one commit; several sources are written by as many processes at once."""
-    writer = RebuildWriter(ix, timeout=timeout, limitmb=LIMIT_MB)
+    writer = RebuildWriter(ix, timeout=timeout, limitmb=LIMIT_MB, compound=False)
     try:
         if len(sources) <= 1:
             count = 0
@@ -126,7 +126,7 @@ def _in_processes(ix, sources: list[DocSource], progress):
 def _part(ix, number: int, source: DocSource, results) -> None:
     """In a child process: index one source into a segment of its own and hand it back."""
     try:
-        writer = RebuildWriter(ix, _lk=False, limitmb=LIMIT_MB)
+        writer = RebuildWriter(ix, _lk=False, limitmb=LIMIT_MB, compound=False)
         count = 0
         for batch in source():
             for doc in batch:
