@@ -15,10 +15,10 @@ def file_sizes(directory: Path) -> dict[str, int]:
 def files_whole(directory: Path, sizes: dict[str, int]) -> bool:
     """Whether the files a searcher opened are all still there, none shorter.
 
-    Whoosh maps segment files into memory: reading a page of one truncated under it kills
-    the process (SIGBUS). A few stat() calls a search let a damaged folder be noticed first,
-    so that the search fails as an exception the page handles (a narrow race remains: a
-    file truncated between this check and the read).
+    A searcher keeps its files open, and an open file outlives its deletion: without this
+    check, a worker would go on answering from an index folder that is gone or emptied. A
+    few stat() calls a search let a damaged folder be noticed, so that search says it is
+    unavailable until `search rebuild`.
     """
     for name, size in sizes.items():
         try:
