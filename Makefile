@@ -34,8 +34,8 @@ bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 lint: install
-	$(BIN)/ruff check forum tests bench
-	$(BIN)/ruff format --check forum tests bench
+	$(BIN)/ruff check forum tests bench demo
+	$(BIN)/ruff format --check forum tests bench demo
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -16,14 +16,14 @@ from werkzeug.security import generate_password_hash
 
 from bench.progress import Progress
 from bench.text_pool import TextPool
+from demo import content
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_key
 from forum.boards import management
-from forum.boards.models import Board, Post, PostStatus, Thread, ThreadKind, ThreadStatus
-from forum.demo import content
 from forum.extensions import db
 from forum.moderation.models import ItemKind, Reason, Report, ReviewItem
 from forum.permissions import Role
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind, ThreadStatus
 from forum.reactions.models import Reaction
 from forum.timeutil import utcnow
 

@@ -27,11 +27,11 @@ from werkzeug.datastructures import MultiDict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from demo import content  # noqa: E402
 from forum import create_app  # noqa: E402
-from forum.boards.models import Board, Post, Thread  # noqa: E402
-from forum.demo import content  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.permissions import Anonymous  # noqa: E402
+from forum.posts.models import Board, Post, Thread  # noqa: E402
 from forum.search import maintenance, queries  # noqa: E402
 from forum.search.query import parse  # noqa: E402
 from forum.text import render_post_body  # noqa: E402

@@ -11,7 +11,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from forum.demo import content
+from demo import content
 from forum.text import render_post_body
 
 _LIST = re.compile(r"^(?:[-*+] |\d+[.)] )")

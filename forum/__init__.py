@@ -6,7 +6,48 @@ from pathlib import Path
 
 from flask import Flask
 
+from forum import cli, errors, extensions
+from forum.accounts import views as accounts_views
+from forum.boards import admin as boards_admin
+from forum.boards import views as boards_views
 from forum.config import Config
+from forum.following import services as following
+from forum.following import views as following_views
+from forum.health import bp as health_bp
+from forum.moderation import reporting as moderation_reporting
+from forum.moderation import views as moderation_views
+from forum.notices import views as notices_views
+from forum.posts import signals
+from forum.reactions import views as reactions_views
+from forum.recovery import views as recovery_views
+from forum.search import index as search_index
+from forum.search import sync as search_sync
+from forum.search import views as search_views
+from forum.support import views as support_views
+from forum.web import guards, jinja, limits, pagecache, security
+
+BLUEPRINTS = (
+    health_bp,
+    accounts_views.bp,
+    boards_views.bp,
+    boards_admin.admin_bp,
+    moderation_views.bp,
+    moderation_reporting.bp,
+    notices_views.bp,
+    reactions_views.bp,
+    recovery_views.bp,
+    following_views.bp,
+    support_views.bp,
+    search_views.bp,
+)
+
+# Who hears what the content core announces (forum.posts.signals), in one list.
+SUBSCRIPTIONS = (
+    (signals.post_created, following.on_post_created),
+    (signals.post_status_changed, following.on_post_status_changed),
+    (signals.content_note_added, following.on_content_note_added),
+    (signals.posts_changing_in_bulk, search_sync.on_posts_changing_in_bulk),
+)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -25,44 +66,19 @@ def create_app(test_config: dict | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _finish_config(app)
 
-    from forum import cli, errors, extensions, jinja, limits, security
-    from forum.accounts import views as accounts_views
-    from forum.boards import admin as boards_admin
-    from forum.boards import views as boards_views
-    from forum.following import views as following_views
-    from forum.health import bp as health_bp
-    from forum.moderation import log as moderation_log  # noqa: F401  (append-only triggers)
-    from forum.moderation import reporting as moderation_reporting
-    from forum.moderation import views as moderation_views
-    from forum.notices import views as notices_views
-    from forum.reactions import views as reactions_views
-    from forum.recovery import views as recovery_views
-    from forum.search import index as search_index
-    from forum.search import sync as search_sync  # noqa: F401  (the outbox's session listeners)
-    from forum.search import views as search_views
-    from forum.support import views as support_views
-
     security.register_input_guards(app)  # first, so that its check runs before any other
     extensions.db.init_app(app)
     extensions.migrate.init_app(app, extensions.db, directory=_migrations_dir())
     extensions.login_manager.init_app(app)
     extensions.csrf.init_app(app)
+    guards.init_guards(app)
 
-    app.register_blueprint(health_bp)
-    app.register_blueprint(accounts_views.bp)
-    app.register_blueprint(boards_views.bp)
-    app.register_blueprint(boards_admin.admin_bp)
-    app.register_blueprint(moderation_views.bp)
-    app.register_blueprint(moderation_reporting.bp)
-    app.register_blueprint(notices_views.bp)
-    app.register_blueprint(reactions_views.bp)
-    app.register_blueprint(recovery_views.bp)
-    app.register_blueprint(following_views.bp)
-    app.register_blueprint(support_views.bp)
-    app.register_blueprint(search_views.bp)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
     search_index.check_backend(app)
     # After the blueprints, so that CSRF and the suspension guard answer before a count.
     limits.init_limits(app)
+    _subscribe()
 
     cli.register_cli(app)
     errors.register_error_handlers(app)
@@ -70,6 +86,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.trust_proxies(app)
     jinja.register_jinja(app)
     return app
+
+
+def _subscribe() -> None:
+    """Connect the core's signals and the session listeners (each once per process)."""
+    for signal, receiver in SUBSCRIPTIONS:
+        signal.connect(receiver)
+    search_sync.listen()  # the search outbox follows every flush
+    pagecache.listen()  # stored pages follow every public change
 
 
 def _finish_config(app: Flask) -> None:

@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and initialised in create_app()."""
 
 import sqlite3
+from typing import ClassVar
 
 import sqlalchemy as sa
 from flask_login import LoginManager
@@ -22,6 +23,9 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    # Whether a signed-out reader's page can show this table's rows: each model says so, and
+    # the page cache (forum.web.pagecache) keeps stored pages while only private rows change.
+    shown_to_readers: ClassVar[bool] = True
 
 
 db = SQLAlchemy(model_class=Base)
@@ -56,3 +60,11 @@ def _savepoint_inside_a_transaction(connection, name) -> None:
     driver = connection.connection.driver_connection
     if not driver.in_transaction:
         driver.execute("BEGIN")
+
+
+def listen_once(target, listeners) -> None:
+    """Attach (event, function) pairs to `target` unless they are there: create_app runs once
+    per app, and tests build many apps in one process."""
+    for event, listener in listeners:
+        if not sa.event.contains(target, event, listener):
+            sa.event.listen(target, event, listener)

@@ -6,10 +6,11 @@ from forum.accounts.models import User
 from forum.accounts.names import pseudonym_key
 from forum.accounts.passwords import hash_password
 from forum.boards import management
-from forum.boards import services as boards
-from forum.boards.models import Board, Post, PostStatus, Thread
 from forum.extensions import db
 from forum.permissions import Role
+from forum.posts.lifecycle import set_post_status
+from forum.posts.models import Board, Post, PostStatus, Thread
+from forum.writing.services import Draft, write_reply, write_thread
 
 PASSWORD = "a-long-password-1"
 _numbers = itertools.count(1)
@@ -50,7 +51,7 @@ def make_thread(
 ) -> Thread:
     author = author or make_user()
     board = board or make_board()
-    thread = boards.start_thread(author, board, title, body)
+    thread = write_thread(author, board, Draft(body, title, post_anyway=True)).post.thread
     db.session.commit()
     return thread
 
@@ -64,9 +65,9 @@ def make_post(
 ) -> Post:
     thread = thread or make_thread()
     author = author or make_user()
-    post = boards.reply(author, thread, body, parent)
+    post = write_reply(author, thread, Draft(body, post_anyway=True), parent).post
     if status is not None:
-        boards.set_post_status(post, status)
+        set_post_status(post, status)
     db.session.commit()
     return post
 

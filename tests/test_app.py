@@ -4,8 +4,8 @@ import pytest
 import sqlalchemy as sa
 
 from forum import create_app
-from forum.boards.models import Thread
 from forum.extensions import db
+from forum.posts.models import Thread
 from tests.conftest import settings_for
 from tests.factories import make_board, make_user
 
@@ -88,12 +88,12 @@ def test_a_database_error_during_a_write_rolls_back_and_shows_the_500_page(
     user = make_user()
     board = make_board()
     auth.login(user)
-    from forum.boards import services
+    from forum.posts import store
 
     def broken_render(raw):
         raise sa.exc.OperationalError("INSERT", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(services, "render_post_body", broken_render)
+    monkeypatch.setattr(store, "render_post_body", broken_render)
     response = client.post(f"/b/{board.slug}/new", data={"title": "Half", "body": "Never saved"})
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.data

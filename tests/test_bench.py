@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from bench.fill import fill
 from bench.text_pool import TextPool
-from forum.boards.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.extensions import db
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.text import render_post_body
 
 

@@ -9,7 +9,7 @@ from forum.accounts.names import MAX_LENGTH, pseudonym_problem
 from forum.accounts.passwords import MAX_LENGTH as PASSWORD_MAX
 from forum.accounts.passwords import password_problem
 from forum.accounts.services import DeleteMode
-from forum.boards.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
+from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
 
 PSEUDONYM_HELP = (
     "This is how others will see you. Please don't use your real name or anything that "

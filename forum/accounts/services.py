@@ -11,6 +11,8 @@ from forum.accounts.passwords import dummy_hash, hash_password, password_problem
 from forum.errors import ForumError
 from forum.extensions import db
 from forum.permissions import Role
+from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
+from forum.posts.erasure import detach_posts_of, erase_posts_of
 
 
 class AccountError(ForumError):
@@ -87,8 +89,6 @@ class DeleteMode:
 
 def delete_account(user: User, password: str, mode: str) -> None:
     """Delete the account; its posts are detached or erased as the member chose. Caller commits."""
-    from forum.boards.services import detach_posts_of, erase_posts_of
-
     if not verify_password(user.password_hash, password):
         raise AccountError("That is not your password.", "password")
     if mode == DeleteMode.REMOVE:
@@ -102,8 +102,6 @@ def delete_account(user: User, password: str, mode: str) -> None:
 
 def set_reading_preferences(user: User, note_modes: dict[str, str], greeter: bool) -> None:
     """Save how the member reads posts with each kind of content note. Caller commits."""
-    from forum.boards.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
-
     user.note_prefs = {
         kind: mode
         for kind, mode in note_modes.items()

@@ -5,12 +5,12 @@ import json
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from forum import limits
 from forum.accounts import forms, queries, services
 from forum.accounts.export import export_data
-from forum.boards.queries import profile_summary
 from forum.extensions import db, login_manager
 from forum.permissions import Anonymous
+from forum.posts.queries import profile_summary
+from forum.web import limits
 
 bp = Blueprint("accounts", __name__)
 

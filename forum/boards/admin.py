@@ -3,11 +3,13 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from forum.boards import forms, management, queries
-from forum.boards.models import Board
+from forum.boards import forms, management
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
 from forum.permissions import can_administer
+from forum.posts.models import Board
+from forum.posts.queries import listed_boards
+from forum.web.forms import ConfirmForm
 
 admin_bp = Blueprint("board_admin", __name__, url_prefix="/admin/boards")
 
@@ -31,7 +33,7 @@ def _admin_board(board_id: int) -> Board:
 @admin_bp.get("/")
 def boards():
     return render_template(
-        "admin/boards.html", boards=queries.listed_boards(current_user), form=forms.ConfirmForm()
+        "admin/boards.html", boards=listed_boards(current_user), form=ConfirmForm()
     )
 
 

@@ -5,8 +5,8 @@ import sqlalchemy as sa
 from flask.cli import with_appcontext
 
 from forum.boards import management
-from forum.boards.models import Board
 from forum.extensions import db
+from forum.posts.models import Board
 
 
 def _board(slug: str) -> Board:

@@ -4,10 +4,11 @@ import re
 
 import sqlalchemy as sa
 
-from forum.boards.models import Board, Post
 from forum.errors import NotAllowed
 from forum.extensions import db
+from forum.posts.models import Board, Post
 from forum.text import render_post_body
+from forum.web.urls import slugify
 
 DEFAULT_BOARDS = (
     (
@@ -59,10 +60,6 @@ def ensure_default_boards() -> list[Board]:
 
 
 _SLUG_SHAPE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
 
 
 def create_board(name: str, slug: str | None = None, description: str = "") -> Board:

@@ -1,4 +1,4 @@
-"""Every list of boards, threads and posts, read through one visibility rule per viewer."""
+"""The board index, a board's threads and a thread's posts, through the visibility rule."""
 
 from dataclasses import dataclass
 
@@ -8,66 +8,9 @@ from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy.orm import aliased, defer, joinedload, lazyload, selectinload
 
 from forum.accounts.models import User
-from forum.boards.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.extensions import db
-from forum.permissions import can_moderate, is_member
-
-# A thread's posts as their author and the moderators see them while not public.
-_AUTHOR_SEES = (PostStatus.PENDING, PostStatus.HIDDEN, PostStatus.REMOVED)
-
-
-def listed_boards_filter(viewer):
-    return sa.true() if can_moderate(viewer) else Board.is_archived.is_(False)
-
-
-def listed_threads_filter(viewer):
-    """Threads the viewer can open; mirrors permissions.can_view_thread."""
-    if can_moderate(viewer):
-        return sa.true()
-    public = Thread.status == ThreadStatus.VISIBLE
-    if is_member(viewer):
-        own = sa.and_(Thread.author_id == viewer.id, Thread.status != ThreadStatus.DELETED)
-        return sa.or_(public, own)
-    return public
-
-
-def listed_posts_filter(viewer):
-    """Posts that take a place in a thread page: readable, or shown as hidden or deleted."""
-    if can_moderate(viewer):
-        return sa.true()
-    shown = Post.status != PostStatus.PENDING
-    if is_member(viewer):
-        return sa.or_(shown, Post.author_id == viewer.id)
-    return shown
-
-
-def readable_posts_filter(viewer):
-    """Posts whose text the viewer may read; mirrors permissions.can_view_post.
-
-    The query it goes into must join Thread and Board (see readable_posts()).
-    """
-    if can_moderate(viewer):
-        return sa.true()
-    post_ok = Post.status == PostStatus.VISIBLE
-    if is_member(viewer):
-        own = sa.and_(Post.author_id == viewer.id, Post.status.in_(_AUTHOR_SEES))
-        post_ok = sa.or_(post_ok, own)
-    return sa.and_(post_ok, listed_threads_filter(viewer), Board.is_archived.is_(False))
-
-
-def readable_posts(viewer) -> sa.Select:
-    """SELECT of posts the viewer may read, joined to their thread and board."""
-    return sa.select(Post).join(Post.thread).join(Thread.board).where(readable_posts_filter(viewer))
-
-
-def listed_boards(viewer) -> list[Board]:
-    stmt = sa.select(Board).where(listed_boards_filter(viewer)).order_by(Board.position, Board.id)
-    return list(db.session.scalars(stmt))
-
-
-def board_by_slug(viewer, slug: str) -> Board | None:
-    stmt = sa.select(Board).where(Board.slug == slug, listed_boards_filter(viewer))
-    return db.session.scalar(stmt)
+from forum.posts.models import Board, Post, Thread, ThreadStatus
+from forum.posts.visibility import listed_boards_filter, listed_posts_filter, listed_threads_filter
 
 
 def latest_threads_by_board(viewer, board_ids: list[int]) -> dict[int, Thread]:
@@ -140,14 +83,6 @@ def unanswered_first_threads(limit: int = 50) -> list[Thread]:
     return list(db.session.scalars(stmt))
 
 
-def thread_by_id(thread_id: int) -> Thread | None:
-    return db.session.get(Thread, thread_id)
-
-
-def post_by_id(post_id: int) -> Post | None:
-    return db.session.get(Post, post_id)
-
-
 @dataclass
 class ReplyLink:
     post_id: int
@@ -207,76 +142,3 @@ def replies_to(viewer, posts: list[Post]) -> dict[int, list[ReplyLink]]:
     for parent_id, post_id, pseudonym in db.session.execute(stmt):
         found.setdefault(parent_id, []).append(ReplyLink(post_id, pseudonym))
     return found
-
-
-def opening_post(thread: Thread) -> Post:
-    return db.session.scalar(sa.select(Post).where(Post.thread_id == thread.id, Post.is_opening))
-
-
-def page_of_post(viewer, post: Post) -> int:
-    """Which page of its thread a post is on, for this viewer."""
-    before = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Post)
-        .where(Post.thread_id == post.thread_id, Post.id < post.id, listed_posts_filter(viewer))
-    )
-    return before // current_app.config["POSTS_PER_PAGE"] + 1
-
-
-def profile_summary(user: User, limit: int = 10) -> tuple[int, list[Thread]]:
-    """A member's public face: how many posts anyone can read, and their recent public threads."""
-    public = readable_posts(None).where(Post.author_id == user.id)
-    count = db.session.scalar(sa.select(sa.func.count()).select_from(public.subquery()))
-    threads = db.session.scalars(
-        sa.select(Thread)
-        .join(Thread.board)
-        .where(
-            Thread.author_id == user.id,
-            Thread.status == ThreadStatus.VISIBLE,
-            Board.is_archived.is_(False),
-        )
-        .order_by(Thread.created_at.desc(), Thread.id.desc())
-        .limit(limit)
-    )
-    return count, list(threads)
-
-
-def post_history(post: Post, with_redacted: bool = False) -> list:
-    """Earlier versions of a post; what the moderators redacted only for them."""
-    from forum.boards.models import PostRevision
-
-    stmt = (
-        sa.select(PostRevision)
-        .where(PostRevision.post_id == post.id)
-        .where(sa.true() if with_redacted else PostRevision.is_redaction.is_(False))
-        .order_by(PostRevision.replaced_at.desc(), PostRevision.id.desc())
-    )
-    return list(db.session.scalars(stmt))
-
-
-def posts_for_export(user: User) -> list[dict]:
-    """The member's own posts, whatever their state, for their data export."""
-    stmt = (
-        sa.select(Post, Thread.title, Board.slug)
-        .join(Post.thread)
-        .join(Thread.board)
-        .where(Post.author_id == user.id)
-        .order_by(Post.id)
-    )
-    return [
-        {
-            "id": post.id,
-            "thread_id": post.thread_id,
-            "thread_title": title,
-            "board": slug,
-            "started_thread": post.is_opening,
-            "in_reply_to": post.parent_id,
-            "status": post.status.value,
-            "created": post.created_at.isoformat(timespec="seconds") + "Z",
-            "edited": post.edited_at.isoformat(timespec="seconds") + "Z"
-            if post.edited_at
-            else None,
-            "body": post.body_source,
-        }
-        for post, title, slug in db.session.execute(stmt)
-    ]

@@ -20,6 +20,7 @@ class ThreadState(db.Model):
     """One member and one thread: whether they follow it, and the newest post they have seen."""
 
     __tablename__ = "thread_states"
+    shown_to_readers = False
 
     user_id: Mapped[int] = mapped_column(
         sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
@@ -47,6 +48,7 @@ class Bookmark(db.Model):
     """A post a member saved to read again."""
 
     __tablename__ = "bookmarks"
+    shown_to_readers = False
     __table_args__ = (sa.Index("ix_bookmarks_member_newest", "user_id", "created_at"),)
 
     user_id: Mapped[int] = mapped_column(

@@ -1,13 +1,16 @@
 """Reading what a member follows and saved, through the boards' visibility rule."""
 
+from dataclasses import dataclass, field
+
 import sqlalchemy as sa
 from sqlalchemy.orm import contains_eager
 
-from forum.boards.models import Post, Thread
-from forum.boards.queries import readable_posts, readable_posts_filter
 from forum.extensions import db
 from forum.following.models import Bookmark, FollowState, ThreadState
+from forum.following.services import record_visit
 from forum.permissions import is_member
+from forum.posts.models import Post, PostStatus, Thread
+from forum.posts.visibility import readable_posts, readable_posts_filter
 
 BOOKMARKS_PER_PAGE = 30
 
@@ -88,3 +91,53 @@ def first_new_post_id(viewer, thread: Thread) -> int | None:
         .limit(1)
     )
     return db.session.scalar(stmt)
+
+
+@dataclass
+class Reading:
+    """What the thread page shows a signed-in member: follow state, new posts, saved posts."""
+
+    follow: FollowState | None
+    new: list[int] = field(default_factory=list)
+    bookmarked: set[int] = field(default_factory=set)
+
+
+def thread_reading(viewer, thread: Thread, posts: list[Post]) -> Reading | None:
+    """Record a member's visit and gather the page's marks: two statements, however many
+    posts are shown, and none for a signed-out reader. Reading a thread is the one read
+    that writes (how far the member read). The caller commits after rendering."""
+    if not is_member(viewer):
+        return None
+    shown = [post.id for post in posts]
+    visit = record_visit(viewer, thread, max(shown, default=None))
+    before = visit.seen_before
+    new = [
+        post.id
+        for post in posts
+        if before is not None
+        and post.id > before
+        and post.status == PostStatus.VISIBLE
+        and post.author_id != viewer.id
+    ]
+    return Reading(visit.follow, new, bookmarked_among(viewer, shown))
+
+
+def bookmarks_for_export(user) -> list[int]:
+    """The posts a member saved, oldest first, for their data export."""
+    return list(
+        db.session.scalars(
+            sa.select(Bookmark.post_id)
+            .where(Bookmark.user_id == user.id)
+            .order_by(Bookmark.created_at)
+        )
+    )
+
+
+def follows_for_export(user) -> list[dict]:
+    """The threads a member chose to follow or mute, for their data export."""
+    states = db.session.execute(
+        sa.select(ThreadState.thread_id, ThreadState.follow)
+        .where(ThreadState.user_id == user.id, ThreadState.follow.is_not(None))
+        .order_by(ThreadState.thread_id)
+    )
+    return [{"thread_id": thread_id, "choice": follow.value} for thread_id, follow in states]

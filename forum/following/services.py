@@ -8,13 +8,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from forum.accounts.models import User
 from forum.accounts.queries import user_by_pseudonym
-from forum.boards.models import Post, PostStatus, Thread, ThreadStatus
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following.models import Bookmark, FollowState, ThreadState
 from forum.notices.models import Notice, NoticeKind
 from forum.notices.services import notify, path_for
-from forum.permissions import can_view_post, can_view_thread, can_write
+from forum.permissions import can_write
+from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
+from forum.posts.visibility import can_view_post, can_view_thread
 from forum.text import excerpt
 from forum.timeutil import utcnow
 
@@ -203,3 +204,26 @@ def remove_bookmarks(user: User, post_ids: list[int]) -> None:
         db.session.execute(
             sa.delete(Bookmark).where(Bookmark.user_id == user.id, Bookmark.post_id.in_(post_ids))
         )
+
+
+# --- what the content core tells us (connected in create_app) ------------------------------
+
+
+def on_post_created(post: Post) -> None:
+    """The author follows the thread; a post readable at once sends its notices now."""
+    if post.author is not None:
+        follow_as_author(post.author, post.thread)
+    post_became_visible(post)
+
+
+def on_post_status_changed(post: Post, was: PostStatus) -> None:
+    """An approved post sends its notices; one taken from view is no longer quoted in them."""
+    if was == PostStatus.PENDING and post.status == PostStatus.VISIBLE:
+        post_became_visible(post)
+    elif was == PostStatus.VISIBLE:
+        forget_excerpts(post)
+
+
+def on_content_note_added(post: Post) -> None:
+    """Notices quote a post's first words; behind a note they quote nothing."""
+    forget_excerpts(post)

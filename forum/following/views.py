@@ -1,17 +1,16 @@
 """Follow and mute buttons, saving posts, the bookmarks page, and the thread page's marks."""
 
-from dataclasses import dataclass, field
-
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from forum.boards.models import Post, PostStatus, Thread
-from forum.boards.queries import post_by_id, thread_by_id
-from forum.boards.views import thread_url
 from forum.extensions import db
 from forum.following import queries, services
 from forum.following.models import FollowState
-from forum.permissions import can_view_post, can_view_thread, is_member
+from forum.posts.models import Thread
+from forum.posts.queries import post_by_id, thread_by_id
+from forum.posts.visibility import can_view_post, can_view_thread
+from forum.web.paging import page_number
+from forum.web.urls import thread_url
 
 bp = Blueprint("following", __name__)
 
@@ -21,34 +20,6 @@ CHOICES = {
     "mute": (FollowState.MUTED, "This thread is muted: it sends you no notices at all."),
     "unmute": (FollowState.NOT_FOLLOWING, "This thread is no longer muted."),
 }
-
-
-@dataclass
-class Reading:
-    """What the thread page shows a signed-in member: follow state, new posts, saved posts."""
-
-    follow: FollowState | None
-    new: list[int] = field(default_factory=list)
-    bookmarked: set[int] = field(default_factory=set)
-
-
-def thread_reading(thread: Thread, posts: list[Post]) -> Reading | None:
-    """Record a member's visit and gather the page's marks: two statements, however many
-    posts are shown, and none for a signed-out reader. The caller commits after rendering."""
-    if not is_member(current_user):
-        return None
-    shown = [post.id for post in posts]
-    visit = services.record_visit(current_user, thread, max(shown, default=None))
-    before = visit.seen_before
-    new = [
-        post.id
-        for post in posts
-        if before is not None
-        and post.id > before
-        and post.status == PostStatus.VISIBLE
-        and post.author_id != current_user.id
-    ]
-    return Reading(visit.follow, new, queries.bookmarked_among(current_user, shown))
 
 
 def _load_thread(thread_id: int) -> Thread:
@@ -94,8 +65,7 @@ def bookmark(post_id: int):
 @bp.get("/bookmarks")
 @login_required
 def bookmarks():
-    page = request.args.get("page", "1")
-    saved = queries.bookmarks(current_user, int(page) if page.isdecimal() and len(page) < 6 else 1)
+    saved = queries.bookmarks(current_user, page_number())
     gone = queries.unreadable_bookmark_ids(current_user)
     return render_template("following/bookmarks.html", saved=saved, gone=len(gone))
 

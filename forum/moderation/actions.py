@@ -3,8 +3,6 @@
 from datetime import datetime, timedelta
 
 from forum.accounts.models import User
-from forum.boards.models import Post, PostStatus, Thread, ThreadStatus
-from forum.boards.services import replace_body, set_post_status, set_thread_status
 from forum.errors import ForumError, NotAllowed
 from forum.moderation import log
 from forum.moderation.models import TargetType
@@ -12,6 +10,9 @@ from forum.moderation.rules import REASON_REQUIRED, SUSPENSION_DAYS, THREAD_VERB
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.permissions import Role, can_administer, can_moderate
+from forum.posts.lifecycle import set_post_status, set_thread_status
+from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
+from forum.posts.store import replace_body
 from forum.timeutil import utcnow
 
 # A ban is a suspension with no end a person could live to see.

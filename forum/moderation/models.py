@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from forum.timeutil import utcnow
 
 
@@ -51,6 +51,7 @@ class ReviewItem(db.Model):
     """One entry of the queue: a post, with every open report on it grouped."""
 
     __tablename__ = "review_items"
+    shown_to_readers = False
     __table_args__ = (
         # At most one unresolved item per post: reports made meanwhile join it.
         sa.Index(
@@ -93,6 +94,7 @@ class ReviewItem(db.Model):
 
 class Report(db.Model):
     __tablename__ = "reports"
+    shown_to_readers = False
     __table_args__ = (
         # One open report per member per post.
         sa.Index(
@@ -139,6 +141,7 @@ class ModAction(db.Model):
     """
 
     __tablename__ = "mod_actions"
+    shown_to_readers = False
     __table_args__ = (
         sa.CheckConstraint("target_type IN ('post', 'thread', 'member')", name="one_target"),
         sa.Index("ix_mod_actions_target", "target_type", "target_id"),
@@ -156,10 +159,40 @@ class ModAction(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
+# Database triggers, so that no code path (ours, a shell, a bulk query) edits history.
+SQLITE_TRIGGERS = (
+    """CREATE TRIGGER mod_actions_no_update BEFORE UPDATE ON mod_actions
+       BEGIN SELECT RAISE(ABORT, 'the moderation log is append-only'); END""",
+    """CREATE TRIGGER mod_actions_no_delete BEFORE DELETE ON mod_actions
+       BEGIN SELECT RAISE(ABORT, 'the moderation log is append-only'); END""",
+)
+POSTGRES_TRIGGERS = (
+    """CREATE OR REPLACE FUNCTION mod_actions_append_only() RETURNS trigger AS $$
+       BEGIN RAISE EXCEPTION 'the moderation log is append-only'; END; $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER mod_actions_no_change BEFORE UPDATE OR DELETE ON mod_actions
+       FOR EACH ROW EXECUTE FUNCTION mod_actions_append_only()""",
+)
+
+
+def create_triggers(connection) -> None:
+    """Install the triggers; used by the migration and after create_all()."""
+    statements = {"sqlite": SQLITE_TRIGGERS, "postgresql": POSTGRES_TRIGGERS}.get(
+        connection.dialect.name, ()
+    )
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+
+
+@sa.event.listens_for(ModAction.__table__, "after_create")
+def _append_only(_target, connection, **_kw) -> None:
+    create_triggers(connection)
+
+
 class MemberNote(db.Model):
     """A note moderators keep about a member; never shown to the member or anyone else."""
 
     __tablename__ = "member_notes"
+    shown_to_readers = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
-from forum.boards.models import Board, Post, Thread
+from forum.accounts.queries import user_by_pseudonym
 from forum.extensions import db
 from forum.moderation.models import (
     ItemKind,
@@ -18,7 +18,8 @@ from forum.moderation.models import (
     ReviewItem,
 )
 from forum.moderation.rules import CLAIM_MINUTES
-from forum.timeutil import utcnow
+from forum.posts.models import Board, Post, Thread
+from forum.timeutil import iso_time, utcnow
 
 QUEUE_PAGE = 20
 
@@ -137,8 +138,6 @@ def log_rows(
 ):
     stmt = sa.select(ModAction).order_by(ModAction.id.desc())
     if moderator:
-        from forum.accounts.queries import user_by_pseudonym
-
         user = user_by_pseudonym(moderator)
         stmt = stmt.where(ModAction.moderator_id == (user.id if user else -1))
     if verb:
@@ -182,3 +181,20 @@ def open_item_for(post: Post) -> ReviewItem | None:
             ReviewItem.post_id == post.id, ReviewItem.state == ItemState.OPEN
         )
     )
+
+
+def reports_for_export(user: User) -> list[dict]:
+    """The reports a member made, for their data export (never who reported them)."""
+    made = db.session.scalars(
+        sa.select(Report).where(Report.reporter_id == user.id).order_by(Report.id)
+    )
+    return [
+        {
+            "post_id": r.post_id,
+            "reason": r.reason.value,
+            "note": r.note,
+            "state": r.state.value,
+            "made": iso_time(r.created_at),
+        }
+        for r in made
+    ]

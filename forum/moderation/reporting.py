@@ -1,48 +1,18 @@
-"""The members' side of moderation: reporting a post, "My reports", the transparency page,
-and the one guard that keeps suspended members from writing."""
+"""The members' side of moderation: reporting a post, "My reports", the transparency page."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from forum.boards.queries import post_by_id
-from forum.errors import NotAllowed, render_error
+from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.moderation import forms, queries, reports
 from forum.moderation.models import Reason
 from forum.moderation.rules import OUTCOME_WORDS, REASON_HELP, REASON_LABELS, VERB_LABELS
-from forum.permissions import can_report, can_view_post, is_suspended
+from forum.posts.permissions import can_respond_to
+from forum.posts.queries import post_by_id
+from forum.posts.visibility import can_view_post
 
 bp = Blueprint("reports", __name__)
-
-# What a suspended member may still do: leave, take their data, or close their account.
-ALLOWED_WHILE_SUSPENDED = frozenset(
-    {
-        "accounts.signin",
-        "accounts.signout",
-        "accounts.export",
-        "accounts.delete_account",
-        "accounts.change_password",
-        "accounts.reading",
-        "recovery.slip",
-        "notices.read",
-        "notices.read_all",
-    }
-)
-
-
-@bp.before_app_request
-def _suspended_members_only_read():
-    if request.method in ("GET", "HEAD", "OPTIONS") or request.endpoint in ALLOWED_WHILE_SUSPENDED:
-        return None
-    if is_suspended(current_user):
-        until = current_user.suspended_until
-        when = "for good" if until.year >= 9999 else f"until {until:%d %B %Y, %H:%M} UTC"
-        return render_error(
-            403,
-            f"Your account can read but not write {when}. The moderators' reason: "
-            f"{current_user.suspension_reason or 'none given'}",
-        )
-    return None
 
 
 @bp.route("/p/<int:post_id>/report", methods=["GET", "POST"])
@@ -51,7 +21,7 @@ def report(post_id: int):
     post = post_by_id(post_id)
     if post is None or not can_view_post(current_user, post):
         abort(404)
-    if not can_report(current_user, post):
+    if not can_respond_to(current_user, post):
         raise NotAllowed("You can't report this post: it is your own, or it is not public.")
     form = forms.ReportForm()
     if form.validate_on_submit():

@@ -1,4 +1,5 @@
-"""Members' reports (with their limits and auto-hide) and the pre-moderation of newcomers."""
+"""Members' reports (with their limits and auto-hide), Hearth's care reports, and the queue
+items of posts held for approval."""
 
 from datetime import timedelta
 
@@ -6,8 +7,6 @@ import sqlalchemy as sa
 from flask import current_app
 
 from forum.accounts.models import User
-from forum.boards.models import Post, PostStatus
-from forum.boards.services import set_post_status
 from forum.errors import Conflict, ForumError, NotAllowed
 from forum.extensions import db
 from forum.moderation import log
@@ -22,7 +21,9 @@ from forum.moderation.models import (
 )
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
-from forum.permissions import can_moderate, can_report
+from forum.posts.lifecycle import set_post_status
+from forum.posts.models import Post, PostStatus
+from forum.posts.permissions import can_respond_to
 from forum.timeutil import utcnow
 
 
@@ -39,7 +40,7 @@ class AlreadyReported(Conflict):
 
 def report_post(reporter: User, post: Post, reason: Reason, note: str = "") -> Report:
     """File a member's report; it joins the post's open queue item. Caller commits."""
-    if not can_report(reporter, post):
+    if not can_respond_to(reporter, post):
         raise NotAllowed("You can't report this post.")
     if _open_report(post, reporter) is not None:
         raise AlreadyReported(
@@ -185,19 +186,6 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
 
 
 # --- pre-moderation ------------------------------------------------------------------------------
-
-
-def needs_approval(author: User) -> bool:
-    """A newcomer's first posts wait for a moderator (how many: PREMODERATE_FIRST_POSTS)."""
-    first = current_app.config["PREMODERATE_FIRST_POSTS"]
-    if not first or can_moderate(author):
-        return False
-    approved = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Post)
-        .where(Post.author_id == author.id, Post.status == PostStatus.VISIBLE)
-    )
-    return approved < first
 
 
 def hold_for_approval(post: Post) -> ReviewItem:

@@ -5,8 +5,6 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Post, PostStatus
-from forum.boards.services import set_post_status
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
 from forum.moderation import actions
@@ -28,6 +26,8 @@ from forum.moderation.rules import (
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.permissions import can_administer
+from forum.posts.lifecycle import set_post_status
+from forum.posts.models import Post, PostStatus
 from forum.timeutil import utcnow
 
 # --- the queue -----------------------------------------------------------------------------------

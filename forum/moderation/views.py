@@ -4,13 +4,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from forum.accounts.models import User
-from forum.boards.models import Post, Thread
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
 from forum.moderation import actions, forms, queries, services
 from forum.moderation.models import ReviewItem
 from forum.moderation.rules import VERB_LABELS, reason_counts
 from forum.permissions import can_moderate
+from forum.posts.models import Post, Thread
+from forum.posts.queries import listed_boards
 
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
 
@@ -44,8 +45,6 @@ def _get(model, object_id: int):
 
 @bp.get("/queue")
 def queue():
-    from forum.boards.queries import listed_boards
-
     form = forms.QueueFilterForm(request.args)
     form.board.choices += [(b.slug, b.name) for b in listed_boards(current_user)]
     state = form.state.data if form.state.data in ("open", "claimed", "resolved") else "open"

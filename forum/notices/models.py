@@ -21,6 +21,7 @@ class NoticeKind(enum.StrEnum):
 
 class Notice(db.Model):
     __tablename__ = "notices"
+    shown_to_readers = False
     __table_args__ = (sa.Index("ix_notices_member_unread", "user_id", "read_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

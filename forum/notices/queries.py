@@ -5,11 +5,16 @@ import re
 import sqlalchemy as sa
 from flask import g
 
-from forum.boards.models import Post, Thread
-from forum.boards.queries import listed_boards_filter, listed_threads_filter, readable_posts_filter
 from forum.extensions import db
 from forum.notices.models import Notice, NoticeKind
 from forum.permissions import is_member
+from forum.posts.models import Post, Thread
+from forum.posts.visibility import (
+    listed_boards_filter,
+    listed_threads_filter,
+    readable_posts_filter,
+)
+from forum.timeutil import iso_time
 
 # Notices that quote a post, and the link they keep to it.
 _QUOTING = (NoticeKind.REPLY, NoticeKind.MENTION)
@@ -61,3 +66,25 @@ def withheld(user, notices) -> dict[int, str]:
         for notice_id, post_id in linked.items()
         if post_id not in readable
     }
+
+
+# What the moderators told the member is theirs in full; of replies and mentions, only that
+# they happened (their words are other members' posts, not the member's data).
+_ADDRESSED = {NoticeKind.MODERATION, NoticeKind.CARE, NoticeKind.REPORT_OUTCOME}
+
+
+def notices_for_export(user) -> list[dict]:
+    """A member's notices, for their data export."""
+    notices = db.session.scalars(
+        sa.select(Notice).where(Notice.user_id == user.id).order_by(Notice.id)
+    )
+    return [
+        {
+            "kind": n.kind.value,
+            "title": n.title,
+            "body": n.body if n.kind in _ADDRESSED else "",
+            "when": iso_time(n.created_at),
+            "read": n.read_at is not None,
+        }
+        for n in notices
+    ]

@@ -1,21 +1,21 @@
 """The member's notices page, and marking notices read (one or all, each a POST)."""
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from forum.extensions import db
 from forum.notices import queries, services
+from forum.web.paging import page_number
 
 bp = Blueprint("notices", __name__, url_prefix="/notices")
+# The header's unread count, on every page.
+bp.add_app_template_global(queries.unread_count, "unread_notices")
 
 
 @bp.get("/")
 @login_required
 def index():
-    page = request.args.get("page", "1")
-    notices = queries.notices_for(
-        current_user, int(page) if page.isdecimal() and len(page) < 6 else 1
-    )
+    notices = queries.notices_for(current_user, page_number())
     withheld = queries.withheld(current_user, notices.items)
     return render_template("notices/index.html", notices=notices, withheld=withheld)
 

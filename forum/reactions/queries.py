@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Post
 from forum.extensions import db
 from forum.permissions import is_member
+from forum.posts.models import Post
 from forum.reactions.models import Reaction
+from forum.timeutil import iso_time
 
 
 @dataclass
@@ -52,3 +53,11 @@ def summary(viewer, posts: list[Post]) -> dict[int, PostReactions]:
         for post_id, kind, pseudonym in names:
             found[post_id].who[kind].append(pseudonym)
     return found
+
+
+def reactions_for_export(user: User) -> list[dict]:
+    """The reactions a member gave, for their data export."""
+    given = db.session.scalars(
+        sa.select(Reaction).where(Reaction.user_id == user.id).order_by(Reaction.id)
+    )
+    return [{"post_id": r.post_id, "kind": r.kind, "when": iso_time(r.created_at)} for r in given]

@@ -3,12 +3,12 @@
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Post, PostStatus, ThreadKind
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
-from forum.permissions import can_view_post, can_write, is_author
+from forum.posts.models import Post, ThreadKind
+from forum.posts.permissions import can_respond_to
 from forum.reactions.models import Reaction
 
 # The words members see; "congrats" only on the opening post of a milestone thread.
@@ -24,21 +24,12 @@ def kinds_for(post: Post) -> list[str]:
     return [k for k in KINDS if k != "congrats" or milestone]
 
 
-def can_react(user, post: Post) -> bool:
-    return (
-        can_write(user)
-        and not is_author(user, post)
-        and post.status == PostStatus.VISIBLE
-        and can_view_post(user, post)
-    )
-
-
 def toggle_reaction(user: User, post: Post, kind: str) -> bool:
     """Add the member's reaction of this kind, or take it back; True if it is now there.
 
     Caller commits.
     """
-    if not can_react(user, post):
+    if not can_respond_to(user, post):
         raise NotAllowed("You can't react to this post.")
     if kind not in kinds_for(post):
         raise ForumError("That reaction doesn't fit this post.")

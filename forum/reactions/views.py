@@ -3,12 +3,15 @@
 from flask import Blueprint, abort, redirect, url_for
 from flask_login import current_user, login_required
 
-from forum.boards.queries import post_by_id
 from forum.extensions import db
-from forum.permissions import can_view_post
+from forum.posts.queries import post_by_id
+from forum.posts.visibility import can_view_post
 from forum.reactions import services
 
 bp = Blueprint("reactions", __name__)
+# Each post's reaction buttons (templates/reactions/_macros.html).
+bp.add_app_template_global(services.kinds_for, "reaction_kinds")
+bp.add_app_template_global(services.KINDS, "reaction_words")
 
 
 @bp.post("/p/<int:post_id>/react/<kind>")

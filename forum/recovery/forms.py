@@ -1,11 +1,11 @@
 """Forms for counters, the slip page, sharing a milestone and the day-count preference."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from forum.boards.services import BODY_MAX, TITLE_MAX, TITLE_MIN
 from forum.recovery.models import LABEL_MAX, local_today, time_zones
+from forum.writing.forms import WritingForm, body_field, title_field
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -58,24 +58,11 @@ class SlipForm(FlaskForm):
     )
 
 
-class ShareMilestoneForm(FlaskForm):
-    title = StringField(
-        "Title",
-        filters=[_strip],
-        validators=[
-            DataRequired("Give your thread a title."),
-            Length(TITLE_MIN, TITLE_MAX, f"A title is {TITLE_MIN} to {TITLE_MAX} characters long."),
-        ],
-    )
-    body = TextAreaField(
-        "What you'd like to say",
-        filters=[lambda v: v.replace("\r\n", "\n").strip() if isinstance(v, str) else v],
-        validators=[
-            DataRequired("Please write something first."),
-            Length(max=BODY_MAX, message=f"Posts are limited to {BODY_MAX:,} characters."),
-        ],
-        description="Change anything you like. Nothing is posted until you press the button.",
-    )
+class ShareMilestoneForm(WritingForm):
+    """A milestone thread is writing like any other: the same note, check and care."""
+
+    title = title_field()
+    body = body_field("What you'd like to say")
 
 
 class DayCountsForm(FlaskForm):

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo, available_timezones
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from forum.boards.models import Thread
 from forum.extensions import db
+from forum.posts.models import Thread
 from forum.timeutil import utcnow
 
 LABEL_MAX = 40

@@ -5,9 +5,10 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from forum.boards.models import Board
+from forum.accounts.models import User
 from forum.extensions import db
 from forum.permissions import is_member
+from forum.posts.models import Board
 from forum.recovery.milestones import open_milestones
 from forum.recovery.models import Counter, Milestone, Streak, days_since, local_today
 
@@ -130,3 +131,37 @@ def milestones_board() -> Board | None:
     """The board milestone threads go to, while it is open."""
     stmt = sa.select(Board).where(Board.slug == MILESTONES_BOARD, Board.is_archived.is_(False))
     return db.session.scalar(stmt)
+
+
+def counters_for_export(user: User) -> list[dict]:
+    """A member's counters with their earlier streaks, for their data export."""
+    counters = db.session.scalars(
+        sa.select(Counter).where(Counter.user_id == user.id).order_by(Counter.id)
+    ).all()
+    streaks = (
+        db.session.scalars(
+            sa.select(Streak)
+            .where(Streak.counter_id.in_([c.id for c in counters]))
+            .order_by(Streak.id)
+        ).all()
+        if counters
+        else []
+    )
+    return [
+        {
+            "label": c.label,
+            "time_zone": c.time_zone,
+            "current_start": c.started_on.isoformat(),
+            "shown_beside_posts": c.is_shown,
+            "earlier_streaks": [
+                {
+                    "started": s.started_on.isoformat(),
+                    "ended": s.ended_on.isoformat(),
+                    "days": s.days,
+                }
+                for s in streaks
+                if s.counter_id == c.id
+            ],
+        }
+        for c in counters
+    ]

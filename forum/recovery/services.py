@@ -9,11 +9,10 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
-from forum.boards.models import Thread, ThreadKind
-from forum.boards.services import start_thread
 from forum.errors import Conflict, ForumError, NotAllowed, NotFound
 from forum.extensions import db
 from forum.permissions import can_write, is_member
+from forum.posts.models import Thread, ThreadKind
 from forum.recovery.milestones import milestone_name, milestones_up_to
 from forum.recovery.models import (
     LABEL_MAX,
@@ -25,6 +24,7 @@ from forum.recovery.models import (
     time_zones,
 )
 from forum.recovery.queries import answered_milestones, milestones_board
+from forum.writing.services import Draft, Written, write_thread
 
 
 def _today(counter: Counter, today: date | None) -> date:
@@ -143,22 +143,24 @@ def _record(
 
 
 def share_milestone(
-    member: User, counter: Counter, days: int, title: str, body: str, today: date | None = None
-) -> Thread:
-    """Start a milestone thread, with its badge, in the Milestones board.
+    member: User, counter: Counter, days: int, draft: Draft, today: date | None = None
+) -> Written:
+    """Start a milestone thread, with its badge, in the Milestones board, through the one
+    write rule (identity hints, pre-moderation, content note, care check).
 
-    Caller commits, or rolls back on a ForumError (a second answer raises Conflict).
+    Caller commits, or rolls back on a ForumError (a second answer raises Conflict; a text
+    that may identify someone raises SecondLookNeeded before anything is stored).
     """
     _own(member, counter)
     board = milestones_board()
     if board is None:
         raise NotFound("The Milestones board isn't open right now.")
     _check_open(counter, days, today)
-    thread = start_thread(
-        member, board, title, body, kind=ThreadKind.MILESTONE, badge=milestone_name(days)
+    written = write_thread(
+        member, board, draft, kind=ThreadKind.MILESTONE, badge=milestone_name(days)
     )
-    _record(counter, days, MilestoneAnswer.SHARED, thread)
-    return thread
+    _record(counter, days, MilestoneAnswer.SHARED, written.post.thread)
+    return written
 
 
 def dismiss_milestone(

@@ -3,14 +3,14 @@
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from forum.boards.forms import ConfirmForm
-from forum.boards.models import ThreadStatus
-from forum.boards.views import thread_url
 from forum.errors import ForumError
 from forum.extensions import db
 from forum.recovery import forms, queries, services
 from forum.recovery.milestones import milestone_name, milestones_up_to
 from forum.recovery.models import Counter, local_today
+from forum.web.forms import ConfirmForm
+from forum.web.urls import thread_url
+from forum.writing.responses import write_from_form
 
 bp = Blueprint("recovery", __name__, url_prefix="/me")
 
@@ -146,18 +146,16 @@ def share(counter_id: int, days: int):
     form = forms.ShareMilestoneForm(
         data={"title": name, "body": f"Today I reached {name}. Thank you all for being here."}
     )
-    if form.validate_on_submit():
-        thread = services.share_milestone(
-            current_user, counter, days, form.title.data, form.body.data
-        )
-        db.session.commit()
-        if thread.status == ThreadStatus.PENDING:
-            flash("Your milestone thread will show once a moderator has approved it.", "info")
-        else:
-            flash(f"Your {name} milestone is shared. Congratulations.", "success")
-        return redirect(thread_url(thread))
-    return render_template("recovery/share.html", counter=counter, name=name, form=form), (
-        400 if form.errors else 200
+    answer = write_from_form(
+        form,
+        lambda draft: services.share_milestone(current_user, counter, days, draft),
+        lambda post: thread_url(post.thread),
+        f"Your {name} milestone is shared. Congratulations.",
+        waiting="Your milestone thread will show once a moderator has approved it.",
+    )
+    return answer or (
+        render_template("recovery/share.html", counter=counter, name=name, form=form),
+        400 if form.errors else 200,
     )
 
 

@@ -13,8 +13,8 @@ from flask import Flask, current_app
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
-from forum.boards.models import Post, Thread, ThreadKind
-from forum.boards.queries import readable_posts_filter
+from forum.posts.models import Post, Thread, ThreadKind
+from forum.posts.visibility import readable_posts_filter
 from forum.search.query import SearchQuery
 
 _TAG = re.compile(r"<[^>]*>")

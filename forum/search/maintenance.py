@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from flask import Flask
 from sqlalchemy.orm import Session
 
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from forum.search.index import all_docs, engine_for
 from forum.search.models import SearchOutbox
 

@@ -16,6 +16,7 @@ class SearchOutbox(db.Model):
     """A post whose search entry must be written again; written in the changing transaction."""
 
     __tablename__ = "search_outbox"
+    shown_to_readers = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # No foreign key: the row must outlive a post that was deleted, so that it leaves the index.
@@ -58,6 +59,7 @@ class PostSearch(db.Model):
     """
 
     __tablename__ = "post_search"
+    shown_to_readers = False
     __table_args__ = (sa.Index("ix_post_search_vector", "search_vector", postgresql_using="gin"),)
 
     post_id: Mapped[int] = mapped_column(

@@ -9,9 +9,9 @@ from flask import Flask
 from markupsafe import Markup
 from sqlalchemy.dialects.postgresql import insert
 
-from forum.boards.models import Post, Thread, ThreadKind
-from forum.boards.queries import readable_posts_filter
 from forum.extensions import db
+from forum.posts.models import Post, Thread, ThreadKind
+from forum.posts.visibility import readable_posts_filter
 from forum.search.index import (
     MARK_END,
     MARK_START,

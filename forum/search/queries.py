@@ -10,11 +10,12 @@ from markupsafe import Markup
 
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_key
-from forum.boards.content_notes import hidden_kinds
-from forum.boards.models import Board, Post, Thread
-from forum.boards.queries import board_by_slug, readable_posts
 from forum.extensions import db
 from forum.permissions import can_moderate
+from forum.posts.content_notes import hidden_kinds
+from forum.posts.models import Board, Post, Thread
+from forum.posts.queries import board_by_slug
+from forum.posts.visibility import readable_posts
 from forum.search.index import engine_for, text_of
 from forum.search.query import SearchQuery
 

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
 from sqlalchemy.orm import Session
 
-from forum.boards.models import Board, Post, Thread
-from forum.extensions import db
+from forum.extensions import db, listen_once
+from forum.posts.models import Board, Post, Thread
 from forum.search.index import engine_for, load_docs
 from forum.search.models import SearchOutbox
 from forum.timeutil import utcnow
@@ -39,7 +39,6 @@ def _insert_from(session: Session, select: sa.Select) -> None:
     session.info[_PENDING] = True
 
 
-@sa.event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, _context, _instances) -> None:
     # A deleted thread takes its posts with it (ON DELETE CASCADE): note them while they exist.
     threads = [obj.id for obj in session.deleted if isinstance(obj, Thread)]
@@ -48,7 +47,6 @@ def _before_flush(session: Session, _context, _instances) -> None:
         session.info.setdefault("search_deleted_posts", set()).update(ids)
 
 
-@sa.event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context) -> None:
     posts: set[int] = set(session.info.pop("search_deleted_posts", ()))
     threads: set[int] = set()
@@ -85,13 +83,16 @@ def enqueue_posts_where(*conditions) -> None:
     _insert_from(db.session, sa.select(Post.id, now).where(*conditions))
 
 
-@sa.event.listens_for(Session, "after_rollback")
+def on_posts_changing_in_bulk(_sender, where) -> None:
+    """The content core is about to change many posts with one statement: queue them."""
+    enqueue_posts_where(where)
+
+
 def _after_rollback(session: Session) -> None:
     session.info.pop(_PENDING, None)
     session.info.pop("search_deleted_posts", None)
 
 
-@sa.event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
     # No SQL may run on this session here; the drain uses connections of its own.
     if session.info.pop(_PENDING, False) and has_app_context():
@@ -146,6 +147,14 @@ def pending() -> bool:
         return session.scalar(sa.select(SearchOutbox.id).limit(1)) is not None
 
 
-def outbox_size() -> int:
-    with Session(db.engine) as session:
-        return session.scalar(sa.select(sa.func.count()).select_from(SearchOutbox)) or 0
+_LISTENERS = (
+    ("before_flush", _before_flush),
+    ("after_flush", _after_flush),
+    ("after_rollback", _after_rollback),
+    ("after_commit", _after_commit),
+)
+
+
+def listen() -> None:
+    """Write the outbox from every session's flushes (called once by create_app)."""
+    listen_once(Session, _LISTENERS)

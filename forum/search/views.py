@@ -5,7 +5,7 @@ import logging
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 
-from forum.boards.queries import listed_boards
+from forum.posts.queries import listed_boards
 from forum.search import queries, sync
 from forum.search.query import KINDS, parse
 

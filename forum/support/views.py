@@ -5,6 +5,7 @@ from pathlib import Path
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
 
+from forum.boards.queries import featured_threads, unanswered_first_threads
 from forum.errors import NotAllowed
 from forum.permissions import can_greet
 from forum.text import render_post_body
@@ -48,8 +49,6 @@ def guidelines():
 
 @bp.get("/welcome")
 def welcome():
-    from forum.boards.queries import featured_threads
-
     return render_template(
         "help/welcome.html",
         guidelines=render_post_body(guidelines_markdown()),
@@ -61,8 +60,6 @@ def welcome():
 @login_required
 def greet():
     """Newcomers' first threads with no reply yet, oldest first: no first post goes unanswered."""
-    from forum.boards.queries import unanswered_first_threads
-
     if not can_greet(current_user):
         raise NotAllowed("This page is for moderators and members who chose to greet newcomers.")
     return render_template("help/greet.html", threads=unanswered_first_threads())

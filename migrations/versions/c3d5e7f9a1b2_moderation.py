@@ -9,7 +9,7 @@ Create Date: 2026-11-21 06:03:13.261783
 import sqlalchemy as sa
 from alembic import op
 
-from forum.moderation.log import create_triggers
+from forum.moderation.models import create_triggers
 
 
 # revision identifiers, used by Alembic.

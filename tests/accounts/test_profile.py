@@ -2,9 +2,9 @@
 
 from datetime import datetime
 
-from forum.boards.models import PostStatus, ThreadStatus
-from forum.boards.services import set_thread_status
 from forum.extensions import db
+from forum.posts.lifecycle import set_thread_status
+from forum.posts.models import PostStatus, ThreadStatus
 from tests.factories import make_post, make_thread, make_user
 
 

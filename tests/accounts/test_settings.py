@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
 from forum.extensions import db
+from forum.posts.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
 from tests.factories import PASSWORD, make_board, make_post, make_thread, make_user, opening_post
 
 NEW = "a brand new long passphrase"

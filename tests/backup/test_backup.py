@@ -9,10 +9,10 @@ import sqlalchemy as sa
 
 from forum import create_app
 from forum.accounts.models import User
-from forum.boards import services as boards
-from forum.boards.models import Post, Thread
 from forum.extensions import db
+from forum.posts.models import Post, Thread
 from forum.search import maintenance
+from forum.writing.services import Draft, write_reply
 from tests.conftest import POSTGRES_URL, settings_for
 from tests.factories import make_thread, make_user
 
@@ -35,7 +35,7 @@ def _write_replies(app, thread_id: int, author_id: int, committed: list, stop: t
                 break
             thread = db.session.get(Thread, thread_id)
             author = db.session.get(User, author_id)
-            post = boards.reply(author, thread, f"Still here, day {n}, backupword{n}.")
+            post = write_reply(author, thread, Draft(f"Still here, day {n}, backupword{n}.")).post
             db.session.commit()
             committed.append(post.id)
         db.session.remove()

@@ -3,9 +3,9 @@
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Board
 from forum.extensions import db
 from forum.permissions import Role
+from forum.posts.models import Board
 from tests.factories import make_board, make_user
 
 
@@ -113,7 +113,7 @@ def test_the_boards_command_line(runner):
 
 
 def test_rerender_renders_every_post_again(runner):
-    from forum.boards.models import Post
+    from forum.posts.models import Post
     from tests.factories import make_post
 
     post = make_post(body="**bold**")

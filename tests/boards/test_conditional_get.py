@@ -1,8 +1,8 @@
 """Signed-out readers revalidate board and thread pages with an ETag; members never do."""
 
-from forum.boards import services
-from forum.boards.models import PostStatus
 from forum.extensions import db
+from forum.posts import lifecycle
+from forum.posts.models import PostStatus
 from tests.factories import make_post, make_thread, make_user
 
 
@@ -47,7 +47,7 @@ def test_hiding_a_post_changes_the_thread_s_etag(client):
     thread = make_thread()
     post = make_post(thread=thread, body="Words that will be hidden.")
     before = _etag(client, f"/t/{thread.id}")
-    services.set_post_status(post, PostStatus.HIDDEN)
+    lifecycle.set_post_status(post, PostStatus.HIDDEN)
     db.session.commit()
     response = client.get(f"/t/{thread.id}", headers={"If-None-Match": before})
     assert response.status_code == 200

@@ -3,8 +3,8 @@
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from tests.factories import make_board, make_post, make_thread, make_user
 
 

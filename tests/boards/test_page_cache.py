@@ -3,10 +3,11 @@
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards import services
-from forum.boards.models import PageVersion, PostStatus
 from forum.extensions import db
+from forum.posts import erasure, lifecycle
+from forum.posts.models import PostStatus
 from forum.reactions.services import toggle_reaction
+from forum.web.models import PageVersion
 from tests.factories import make_post, make_thread, make_user
 
 
@@ -44,7 +45,7 @@ def test_a_hidden_post_leaves_the_stored_pages_at_once(client):
     post = make_post(thread=thread, body="Words the moderators will hide.")
     for path in (f"/t/{thread.id}", "/"):
         client.get(path)
-    services.set_post_status(post, PostStatus.HIDDEN)
+    lifecycle.set_post_status(post, PostStatus.HIDDEN)
     db.session.commit()
     assert b"Words the moderators will hide." not in client.get(f"/t/{thread.id}").data
 
@@ -64,7 +65,7 @@ def test_a_bulk_update_makes_stored_pages_stale(client):
     author = make_user(pseudonym="leaving-soon")
     thread = make_thread(author=author)
     assert b"leaving-soon" in client.get(f"/t/{thread.id}").data
-    services.detach_posts_of(author)
+    erasure.detach_posts_of(author)
     db.session.commit()
     assert b"leaving-soon" not in client.get(f"/t/{thread.id}").data
 

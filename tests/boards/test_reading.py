@@ -2,8 +2,8 @@
 
 import re
 
-from forum.boards.models import PostStatus
 from forum.extensions import db
+from forum.posts.models import PostStatus
 from tests.factories import make_board, make_post, make_thread, make_user, opening_post
 
 
@@ -23,8 +23,8 @@ def test_the_index_lists_boards_with_counts_and_latest_activity(client):
 
 
 def test_the_index_never_shows_a_hidden_thread_as_latest_activity(client):
-    from forum.boards.models import ThreadStatus
-    from forum.boards.services import set_thread_status
+    from forum.posts.lifecycle import set_thread_status
+    from forum.posts.models import ThreadStatus
 
     board = make_board("Stories", "stories")
     make_thread(board=board, title="A public story")

@@ -5,11 +5,12 @@ import itertools
 import pytest
 import sqlalchemy as sa
 
-from forum.boards import queries
-from forum.boards.models import Post, PostStatus, ThreadStatus
-from forum.boards.services import set_post_status, set_thread_status
 from forum.extensions import db
-from forum.permissions import Anonymous, Role, can_view_post, can_view_thread
+from forum.permissions import Anonymous, Role
+from forum.posts import visibility
+from forum.posts.lifecycle import set_post_status, set_thread_status
+from forum.posts.models import Post, PostStatus, ThreadStatus
+from forum.posts.visibility import can_view_post, can_view_thread
 from tests.factories import make_board, make_post, make_thread, make_user
 
 
@@ -40,7 +41,7 @@ def world(app):
 def test_readable_posts_query_matches_the_predicate(world, viewer_name):
     viewers, posts = world
     viewer = viewers[viewer_name]
-    from_sql = set(db.session.scalars(queries.readable_posts(viewer).with_only_columns(Post.id)))
+    from_sql = set(db.session.scalars(visibility.readable_posts(viewer).with_only_columns(Post.id)))
     from_predicate = {p.id for p in posts if can_view_post(viewer, p)}
     replies = {p.id for p in posts}
     assert from_sql & replies == from_predicate
@@ -48,7 +49,7 @@ def test_readable_posts_query_matches_the_predicate(world, viewer_name):
 
 @pytest.mark.parametrize("viewer_name", ["anonymous", "member", "author", "moderator"])
 def test_listed_threads_query_matches_the_predicate(world, viewer_name):
-    from forum.boards.models import Thread
+    from forum.posts.models import Thread
 
     viewers, posts = world
     viewer = viewers[viewer_name]
@@ -56,7 +57,7 @@ def test_listed_threads_query_matches_the_predicate(world, viewer_name):
     stmt = (
         sa.select(Thread.id)
         .join(Thread.board)
-        .where(queries.listed_threads_filter(viewer), queries.listed_boards_filter(viewer))
+        .where(visibility.listed_threads_filter(viewer), visibility.listed_boards_filter(viewer))
     )
     from_sql = set(db.session.scalars(stmt))
     assert from_sql == {t.id for t in threads if can_view_thread(viewer, t)}

@@ -3,9 +3,9 @@
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Board, Post, PostRevision, PostStatus, Thread, ThreadStatus
 from forum.extensions import db
 from forum.permissions import Role
+from forum.posts.models import Board, Post, PostRevision, PostStatus, Thread, ThreadStatus
 from tests.factories import make_board, make_post, make_thread, make_user, opening_post
 
 

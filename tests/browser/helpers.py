@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from playwright.sync_api import Locator, Page, expect
 
-from forum.boards.models import Board
 from forum.extensions import db
+from forum.posts.models import Board
 from tests.factories import PASSWORD
 
 

@@ -6,15 +6,15 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from demo import cli as demo_cli
+from demo import content
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_problem
 from forum.accounts.services import authenticate
 from forum.boards.management import DEFAULT_BOARDS
-from forum.boards.models import Board, Post, PostStatus, Thread, ThreadKind, ThreadStatus
-from forum.demo import cli as demo_cli
-from forum.demo import content
 from forum.extensions import db
 from forum.permissions import Role
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind, ThreadStatus
 from forum.timeutil import utcnow
 
 SLUGS = [slug for slug, _, _ in DEFAULT_BOARDS]
@@ -25,7 +25,7 @@ def seeded(app, runner, monkeypatch):
     """Seed a smaller demo forum (the full one takes a few seconds) and return the output."""
     monkeypatch.setattr(demo_cli, "THREADS", 40)
     app.config["PREMODERATE_FIRST_POSTS"] = 2
-    result = runner.invoke(args=["seed", "demo"])
+    result = runner.invoke(demo_cli.seed, ["demo"])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -81,7 +81,7 @@ def test_the_printed_staff_passwords_sign_in(seeded):
 def test_seed_demo_a_second_time_changes_nothing(seeded, runner):
     """Running the seeder again says the content is there and adds nothing."""
     before = (_count(User), _count(Thread), _count(Post))
-    result = runner.invoke(args=["seed", "demo"])
+    result = runner.invoke(demo_cli.seed, ["demo"])
     assert result.exit_code == 0, result.output
     assert "already there" in result.output
     assert "password" not in result.output

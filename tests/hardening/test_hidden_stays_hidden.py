@@ -11,11 +11,12 @@ the first two, nor to its author where the boards' rule says the author can't re
 import pytest
 
 from forum.boards import management
-from forum.boards import services as boards
-from forum.boards.models import PostStatus, ThreadStatus
 from forum.extensions import db
 from forum.following import services as following
-from forum.permissions import Anonymous, can_view_post, can_view_thread
+from forum.permissions import Anonymous
+from forum.posts import lifecycle
+from forum.posts.models import PostStatus, ThreadStatus
+from forum.posts.visibility import can_view_post, can_view_thread
 from tests.factories import PASSWORD, make_board, make_post, make_thread
 from tests.hardening.world import build_world
 
@@ -23,23 +24,23 @@ VIEWERS = ("anonymous", "other", "author")
 
 
 def _hide(post, thread, board, author):
-    boards.set_post_status(post, PostStatus.HIDDEN)
+    lifecycle.set_post_status(post, PostStatus.HIDDEN)
 
 
 def _remove(post, thread, board, author):
-    boards.set_post_status(post, PostStatus.REMOVED)
+    lifecycle.set_post_status(post, PostStatus.REMOVED)
 
 
 def _hold(post, thread, board, author):
-    boards.set_post_status(post, PostStatus.PENDING)
+    lifecycle.set_post_status(post, PostStatus.PENDING)
 
 
 def _delete(post, thread, board, author):
-    boards.delete_post(author, post)
+    lifecycle.delete_post(author, post)
 
 
 def _hide_thread(post, thread, board, author):
-    boards.set_thread_status(thread, ThreadStatus.HIDDEN)
+    lifecycle.set_thread_status(thread, ThreadStatus.HIDDEN)
 
 
 def _archive_board(post, thread, board, author):

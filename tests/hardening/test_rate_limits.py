@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from tests.factories import PASSWORD, make_board, make_thread, make_user
 
 REDIS_URL = os.environ.get("FORUM_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")

@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from tests.factories import PASSWORD
 from tests.hardening.test_fuzz_forms import FORMS
 from tests.hardening.world import build_world

@@ -4,9 +4,9 @@ from urllib.parse import quote
 
 import sqlalchemy as sa
 
-from forum.boards.models import Post, Thread
 from forum.extensions import db
 from forum.permissions import Role
+from forum.posts.models import Post, Thread
 from tests.factories import make_board, make_post, make_thread, make_user
 from tests.hardening.xss_corpus import script_problems, vectors
 from tests.moderation.helpers import item_for

@@ -3,12 +3,12 @@
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Post, PostStatus
 from forum.extensions import db
 from forum.moderation import services
 from forum.moderation.models import ItemState, ModAction, Reason, Report, ReportState
 from forum.notices.models import Notice, NoticeKind
 from forum.permissions import Role, is_suspended
+from forum.posts.models import Post, PostStatus
 from tests.factories import make_post, make_user
 from tests.moderation.helpers import item_for, report
 

@@ -3,12 +3,12 @@
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Post, PostStatus, Thread, ThreadStatus
 from forum.extensions import db
 from forum.moderation import log, services
 from forum.moderation.models import ItemKind, ModAction, TargetType
 from forum.notices.models import Notice
 from forum.permissions import Role
+from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
 from tests.factories import make_board, make_thread, make_user
 from tests.moderation.helpers import item_for
 

@@ -3,11 +3,11 @@
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import PostStatus
 from forum.extensions import db
 from forum.moderation.models import ModAction, Reason, Report, ReportState
 from forum.moderation.rules import REASON_LABELS
 from forum.notices.models import Notice
+from forum.posts.models import PostStatus
 from tests.factories import make_post, make_user
 from tests.moderation.helpers import item_for, report
 

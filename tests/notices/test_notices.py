@@ -57,8 +57,8 @@ def test_a_notice_to_a_member_who_left_is_dropped(app):
 
 def test_a_notice_stops_quoting_a_reply_once_its_thread_is_hidden(client, auth):
     """When a thread is hidden, a reply notice from it keeps neither the words nor the title."""
-    from forum.boards import services as boards
-    from forum.boards.models import ThreadStatus
+    from forum.posts import lifecycle
+    from forum.posts.models import ThreadStatus
     from tests.factories import make_post, make_thread
 
     follower, replier = make_user(), make_user()
@@ -68,7 +68,7 @@ def test_a_notice_stops_quoting_a_reply_once_its_thread_is_hidden(client, auth):
     auth.login(follower)
     before = client.get("/notices/").get_data(as_text=True)
     assert "Words only this thread holds." in before and "Quiet title" in before
-    boards.set_thread_status(thread, ThreadStatus.HIDDEN)
+    lifecycle.set_thread_status(thread, ThreadStatus.HIDDEN)
     db.session.commit()
     after = client.get("/notices/").get_data(as_text=True)
     assert "Words only this thread holds." not in after and "Quiet title" not in after

@@ -2,8 +2,8 @@
 
 import sqlalchemy as sa
 
-from forum.boards.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.extensions import db
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
 
 
 def inconsistencies() -> list[str]:

@@ -7,8 +7,8 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from forum.search import maintenance
 from forum.search.index import engine_for
 from forum.search.query import parse

@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from tests.conftest import POSTGRES_URL, make_app
 from tests.factories import make_board, make_thread, make_user
 from tests.production.checks import inconsistencies

@@ -9,8 +9,8 @@ from collections import Counter
 
 import sqlalchemy as sa
 
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from forum.search import maintenance
 from tests.conftest import make_app
 from tests.factories import make_board, make_thread, make_user

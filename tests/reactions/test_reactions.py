@@ -2,9 +2,9 @@
 
 import sqlalchemy as sa
 
-from forum.boards.models import PostStatus, ThreadKind
 from forum.extensions import db
 from forum.notices.models import Notice, NoticeKind
+from forum.posts.models import PostStatus, ThreadKind
 from forum.reactions.models import Reaction
 from tests.factories import make_post, make_thread, make_user, opening_post
 

@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Post
 from forum.errors import ForumError, NotAllowed, NotFound
 from forum.extensions import db
 from forum.moderation.models import ModAction
 from forum.notices.models import Notice
+from forum.posts.models import Post
 from forum.recovery import services
 from forum.recovery.models import Counter, Streak, local_today
 from forum.timeutil import utcnow

@@ -5,13 +5,14 @@ from datetime import date, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Post, PostStatus, ThreadKind, ThreadStatus
 from forum.errors import Conflict, NotAllowed, NotFound
 from forum.extensions import db
+from forum.posts.models import Post, PostStatus, ThreadKind, ThreadStatus
 from forum.recovery import queries, services
 from forum.recovery.milestones import milestone_name, milestones_up_to, open_milestones
 from forum.recovery.models import Milestone, MilestoneAnswer
 from forum.timeutil import utcnow
+from forum.writing.services import Draft
 from tests.factories import make_board, make_user
 from tests.recovery.helpers import make_counter
 
@@ -68,7 +69,7 @@ def test_shared_and_dismissed_milestones_are_not_offered_again(app):
     member = make_user()
     counter = make_counter(member, START, added_at=datetime(2025, 1, 1, 8))
     today = START + timedelta(days=29)
-    services.share_milestone(member, counter, 30, "30 days", "Thank you all.", today=today)
+    services.share_milestone(member, counter, 30, Draft("Thank you all.", "30 days"), today=today)
     services.dismiss_milestone(member, counter, 1, today=today)
     db.session.commit()
     assert _offers(counter, today) == [7]
@@ -80,8 +81,12 @@ def test_sharing_starts_a_milestone_thread_with_its_badge(app):
     member = make_user()
     counter = make_counter(member, START)
     thread = services.share_milestone(
-        member, counter, 90, "Ninety days!", "I never thought I'd get here.", today=date(2025, 4, 1)
-    )
+        member,
+        counter,
+        90,
+        Draft("I never thought I'd get here.", "Ninety days!"),
+        today=date(2025, 4, 1),
+    ).post.thread
     db.session.commit()
     assert (thread.board_id, thread.kind, thread.badge) == (
         board.id,
@@ -100,8 +105,8 @@ def test_a_held_milestone_thread_waits_for_a_moderator(app):
     member = make_user()
     counter = make_counter(member, START)
     thread = services.share_milestone(
-        member, counter, 7, "7 days", "A week.", today=date(2025, 1, 7)
-    )
+        member, counter, 7, Draft("A week.", "7 days"), today=date(2025, 1, 7)
+    ).post.thread
     db.session.commit()
     assert thread.status == ThreadStatus.PENDING
     assert db.session.scalar(sa.select(Post.status)) == PostStatus.PENDING
@@ -113,7 +118,9 @@ def test_a_milestone_not_yet_reached_cannot_be_shared(app):
     member = make_user()
     counter = make_counter(member, START)
     with pytest.raises(NotAllowed):
-        services.share_milestone(member, counter, 30, "30 days", "Soon.", today=date(2025, 1, 29))
+        services.share_milestone(
+            member, counter, 30, Draft("Soon.", "30 days"), today=date(2025, 1, 29)
+        )
 
 
 def test_the_same_milestone_cannot_be_answered_twice(app):
@@ -143,7 +150,7 @@ def test_no_milestone_thread_without_an_open_milestones_board(app):
     member = make_user()
     counter = make_counter(member, START)
     with pytest.raises(NotFound):
-        services.share_milestone(member, counter, 1, "1 day", "Day one.", today=START)
+        services.share_milestone(member, counter, 1, Draft("Day one.", "1 day"), today=START)
 
 
 def test_a_suspended_member_cannot_share_a_milestone(app):
@@ -154,6 +161,6 @@ def test_a_suspended_member_cannot_share_a_milestone(app):
     member.suspended_until = utcnow() + timedelta(days=1)
     db.session.commit()
     with pytest.raises(NotAllowed):
-        services.share_milestone(member, counter, 1, "1 day", "Day one.", today=START)
+        services.share_milestone(member, counter, 1, Draft("Day one.", "1 day"), today=START)
     db.session.rollback()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Milestone)) == 0

@@ -4,9 +4,9 @@ from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 
-from forum.boards.models import Thread, ThreadKind
 from forum.extensions import db
 from forum.notices.models import Notice
+from forum.posts.models import Thread, ThreadKind
 from forum.recovery.models import Counter, local_today
 from forum.timeutil import utcnow
 from tests.factories import make_board, make_post, make_thread, make_user

@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
-from forum.boards.models import ThreadKind
 from forum.extensions import db
+from forum.posts.models import ThreadKind
 from forum.search import maintenance
 from tests.factories import make_post, make_thread, opening_post
 from tests.search.conftest import found

@@ -3,11 +3,12 @@
 import sqlalchemy as sa
 
 from forum.accounts.services import delete_account
-from forum.boards import services as boards
 from forum.extensions import db
+from forum.posts import lifecycle
 from forum.search import maintenance, sync
 from forum.search.index import engine_for
 from forum.search.models import SearchOutbox
+from forum.writing.services import Draft, write_edit, write_reply
 from tests.factories import PASSWORD, make_post, make_thread, make_user, opening_post
 from tests.search.conftest import found
 
@@ -32,7 +33,7 @@ def test_stemming_finds_other_forms_of_a_word(app):
 def test_an_edit_replaces_the_old_words(app):
     """After an edit, the new words are found and the old ones are not."""
     post = make_post(body="Original wording with quokka.")
-    boards.edit_post(post.author, post, "Fresh wording with wombat.")
+    write_edit(post.author, post, Draft("Fresh wording with wombat."))
     db.session.commit()
     assert found(q="wombat") == [post.id]
     assert found(q="quokka") == []
@@ -42,7 +43,7 @@ def test_a_thread_title_change_reaches_its_posts(app):
     """Renaming a thread makes its opening post findable by the new title."""
     thread = make_thread(title="Evening walks")
     opening = opening_post(thread)
-    boards.edit_post(thread.author, opening, opening.body_source, "Axolotl evenings")
+    write_edit(thread.author, opening, Draft(opening.body_source, "Axolotl evenings"))
     db.session.commit()
     assert found(q="axolotl") == [opening.id]
 
@@ -50,7 +51,7 @@ def test_a_thread_title_change_reaches_its_posts(app):
 def test_deleting_a_post_takes_it_out_of_results(app):
     """A post its author deleted is no longer found."""
     post = make_post(body="Capybara thoughts.")
-    boards.delete_post(post.author, post)
+    lifecycle.delete_post(post.author, post)
     db.session.commit()
     assert found(q="capybara") == []
 
@@ -58,7 +59,7 @@ def test_deleting_a_post_takes_it_out_of_results(app):
 def test_a_rollback_leaves_nothing_queued_or_indexed(app):
     """A reply that was never committed leaves no trace in the outbox or the index."""
     thread = make_thread()
-    boards.reply(make_user(), thread, "Narwhal words never saved.")
+    write_reply(make_user(), thread, Draft("Narwhal words never saved."))
     db.session.flush()
     assert outbox_ids()  # queued within the transaction...
     db.session.rollback()

@@ -2,11 +2,11 @@
 
 import pytest
 
-from forum.boards import services as boards
 from forum.boards.management import set_board_archived
-from forum.boards.models import PostStatus, ThreadStatus
 from forum.extensions import db
 from forum.permissions import Role
+from forum.posts import lifecycle
+from forum.posts.models import PostStatus, ThreadStatus
 from tests.factories import make_board, make_post, make_thread, make_user, opening_post
 from tests.search.conftest import found, search_page
 
@@ -14,19 +14,19 @@ WORD = "quillwort"
 
 
 def _hide_post(post):
-    boards.set_post_status(post, PostStatus.HIDDEN)
+    lifecycle.set_post_status(post, PostStatus.HIDDEN)
 
 
 def _states():
     def post_status(status):
-        return lambda post: boards.set_post_status(post, status)
+        return lambda post: lifecycle.set_post_status(post, status)
 
     return {
         "pending": post_status(PostStatus.PENDING),
         "hidden": post_status(PostStatus.HIDDEN),
         "removed": post_status(PostStatus.REMOVED),
         "deleted": post_status(PostStatus.DELETED),
-        "thread hidden": lambda post: boards.set_thread_status(post.thread, ThreadStatus.HIDDEN),
+        "thread hidden": lambda post: lifecycle.set_thread_status(post.thread, ThreadStatus.HIDDEN),
         "board archived": lambda post: set_board_archived(post.thread.board, True),
     }
 
@@ -67,7 +67,7 @@ def test_restoring_a_post_brings_it_back(app):
     post = make_post(body=f"A {WORD} again.")
     _hide_post(post)
     db.session.commit()
-    boards.set_post_status(post, PostStatus.VISIBLE)
+    lifecycle.set_post_status(post, PostStatus.VISIBLE)
     db.session.commit()
     assert found(q=WORD) == [post.id]
 

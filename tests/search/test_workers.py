@@ -11,8 +11,8 @@ import urllib.parse
 import pytest
 import sqlalchemy as sa
 
-from forum.boards.models import Post
 from forum.extensions import db
+from forum.posts.models import Post
 from tests.conftest import POSTGRES_URL, make_app
 from tests.factories import make_thread, make_user
 from tests.production.server import gunicorn

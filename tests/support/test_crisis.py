@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from forum.extensions import db
 from forum.moderation.models import Reason, Report, ReviewItem
 from forum.moderation.queries import queue
-from forum.support.services import identity_hints, risk_phrases_in
+from forum.writing.care import identity_hints, risk_phrases_in
 from tests.factories import make_board, make_post, make_thread, make_user
 from tests.moderation.helpers import report
 

@@ -2,10 +2,10 @@
 
 import sqlalchemy as sa
 
-from forum.boards.models import Thread
 from forum.extensions import db
 from forum.moderation.models import ModAction
 from forum.permissions import Role
+from forum.posts.models import Thread
 from tests.factories import make_board, make_post, make_thread, make_user
 
 

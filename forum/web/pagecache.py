@@ -12,28 +12,35 @@ session (a flashed message, a form token), always get a page rendered for them.
 
 import itertools
 from collections import OrderedDict
-from functools import wraps
+from functools import cache, wraps
 from threading import Lock
 
 import sqlalchemy as sa
 from flask import current_app, request, session
+from flask.wrappers import Response
 from flask_login import current_user
 from sqlalchemy.orm import Session
 
-from forum.boards.models import PageVersion
-from forum.extensions import db
+from forum.extensions import db, listen_once
 from forum.permissions import is_member
 from forum.timeutil import utcnow
+from forum.web.models import PageVersion
 
-# Tables no signed-out reader's page shows: changing them leaves stored pages current.
-PRIVATE_TABLES = frozenset(
-    {
-        "thread_states", "bookmarks", "notices", "search_outbox", "post_search", "member_notes",
-        "review_items", "reports", "mod_actions", "post_revisions", "page_versions",
-    }
-)  # fmt: skip
 _BUMPED = "page_version_bumped"
 _table = PageVersion.__table__
+
+
+def _private_tables() -> frozenset[str]:
+    """Tables no signed-out reader's page shows: changing them leaves stored pages current.
+
+    Each model says so itself (`shown_to_readers = False`).
+    """
+    return _private_among(frozenset(db.Model.registry.mappers))
+
+
+@cache
+def _private_among(mappers: frozenset) -> frozenset[str]:
+    return frozenset(m.local_table.name for m in mappers if not m.class_.shown_to_readers)
 
 
 def _bump(session: Session) -> None:
@@ -44,11 +51,9 @@ def _bump(session: Session) -> None:
 
 
 def _is_public(obj) -> bool:
-    table = getattr(type(obj), "__tablename__", None)
-    return table is not None and table not in PRIVATE_TABLES
+    return getattr(type(obj), "shown_to_readers", False)
 
 
-@sa.event.listens_for(Session, "before_flush")
 def _note_changed_objects(session: Session, _context, _instances) -> None:
     if session.info.get(_BUMPED):
         return
@@ -58,20 +63,30 @@ def _note_changed_objects(session: Session, _context, _instances) -> None:
             return
 
 
-@sa.event.listens_for(Session, "do_orm_execute")
 def _note_bulk_statements(state) -> None:
     if state.session.info.get(_BUMPED):
         return
     if state.is_update or state.is_delete or state.is_insert:
         table = getattr(state.statement, "table", None)
-        if table is not None and table.name not in PRIVATE_TABLES:
+        if table is not None and table.name not in _private_tables():
             _bump(state.session)
 
 
-@sa.event.listens_for(Session, "after_transaction_end")
 def _forget_bump(session: Session, _transaction) -> None:
     # A rolled-back savepoint takes its bump with it: the next change bumps again.
     session.info.pop(_BUMPED, None)
+
+
+_LISTENERS = (
+    ("before_flush", _note_changed_objects),
+    ("do_orm_execute", _note_bulk_statements),
+    ("after_transaction_end", _forget_bump),
+)
+
+
+def listen() -> None:
+    """Move the page version with every public change (called once by create_app)."""
+    listen_once(Session, _LISTENERS)
 
 
 class _Pages:
@@ -130,3 +145,19 @@ def cached_for_readers(view):
         return result
 
     return wrapper
+
+
+def revalidate_for_readers(response: Response) -> Response:
+    """An ETag (a hash of the page) for signed-out readers, and 304 when it still matches.
+
+    A member's page carries their own marks and a form token, so it is never revalidated.
+    """
+    if request.method != "GET":
+        return response
+    if is_member(current_user) or response.status_code != 200:
+        response.headers.setdefault("Cache-Control", "private, no-cache")
+        return response
+    response.add_etag()
+    response.headers["Cache-Control"] = "no-cache"
+    response.vary.add("Cookie")
+    return response.make_conditional(request)

@@ -12,20 +12,20 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
+from demo import content
+from demo.counters import seed_counters
+from demo.queue import fill_the_queue
+from demo.support import add_warmth
 from forum.accounts import queries
 from forum.accounts.models import User
 from forum.accounts.services import register_member
 from forum.boards.management import ensure_default_boards
-from forum.boards.models import Board, Post, Thread, ThreadKind
-from forum.boards.services import reply, start_thread
-from forum.demo import content
-from forum.demo.queue import fill_the_queue
-from forum.demo.support import add_warmth
 from forum.extensions import db
 from forum.permissions import Role
-from forum.recovery.demo import seed_counters
+from forum.posts.models import Board, Post, Thread, ThreadKind
 from forum.recovery.milestones import milestone_name
 from forum.timeutil import utcnow
+from forum.writing.services import Draft, write_reply, write_thread
 
 ADMIN, MODERATOR = "demo-admin", "demo-mod"
 ROLES = {ADMIN: Role.ADMIN, MODERATOR: Role.MODERATOR}
@@ -208,12 +208,14 @@ def _write(plan: list[_PlannedThread], members: list[User], boards: dict[str, Bo
         post = planned.posts[index]
         author = members[post.author]
         if index == 0:
-            thread = start_thread(author, boards[planned.board], planned.title, post.body)
-            threads[number] = thread
-            made[number] = [db.session.scalar(sa.select(Post).where(Post.thread_id == thread.id))]
+            draft = Draft(post.body, planned.title, post_anyway=True)
+            opening = write_thread(author, boards[planned.board], draft).post
+            threads[number] = opening.thread
+            made[number] = [opening]
         else:
             parent = made[number][post.parent] if post.parent is not None else None
-            made[number].append(reply(author, threads[number], post.body, parent=parent))
+            draft = Draft(post.body, post_anyway=True)
+            made[number].append(write_reply(author, threads[number], draft, parent).post)
     # The services stamp everything "now"; two bulk updates move it into the past. Setting
     # the attributes one by one would cost an extra UPDATE in every flush.
     db.session.execute(

@@ -9,7 +9,7 @@ import random
 import re
 from collections.abc import Iterable
 
-from forum.demo import lines, replies, words
+from demo import lines, replies, words
 
 # The topics a board's threads are about; a topic named twice comes up twice as often.
 BOARD_TOPICS: dict[str, tuple[str, ...]] = {

@@ -5,9 +5,12 @@ from datetime import datetime
 from flask import Flask
 from markupsafe import Markup, escape
 
-from forum.permissions import PREDICATES, Role
+from forum.permissions import Role
+from forum.posts.content_notes import note_label, reader_mode
+from forum.posts.permissions import PREDICATES
 from forum.text import stored_html
 from forum.timeutil import utcnow
+from forum.web.urls import thread_url
 
 
 def ago(moment: datetime | None) -> str:
@@ -50,21 +53,14 @@ def author_name(user) -> str:
 
 
 def register_jinja(app: Flask) -> None:
-    from forum.boards.content_notes import note_label, reader_mode
-    from forum.boards.views import thread_url
-    from forum.notices.queries import unread_count
-    from forum.reactions.services import KINDS, can_react, kinds_for
-
+    """What every template may call; a feature adds its own through its blueprint
+    (app_template_global), so that nothing here imports a feature."""
     app.jinja_env.globals.update(
         PREDICATES,
         Role=Role,
         thread_url=thread_url,
-        unread_notices=unread_count,
         note_label=note_label,
         reader_mode=reader_mode,
-        can_react=can_react,
-        reaction_kinds=kinds_for,
-        reaction_words=KINDS,
     )
     app.jinja_env.filters.update(
         ago=ago,

@@ -7,11 +7,11 @@ import sqlalchemy as sa
 
 from forum.accounts.models import User
 from forum.accounts.services import register_member
-from forum.boards.models import Board, Post, PostStatus
-from forum.boards.services import start_thread
 from forum.extensions import db
 from forum.moderation.models import Reason
 from forum.moderation.reports import report_post
+from forum.posts.models import Board, Post, PostStatus
+from forum.writing.services import Draft, write_thread
 
 NEWCOMER = "first-steps-today"
 
@@ -41,12 +41,10 @@ def fill_the_queue(rng: random.Random, members: list[User]) -> int:
     if board is not None and not board.is_archived:
         newcomer = register_member(NEWCOMER, secrets.token_urlsafe(12))
         # Pre-moderation is back on by now, so a newcomer's thread waits as it would for real.
-        start_thread(
-            newcomer,
-            board,
-            "Hi, it's my third day",
+        body = (
             "I found this place at 2 a.m. and read for hours before joining. "
             "Day three without a drink.\n\n"
-            "I don't really know what to say yet. Thank you for writing all of this down.",
+            "I don't really know what to say yet. Thank you for writing all of this down."
         )
+        write_thread(newcomer, board, Draft(body, "Hi, it's my third day"))
     return made

@@ -1,10 +1,13 @@
-"""Looking out for people while they write: words of risk, and details that could identify."""
+"""The checks on what a person wrote: words of risk (the care check), details that could
+identify someone (the identity hints)."""
 
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app
+
+from forum.moderation.reports import raise_care_report
 
 _DEFAULT_PHRASES = Path(__file__).with_name("default-risk-phrases.txt")
 CARE_NOTE = (
@@ -72,8 +75,6 @@ def identity_hints(text: str) -> list[str]:
 
 def look_after(post) -> bool:
     """If a post has words of risk, raise a care report from Hearth. Caller commits."""
-    from forum.moderation.reports import raise_care_report
-
     if not risk_phrases_in(post.body_source):
         return False
     raise_care_report(post, CARE_NOTE)

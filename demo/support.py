@@ -5,11 +5,11 @@ import random
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.boards.models import Board, Post, PostStatus, Thread, ThreadKind
-from forum.boards.services import start_thread
 from forum.extensions import db
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.reactions.models import Reaction
 from forum.reactions.services import kinds_for
+from forum.writing.services import Draft, write_thread
 
 START_HERE_TITLE = "Start here: how Hearth works"
 START_HERE = """Welcome. Whether you're on day one or year ten, you're in the right place.
@@ -40,7 +40,7 @@ def add_warmth(rng: random.Random, admin: User, members: list[User]) -> int:
     """Feature a welcome thread, add content notes to hard posts, and sprinkle reactions."""
     intro = db.session.scalar(sa.select(Board).where(Board.slug == "introductions"))
     if intro is not None and not intro.is_archived:
-        thread = start_thread(admin, intro, START_HERE_TITLE, START_HERE)
+        thread = write_thread(admin, intro, Draft(START_HERE, START_HERE_TITLE)).post.thread
         thread.is_pinned = thread.is_featured = True
     posts = db.session.scalars(
         sa.select(Post).join(Post.thread).where(Post.status == PostStatus.VISIBLE)

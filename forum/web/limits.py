@@ -8,6 +8,7 @@ from flask import Flask, current_app, flash, request
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_login import current_user
 
+from forum.accounts.names import pseudonym_key as fold
 from forum.errors import ERROR_PAGES, render_error
 
 
@@ -25,8 +26,6 @@ def client_key() -> str:
 
 def pseudonym_key() -> str:
     """The pseudonym being signed in to, so that look-alikes and CAPITALS share one count."""
-    from forum.accounts.names import pseudonym_key as fold
-
     typed = request.form.get("pseudonym", "")[:100]
     return _keyed("name", fold(typed) or "-")
 

@@ -10,6 +10,10 @@ from forum.accounts.models import User
 from forum.extensions import db
 from forum.timeutil import utcnow
 
+# What a title and a post's text may hold (the forms and the write rule check them).
+TITLE_MIN, TITLE_MAX = 3, 150
+BODY_MIN, BODY_MAX = 1, 20_000
+
 
 def _enum(cls: type[enum.Enum]) -> sa.Enum:
     return sa.Enum(
@@ -119,7 +123,7 @@ class Post(db.Model):
     edited_at: Mapped[datetime | None] = mapped_column()
     # When the moderators last replaced part of the text (the original kept for them only).
     redacted_at: Mapped[datetime | None] = mapped_column()
-    # A content note the author put before the text (forum.boards.content_notes), and its words.
+    # A content note the author put before the text (forum.posts.content_notes), and its words.
     content_note: Mapped[str | None] = mapped_column(sa.String(24))
     content_note_text: Mapped[str | None] = mapped_column(sa.String(100))
 
@@ -135,6 +139,7 @@ class PostRevision(db.Model):
     """An earlier version of a post, saved each time its author edits it."""
 
     __tablename__ = "post_revisions"
+    shown_to_readers = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"), index=True)
@@ -145,21 +150,3 @@ class PostRevision(db.Model):
     replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A version the moderators redacted: only they may read it again.
     is_redaction: Mapped[bool] = mapped_column(default=False)
-
-
-class PageVersion(db.Model):
-    """One row that moves with every change a signed-out reader's page could show.
-
-    forum.boards.pagecache bumps it in the transaction of the change, and serves a stored
-    page only while the number it was rendered under is still the current one.
-    """
-
-    __tablename__ = "page_versions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(sa.BigInteger, default=0)
-
-
-@sa.event.listens_for(PageVersion.__table__, "after_create")
-def _first_page_version(target, connection, **_kw) -> None:
-    connection.execute(target.insert().values(id=1, version=0))

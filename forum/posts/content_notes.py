@@ -1,6 +1,8 @@
 """Content notes: what an author can warn readers about, and how each reader wants such posts."""
 
+from forum.errors import ForumError
 from forum.permissions import is_member
+from forum.posts.signals import content_note_added
 
 # The fixed list authors choose from; "other" takes the author's own words.
 NOTE_KINDS = {
@@ -53,8 +55,6 @@ def hidden_kinds(viewer) -> list[str]:
 
 def set_content_note(post, kind: str | None, text: str | None) -> None:
     """Put a note before a post's text, change it, or take it away. Caller commits."""
-    from forum.errors import ForumError
-
     # Blank or whitespace counts as no choice, as the form's Optional() validator sees it.
     kind = (kind or "").strip() or None
     text = (text or "").strip()[:100] or None
@@ -65,7 +65,4 @@ def set_content_note(post, kind: str | None, text: str | None) -> None:
     post.content_note = kind
     post.content_note_text = text if kind else None
     if kind:
-        # Notices quote a post's first words; behind a note they quote nothing.
-        from forum.following.services import forget_excerpts
-
-        forget_excerpts(post)
+        content_note_added.send(post)

@@ -1,0 +1,75 @@
+"""What a member may do with boards, threads and posts: write, reply, edit, delete, report.
+
+Views, services and templates ask these same predicates (templates through PREDICATES).
+"""
+
+from forum import permissions as roles
+from forum.permissions import can_moderate, can_write, is_author
+from forum.posts import visibility
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
+from forum.posts.visibility import can_view_post
+
+
+def can_post(user, board: Board) -> bool:
+    return can_write(user) and not board.is_archived
+
+
+def can_reply(user, thread: Thread) -> bool:
+    return (
+        can_post(user, thread.board)
+        and thread.status == ThreadStatus.VISIBLE
+        and (not thread.is_locked or can_moderate(user))
+    )
+
+
+def can_edit_post(user, post: Post) -> bool:
+    return (
+        can_write(user)
+        and is_author(user, post)
+        and post.status in (PostStatus.VISIBLE, PostStatus.PENDING)
+        and not post.thread.board.is_archived
+        and not post.thread.is_locked
+    )
+
+
+def can_delete_post(user, post: Post) -> bool:
+    return is_author(user, post) and post.status not in (PostStatus.DELETED, PostStatus.REMOVED)
+
+
+def can_respond_to(user, post: Post) -> bool:
+    """Any member who may write can respond to (report, react to) a public post they can read,
+    except their own."""
+    return (
+        can_write(user)
+        and not is_author(user, post)
+        and post.status == PostStatus.VISIBLE
+        and can_view_post(user, post)
+    )
+
+
+def can_view_history(user, post: Post) -> bool:
+    return can_moderate(user) or (is_author(user, post) and can_view_post(user, post))
+
+
+# Every predicate, by name, for the templates.
+PREDICATES = {
+    fn.__name__: fn
+    for fn in (
+        roles.is_member,
+        roles.is_suspended,
+        roles.is_author,
+        roles.can_moderate,
+        roles.can_administer,
+        roles.can_write,
+        roles.can_greet,
+        visibility.can_view_board,
+        visibility.can_view_thread,
+        visibility.can_view_post,
+        can_post,
+        can_reply,
+        can_edit_post,
+        can_delete_post,
+        can_view_history,
+        can_respond_to,
+    )
+}

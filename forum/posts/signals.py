@@ -1,0 +1,19 @@
+"""What the content core announces, for the features that follow posts (notices, search).
+
+Receivers run in the sender's transaction, before it commits; create_app connects them, in
+one list. Each signal's sender is the post (or, for a bulk change, None with `where`).
+"""
+
+from blinker import Namespace
+
+_signals = Namespace()
+
+# A post was stored (a new thread's opening post, or a reply), whatever its status.
+post_created = _signals.signal("post-created")
+# A post's status changed; `was` is the status it had.
+post_status_changed = _signals.signal("post-status-changed")
+# A content note was put before a post's text, so what quoted it openly must stop.
+content_note_added = _signals.signal("content-note-added")
+# A bulk UPDATE is about to change the posts matching `where` (the session's flush events
+# don't see bulk statements): whoever keeps copies of posts hears it first.
+posts_changing_in_bulk = _signals.signal("posts-changing-in-bulk")

@@ -1,0 +1,71 @@
+"""The fields every piece of writing has: its text, an optional content note, the identity
+check's "Post it anyway", and a thread title; boards, milestones and later features use them."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+
+from forum.posts.content_notes import NOTE_KINDS
+from forum.posts.models import BODY_MAX, TITLE_MAX, TITLE_MIN
+
+BODY_HELP = (
+    "Markdown works: *emphasis*, **strong**, > quotes, lists and links. "
+    "Please leave out anything that could identify you or someone else."
+)
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def body_field(label: str = "Your post") -> TextAreaField:
+    return TextAreaField(
+        label,
+        filters=[lambda v: v.replace("\r\n", "\n").strip() if isinstance(v, str) else v],
+        validators=[
+            DataRequired("Please write something first."),
+            Length(max=BODY_MAX, message=f"Posts are limited to {BODY_MAX:,} characters."),
+        ],
+        description=BODY_HELP,
+    )
+
+
+def title_field() -> StringField:
+    return StringField(
+        "Title",
+        filters=[strip],
+        validators=[
+            DataRequired("Give your thread a title."),
+            Length(TITLE_MIN, TITLE_MAX, f"A title is {TITLE_MIN} to {TITLE_MAX} characters long."),
+        ],
+    )
+
+
+class WritingForm(FlaskForm):
+    """What every post has: its text, an optional content note, and the identity check."""
+
+    body = body_field()
+    content_note = SelectField(
+        "Content note (optional)",
+        choices=[SelectChoice("", "No content note")]
+        + [SelectChoice(kind, label) for kind, label in NOTE_KINDS.items()],
+        validators=[Optional()],
+        description="Readers see the note first and choose whether to open the post.",
+    )
+    content_note_text = StringField(
+        "The note in your words (optional; needed for “Something else”)",
+        filters=[strip],
+        validators=[Optional(), Length(max=100, message="Keep the note under 100 characters.")],
+    )
+    post_anyway = BooleanField("Post it anyway")
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.content_note.data == "other" and not self.content_note_text.data:
+            self.content_note_text.errors = [
+                *self.content_note_text.errors,
+                "Please say in a few words what the note is about.",
+            ]
+            return False
+        return valid

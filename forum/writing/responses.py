@@ -1,0 +1,45 @@
+"""How a view answers a write: validate, call the rule, commit, then say what happened."""
+
+from collections.abc import Callable
+
+from flask import flash, redirect, url_for
+from werkzeug.wrappers import Response
+
+from forum.extensions import db
+from forum.posts.models import Post
+from forum.writing.services import Draft, SecondLookNeeded, Written
+
+WAITING = "Thank you. Your post is waiting for a moderator and will appear once approved."
+CARED_FOR = "Your post is saved. If things are hard right now, people are there for you."
+
+
+def write_from_form(
+    form,
+    write: Callable[[Draft], Written],
+    target: Callable[[Post], str],
+    done: str,
+    waiting: str = WAITING,
+) -> Response | None:
+    """Write what a valid form holds; None when the form must be shown again (with its
+    errors, or with the identity warning and its "Post it anyway" box)."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        written = write(Draft.from_form(form))
+    except SecondLookNeeded as look:
+        form.identity_hints = look.hints
+        return None
+    return after_writing(written, target(written.post), done, waiting)
+
+
+def after_writing(written: Written, target: str, done: str, waiting: str = WAITING) -> Response:
+    """Commit; words of risk lead to the help page, never to a refusal."""
+    # Read before the commit, which expires them: a database lost just after a commit that
+    # went through must not turn the saved post into an error page (and a second copy).
+    post_id, is_waiting = written.post.id, written.is_waiting
+    db.session.commit()
+    if written.at_risk:
+        flash(CARED_FOR, "info")
+        return redirect(url_for("support.help", after=post_id))
+    flash(waiting if is_waiting else done, "success")
+    return redirect(target)

@@ -1,0 +1,130 @@
+"""The one write rule. Every path that stores text a person wrote (a new thread, a reply, an
+edit, a milestone share, and whatever comes later) calls a write_* function here, which
+applies the whole rule in one order: the identity check, pre-moderation, storing, the
+content note, and the care check. Views call these and nothing of the rule themselves.
+"""
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app
+
+from forum.accounts.models import User
+from forum.errors import ForumError
+from forum.extensions import db
+from forum.moderation.reports import hold_for_approval
+from forum.permissions import can_moderate
+from forum.posts.content_notes import set_content_note
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
+from forum.posts.store import create_reply, create_thread, revise_post
+from forum.writing.care import identity_hints, look_after
+
+
+@dataclass
+class Draft:
+    """What the person typed, as every writing form carries it."""
+
+    body: str
+    title: str | None = None
+    content_note: str | None = None
+    content_note_text: str | None = None
+    # The author saw the identity warning and chose to post.
+    post_anyway: bool = False
+
+    @classmethod
+    def from_form(cls, form) -> "Draft":
+        title = getattr(form, "title", None)
+        return cls(
+            body=form.body.data,
+            title=title.data if title is not None else None,
+            content_note=form.content_note.data,
+            content_note_text=form.content_note_text.data,
+            post_anyway=bool(form.post_anyway.data),
+        )
+
+
+@dataclass
+class Written:
+    """What the rule did with a draft."""
+
+    post: Post
+    # Words of risk raised a care report: the author is shown the help page next.
+    at_risk: bool
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.post.status == PostStatus.PENDING
+
+
+class SecondLookNeeded(ForumError):
+    """The text may identify someone: nothing is stored until the author posts it anyway."""
+
+    status_code = 200
+
+    def __init__(self, hints: list[str]):
+        super().__init__("This may identify you or someone else.")
+        self.hints = hints
+
+
+def _second_look(draft: Draft) -> None:
+    if draft.post_anyway:
+        return
+    hints = identity_hints(draft.body)
+    if hints:
+        raise SecondLookNeeded(hints)
+
+
+def needs_approval(author: User) -> bool:
+    """A newcomer's first posts wait for a moderator (how many: PREMODERATE_FIRST_POSTS)."""
+    first = current_app.config["PREMODERATE_FIRST_POSTS"]
+    if not first or can_moderate(author):
+        return False
+    approved = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Post)
+        .where(Post.author_id == author.id, Post.status == PostStatus.VISIBLE)
+    )
+    return approved < first
+
+
+def _after_storing(post: Post, draft: Draft) -> Written:
+    if post.status == PostStatus.PENDING:
+        hold_for_approval(post)
+    set_content_note(post, draft.content_note, draft.content_note_text)
+    return Written(post, at_risk=look_after(post))
+
+
+def write_thread(
+    author: User,
+    board: Board,
+    draft: Draft,
+    kind: ThreadKind = ThreadKind.STORY,
+    badge: str | None = None,
+) -> Written:
+    """Start a thread from a draft (a milestone share passes its kind and badge).
+
+    Raises SecondLookNeeded before storing anything. Caller commits.
+    """
+    _second_look(draft)
+    post = create_thread(
+        author, board, draft.title or "", draft.body, needs_approval(author), kind, badge
+    )
+    return _after_storing(post, draft)
+
+
+def write_reply(author: User, thread: Thread, draft: Draft, parent: Post | None = None) -> Written:
+    """Reply to a thread, perhaps to one post of it. Raises SecondLookNeeded. Caller commits."""
+    _second_look(draft)
+    post = create_reply(author, thread, draft.body, parent, held=needs_approval(author))
+    return _after_storing(post, draft)
+
+
+def write_edit(editor: User, post: Post, draft: Draft) -> Written:
+    """Save a new version of a post (and of its thread's title, for an opening post).
+
+    Raises SecondLookNeeded. Caller commits.
+    """
+    _second_look(draft)
+    revise_post(editor, post, draft.body, draft.title)
+    set_content_note(post, draft.content_note, draft.content_note_text)
+    return Written(post, at_risk=look_after(post))
