@@ -46,22 +46,26 @@ def count_statements(
         try:
             for name, page in pages.items():
                 client = member if page.get("signed_in") else anonymous
-                for _ in range(warm):  # as warm as the server's (SQLite's page cache too)
-                    client.get(page["path"])
-                statements.clear()
-                if page.get("form") is not None:
-                    response = client.post(page["path"], data=page["form"])
-                else:
-                    response = client.get(page["path"])
-                count = len(statements) if response.status_code < 400 else -1
-                cpu = None
-                if page.get("form") is None:
-                    started = time.process_time()
-                    for _ in range(timed):
-                        client.get(page["path"])
-                    cpu = (time.process_time() - started) * 1000 / timed
-                counts[name] = (count, cpu)
+                counts[name] = _measure(client, page, statements, warm, timed)
         finally:
             sa.event.remove(db.engine, "before_cursor_execute", note)
         db.engine.dispose()
     return counts
+
+
+def _measure(client, page: dict, statements: list, warm: int, timed: int) -> tuple[int, float]:
+    """One page: warm it, count one request's statements, then time `timed` renderings."""
+    for _ in range(warm):  # as warm as the server's (SQLite's page cache too)
+        client.get(page["path"])
+    statements.clear()
+    if page.get("form") is not None:
+        response = client.post(page["path"], data=page["form"])
+    else:
+        response = client.get(page["path"])
+    count = len(statements) if response.status_code < 400 else -1
+    if page.get("form") is not None:
+        return count, None
+    started = time.process_time()
+    for _ in range(timed):
+        client.get(page["path"])
+    return count, (time.process_time() - started) * 1000 / timed

@@ -190,6 +190,49 @@ def _move_sequences() -> None:
         )
 
 
+class _Plan:
+    """Who writes each post of the timeline, in reply to what, and what it gathers."""
+
+    def __init__(self, rng, pool, thread_ids, slugs, opener, authors, cum):
+        self.rng, self.pool, self.thread_ids, self.slugs = rng, pool, thread_ids, slugs
+        self.opener, self.authors, self.cum = opener, authors, cum
+        self.recent: dict[int, list[int]] = {}
+
+    def batch(self, events, first_id: int) -> tuple[list[dict], dict[type, list[dict]]]:
+        rows: list[dict] = []
+        extras: dict[type, list[dict]] = {Reaction: [], ReviewItem: [], Report: []}
+        for offset, (at, index) in enumerate(events):
+            row = self._post(first_id + offset + 1, at, index)
+            rows.append(row)
+            if row["status"] == PostStatus.VISIBLE:
+                _sprinkle(self.rng, row, self.slugs[index], self.authors, extras)
+        return rows, extras
+
+    def _post(self, post_id: int, at, index: int) -> dict:
+        rng, thread_id = self.rng, self.thread_ids[index]
+        earlier = self.recent.setdefault(thread_id, [])
+        first = not earlier
+        author = (
+            self.opener[thread_id] if first else rng.choices(self.authors, cum_weights=self.cum)[0]
+        )
+        status = PostStatus.VISIBLE if first else _status(rng)
+        source, html = self.pool.body(rng, self.slugs[index])
+        parent = rng.choice(earlier) if earlier and rng.random() < 0.15 else None
+        earlier.append(post_id)
+        del earlier[:-10]
+        return {
+            "id": post_id,
+            "thread_id": thread_id,
+            "author_id": author,
+            "parent_id": parent,
+            "body_source": source,
+            "body_html": html,
+            "status": status,
+            "is_opening": first,
+            "created_at": at,
+        }
+
+
 def fill(posts: int, members: int, threads: int, seed: int = 7, out=sys.stderr) -> dict:
     """Write the whole forum into the app's (empty) database; returns ids the runner needs."""
     rng = random.Random(seed)
@@ -208,37 +251,9 @@ def fill(posts: int, members: int, threads: int, seed: int = 7, out=sys.stderr) 
     db.session.commit()
     opener = {thread_ids[i]: thread_rows[thread_ids[i] - 1]["author_id"] for i in range(len(sizes))}
     progress = Progress(posts, "posts", out)
-    recent: dict[int, list[int]] = {}
+    plan = _Plan(rng, pool, thread_ids, slugs, opener, authors, cum)
     for batch_start in range(0, len(timeline), 2000):
-        post_rows: list[dict] = []
-        extras: dict[type, list[dict]] = {Reaction: [], ReviewItem: [], Report: []}
-        for offset, (at, index) in enumerate(timeline[batch_start : batch_start + 2000]):
-            post_id = batch_start + offset + 1
-            thread_id = thread_ids[index]
-            earlier = recent.setdefault(thread_id, [])
-            first = not earlier
-            status = PostStatus.VISIBLE if first else _status(rng)
-            author = opener[thread_id] if first else rng.choices(authors, cum_weights=cum)[0]
-            source, html = pool.body(rng, slugs[index])
-            parent = rng.choice(earlier) if earlier and rng.random() < 0.15 else None
-            post_rows.append(
-                {
-                    "id": post_id,
-                    "thread_id": thread_id,
-                    "author_id": author,
-                    "parent_id": parent,
-                    "body_source": source,
-                    "body_html": html,
-                    "status": status,
-                    "is_opening": first,
-                    "created_at": at,
-                }
-            )
-            earlier.append(post_id)
-            del earlier[:-10]
-            if status != PostStatus.VISIBLE:
-                continue
-            _sprinkle(rng, post_rows[-1], slugs[index], authors, extras)
+        post_rows, extras = plan.batch(timeline[batch_start : batch_start + 2000], batch_start)
         db.session.execute(sa.insert(Post), post_rows)
         for model, rows in extras.items():
             if rows:

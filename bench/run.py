@@ -108,35 +108,38 @@ def pages_of(manifest: Manifest) -> dict[str, dict]:
     }
 
 
+def _load_page(server, cookie: str, name: str, page: dict, seconds, connections) -> dict:
+    """Load one page under the server for `seconds`, with the workers' CPU time around it."""
+    url, body, page_cookie = server.base + page["path"], "", ""
+    if page.get("form") is not None:
+        token = server.form_token(page["path"], cookie)
+        body = urlencode(page["form"] | {"csrf_token": token})
+        page_cookie = cookie
+    alone = load.single(url, body=body, cookie=page_cookie)
+    cpu = server.cpu_seconds()
+    result = load.run(url, seconds, connections, body, page_cookie)
+    cpu = server.cpu_seconds() - cpu
+    return {
+        "page": name,
+        "path": page["path"],
+        "requests_per_s": result.per_second,
+        "p50_ms": result.p50_ms,
+        "p99_ms": result.p99_ms,
+        "failed": result.failed,
+        "cpu_ms_per_request": cpu * 1000 / max(result.requests, 1),
+        "single_connection_ms": alone,
+        "worker_rss_mb_after": server.rss_mb(),
+    }
+
+
 def measure(instance: Path, manifest: Manifest, seconds: float, connections: int) -> dict:
     pages = pages_of(manifest)
     rows = []
     with Server(instance, manifest.database_url) as server:
         cookie = server.sign_in(manifest.writer, manifest.password)
         for name, page in pages.items():
-            url, body, page_cookie = server.base + page["path"], "", ""
-            if page.get("form") is not None:
-                token = server.form_token(page["path"], cookie)
-                body = urlencode(page["form"] | {"csrf_token": token})
-                page_cookie = cookie
-            alone = load.single(url, body=body, cookie=page_cookie)
-            cpu = server.cpu_seconds()
-            result = load.run(url, seconds, connections, body, page_cookie)
-            cpu = server.cpu_seconds() - cpu
-            rows.append(
-                {
-                    "page": name,
-                    "path": page["path"],
-                    "requests_per_s": result.per_second,
-                    "p50_ms": result.p50_ms,
-                    "p99_ms": result.p99_ms,
-                    "failed": result.failed,
-                    "cpu_ms_per_request": cpu * 1000 / max(result.requests, 1),
-                    "single_connection_ms": alone,
-                    "worker_rss_mb_after": server.rss_mb(),
-                }
-            )
-            print(f"  {name}: {result.per_second:,.0f}/s", file=sys.stderr)
+            rows.append(_load_page(server, cookie, name, page, seconds, connections))
+            print(f"  {name}: {rows[-1]['requests_per_s']:,.0f}/s", file=sys.stderr)
         rss = server.rss_mb()
         workers = server.workers
     counts = count_statements(

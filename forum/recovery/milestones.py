@@ -15,10 +15,6 @@ def milestones_up_to(days: int) -> list[int]:
     return reached
 
 
-def is_milestone(days: int) -> bool:
-    return days in FIRST_MILESTONES or (days > 0 and days % YEAR == 0)
-
-
 def milestone_name(days: int) -> str:
     """The words on the badge and in the title: "1 day", "90 days", "1 year", "3 years"."""
     if days % YEAR == 0:

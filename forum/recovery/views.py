@@ -8,6 +8,7 @@ from forum.extensions import db
 from forum.recovery import forms, queries, services
 from forum.recovery.milestones import milestone_name, milestones_up_to
 from forum.recovery.models import Counter, local_today
+from forum.web import limits
 from forum.web.forms import ConfirmForm
 from forum.web.urls import thread_url
 from forum.writing.responses import write_from_form
@@ -132,6 +133,7 @@ def _reached(counter: Counter, days: int) -> None:
 
 
 @bp.route("/counters/<int:counter_id>/milestones/<int:days>/share", methods=["GET", "POST"])
+@limits.posts_per_member
 def share(counter_id: int, days: int):
     counter = _load_counter(counter_id)
     _reached(counter, days)
@@ -157,6 +159,14 @@ def share(counter_id: int, days: int):
         render_template("recovery/share.html", counter=counter, name=name, form=form),
         400 if form.errors else 200,
     )
+
+
+@limits.form_page("recovery.share")
+def _share_again(counter_id: int, days: int) -> str:
+    counter = _load_counter(counter_id)
+    name = milestone_name(days)
+    form = forms.ShareMilestoneForm()
+    return render_template("recovery/share.html", counter=counter, name=name, form=form)
 
 
 @bp.post("/counters/<int:counter_id>/milestones/<int:days>/dismiss")

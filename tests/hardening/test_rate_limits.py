@@ -4,6 +4,7 @@ import html
 import os
 import secrets
 import socket
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -11,7 +12,9 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.extensions import db
 from forum.posts.models import Post
+from forum.recovery.models import local_today
 from tests.factories import PASSWORD, make_board, make_thread, make_user
+from tests.recovery.helpers import make_counter
 
 REDIS_URL = os.environ.get("FORUM_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 SLOW_DOWN = "Please slow down a little"
@@ -131,6 +134,26 @@ def test_new_threads_share_the_members_writing_limit(limited_app):
     other = app.test_client()
     _signin(other, make_user().pseudonym, PASSWORD, address="10.0.0.5")
     assert other.post(f"/t/{thread.id}/reply", data={"body": "Welcome."}).status_code == 302
+
+
+def test_a_milestone_share_counts_against_the_same_writing_limit(limited_app):
+    """Sharing a milestone is writing too: after a reply it waits, and its words are kept."""
+    app = limited_app(POSTS_LIMIT_PER_MEMBER="1 per minute")
+    member = make_user()
+    thread = make_thread()
+    make_board("Milestones", "milestones")
+    counter = make_counter(member, local_today("UTC") - timedelta(days=29))
+    client = app.test_client()
+    _signin(client, member.pseudonym, PASSWORD)
+    assert client.post(f"/t/{thread.id}/reply", data={"body": "First."}).status_code == 302
+    response = client.post(
+        f"/me/counters/{counter.id}/milestones/30/share",
+        data={"title": "A month", "body": "Thirty days, one at a time."},
+    )
+    assert response.status_code == 429
+    page = _page(response)
+    assert SLOW_DOWN in page and "Thirty days, one at a time." in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Post)) == 2
 
 
 def test_reading_pages_are_never_limited(limited_app):

@@ -1,10 +1,12 @@
 """Helpers for recovery tests: a counter made through the service, dated as a test needs."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
 
 from forum.extensions import db
 from forum.recovery import services
-from forum.recovery.models import Counter
+from forum.recovery.models import Counter, local_today
 
 
 def make_counter(
@@ -21,3 +23,11 @@ def make_counter(
         counter.created_at = added_at
     db.session.commit()
     return counter
+
+
+def days_ago(days: int) -> date:
+    return local_today("UTC") - timedelta(days=days)
+
+
+def count_rows(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))

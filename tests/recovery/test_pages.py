@@ -1,24 +1,14 @@
 """What a member sees and does on "My recovery", the slip page, and the share form."""
 
-from datetime import date, datetime, timedelta
-
-import sqlalchemy as sa
+from datetime import datetime, timedelta
 
 from forum.extensions import db
 from forum.notices.models import Notice
-from forum.posts.models import Thread, ThreadKind
+from forum.posts.models import Thread
 from forum.recovery.models import Counter, local_today
 from forum.timeutil import utcnow
 from tests.factories import make_board, make_post, make_thread, make_user
-from tests.recovery.helpers import make_counter
-
-
-def _days_ago(days: int) -> date:
-    return local_today("UTC") - timedelta(days=days)
-
-
-def _count(model) -> int:
-    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+from tests.recovery.helpers import count_rows, days_ago, make_counter
 
 
 def test_my_recovery_asks_visitors_to_sign_in(client):
@@ -41,7 +31,7 @@ def test_a_member_adds_a_counter_and_sees_its_streak_and_total(client, auth):
     auth.login(member)
     response = client.post(
         "/me/counters/new",
-        data={"label": "alcohol", "started_on": _days_ago(9).isoformat(), "time_zone": "UTC"},
+        data={"label": "alcohol", "started_on": days_ago(9).isoformat(), "time_zone": "UTC"},
     )
     assert response.status_code == 302 and response.headers["Location"] == "/me"
     page = client.get("/me").get_data(as_text=True)
@@ -58,83 +48,13 @@ def test_a_counter_form_with_a_made_up_time_zone_is_refused(client, auth):
         data={"label": "alcohol", "started_on": "2025-01-01", "time_zone": "Mars/Base"},
     )
     assert response.status_code == 400
-    assert _count(Counter) == 0
-
-
-def test_the_offer_appears_and_goes_away_when_set_aside(client, auth):
-    """On day 7 the member is asked "Share this milestone?"; "Not now" removes the offer."""
-    member = make_user()
-    counter = make_counter(member, _days_ago(6), added_at=utcnow() - timedelta(days=6))
-    auth.login(member)
-    page = client.get("/me").get_data(as_text=True)
-    assert "You reached 7 days. Share this milestone?" in page
-    response = client.post(f"/me/counters/{counter.id}/milestones/7/dismiss")
-    assert response.status_code == 302
-    page = client.get("/me").get_data(as_text=True)
-    assert "You reached 7 days" not in page
-    assert "You reached 1 day. Share this milestone?" in page
-    assert _count(Thread) == 0
-
-
-def test_sharing_posts_the_members_own_words_with_a_badge(client, auth):
-    """The form is pre-filled, the member edits it, and the thread is badged "30 days"."""
-    board = make_board("Milestones", "milestones")
-    member = make_user()
-    counter = make_counter(member, _days_ago(29), label="zebra-gambling")
-    auth.login(member)
-    form = client.get(f"/me/counters/{counter.id}/milestones/30/share").get_data(as_text=True)
-    assert 'value="30 days"' in form and "Today I reached 30 days." in form
-    assert "zebra-gambling" not in form
-    assert _count(Thread) == 0
-    response = client.post(
-        f"/me/counters/{counter.id}/milestones/30/share",
-        data={"title": "A whole month", "body": "Thirty days, one at a time."},
-    )
-    assert response.status_code == 302
-    thread = db.session.scalar(sa.select(Thread))
-    assert (thread.kind, thread.badge, thread.title) == (
-        ThreadKind.MILESTONE,
-        "30 days",
-        "A whole month",
-    )
-    thread_page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert '<span class="badge badge-milestone">30 days</span>' in thread_page
-    board_page = client.get(f"/b/{board.slug}").get_data(as_text=True)
-    assert '<span class="badge badge-milestone">30 days</span>' in board_page
-    assert "You reached 30 days" not in client.get("/me").get_data(as_text=True)
-
-
-def test_a_shared_milestone_leads_back_to_its_thread_rather_than_a_second_form(client, auth):
-    """Opening the share link again (another tab, the back button) goes to the shared thread."""
-    make_board("Milestones", "milestones")
-    member = make_user()
-    counter = make_counter(member, _days_ago(29))
-    auth.login(member)
-    url = f"/me/counters/{counter.id}/milestones/30/share"
-    shared = client.post(url, data={"title": "A month", "body": "Thirty days today."})
-    again = client.get(url)
-    assert again.status_code == 302
-    assert shared.headers["Location"].startswith(again.headers["Location"])
-    page = client.get(again.headers["Location"]).get_data(as_text=True)
-    assert "You have already answered your 30 days milestone." in page
-    assert client.post(url, data={"title": "Twice", "body": "Again."}).status_code == 302
-    assert _count(Thread) == 1
-
-
-def test_a_set_aside_milestone_leads_back_to_my_recovery(client, auth):
-    """A milestone answered "Not now" sends the share link back to My recovery."""
-    member = make_user()
-    counter = make_counter(member, _days_ago(29))
-    auth.login(member)
-    client.post(f"/me/counters/{counter.id}/milestones/30/dismiss")
-    again = client.get(f"/me/counters/{counter.id}/milestones/30/share")
-    assert again.status_code == 302 and again.headers["Location"].endswith("/me")
+    assert count_rows(Counter) == 0
 
 
 def test_a_member_renames_a_counter_and_keeps_its_days(client, auth):
     """Renaming changes the words only; the streak and its start stay."""
     member = make_user()
-    counter = make_counter(member, _days_ago(9), label="alcohol")
+    counter = make_counter(member, days_ago(9), label="alcohol")
     auth.login(member)
     form = client.get(f"/me/counters/{counter.id}/edit").get_data(as_text=True)
     assert 'value="alcohol"' in form
@@ -146,7 +66,7 @@ def test_a_member_renames_a_counter_and_keeps_its_days(client, auth):
     assert (counter.label, counter.time_zone, counter.started_on) == (
         "drinking",
         "Europe/Paris",
-        _days_ago(9),
+        days_ago(9),
     )
     assert "drinking" in client.get("/me").get_data(as_text=True)
 
@@ -154,7 +74,7 @@ def test_a_member_renames_a_counter_and_keeps_its_days(client, auth):
 def test_renaming_a_counter_to_nothing_keeps_the_form_and_the_name(client, auth):
     """An empty name is refused with a message, and the counter keeps its old name."""
     member = make_user()
-    counter = make_counter(member, _days_ago(3), label="gambling")
+    counter = make_counter(member, days_ago(3), label="gambling")
     auth.login(member)
     response = client.post(
         f"/me/counters/{counter.id}/edit", data={"label": "  ", "time_zone": "UTC"}
@@ -167,27 +87,17 @@ def test_renaming_a_counter_to_nothing_keeps_the_form_and_the_name(client, auth)
 
 def test_another_member_cannot_rename_my_counter(client, auth):
     """Someone else's counter is not found, whatever its id."""
-    counter = make_counter(make_user(), _days_ago(3), label="mine")
+    counter = make_counter(make_user(), days_ago(3), label="mine")
     auth.login(make_user())
     assert client.get(f"/me/counters/{counter.id}/edit").status_code == 404
     response = client.post(f"/me/counters/{counter.id}/edit", data={"label": "x"})
     assert response.status_code == 404
 
 
-def test_a_milestone_not_reached_has_no_share_form(client, auth):
-    """Asking to share 90 days on day 30 finds nothing."""
-    make_board("Milestones", "milestones")
-    member = make_user()
-    counter = make_counter(member, _days_ago(29))
-    auth.login(member)
-    assert client.get(f"/me/counters/{counter.id}/milestones/90/share").status_code == 404
-    assert client.post(f"/me/counters/{counter.id}/milestones/90/share").status_code == 404
-
-
 def test_after_a_slip_the_page_is_kind_and_shows_where_to_turn(client, auth):
     """The page after "I had a slip" keeps the total and links to help and to Cravings."""
     member = make_user()
-    counter = make_counter(member, _days_ago(20), show=True)
+    counter = make_counter(member, days_ago(20), show=True)
     auth.login(member)
     assert "Thank you for being honest" in client.get(f"/me/counters/{counter.id}/slip").text
     response = client.post(f"/me/counters/{counter.id}/slip", data={})
@@ -198,12 +108,12 @@ def test_after_a_slip_the_page_is_kind_and_shows_where_to_turn(client, auth):
     assert "Nobody else was told" in page
     assert 'href="/help"' in page
     assert 'href="/b/cravings-and-coping"' in page
-    assert _count(Notice) == 0
+    assert count_rows(Notice) == 0
 
 
 def test_another_members_counter_cannot_be_opened(client, auth):
     """Someone else's counter is not found, whatever the address."""
-    counter = make_counter(make_user(), _days_ago(3))
+    counter = make_counter(make_user(), days_ago(3))
     auth.login(make_user())
     for path in (f"/me/counters/{counter.id}/slip", f"/me/counters/{counter.id}/next"):
         assert client.get(path).status_code == 404
@@ -213,7 +123,7 @@ def test_another_members_counter_cannot_be_opened(client, auth):
 def test_a_private_counter_appears_on_no_page_but_the_members_own(client, auth):
     """A counter not chosen to show is not on the thread, board or profile page."""
     member = make_user("quiet-one")
-    make_counter(member, _days_ago(141), label="zebra-gambling")
+    make_counter(member, days_ago(141), label="zebra-gambling")
     thread = make_thread(author=member)
     for path in (f"/t/{thread.id}", f"/b/{thread.board.slug}", "/u/quiet-one"):
         page = client.get(path).get_data(as_text=True)
@@ -225,7 +135,7 @@ def test_a_private_counter_appears_on_no_page_but_the_members_own(client, auth):
 def test_a_shown_counter_puts_its_day_beside_the_pseudonym(client):
     """Readers see "Day 142" beside the author's name, and never the counter's name."""
     member = make_user()
-    make_counter(member, _days_ago(141), label="zebra-gambling", show=True)
+    make_counter(member, days_ago(141), label="zebra-gambling", show=True)
     thread = make_thread(author=member)
     page = client.get(f"/t/{thread.id}").get_data(as_text=True)
     assert '<span class="day-count">Day 142</span>' in page
@@ -235,7 +145,7 @@ def test_a_shown_counter_puts_its_day_beside_the_pseudonym(client):
 def test_readers_who_turned_day_counts_off_do_not_see_them(client, auth):
     """After unticking the preference, "Day 142" is gone from the thread page."""
     author = make_user()
-    make_counter(author, _days_ago(141), show=True)
+    make_counter(author, days_ago(141), show=True)
     thread = make_thread(author=author)
     reader = make_user()
     auth.login(reader)
@@ -256,8 +166,8 @@ def test_the_settings_page_points_to_the_day_count_preference(client, auth):
 def test_a_member_chooses_which_counter_to_show(client, auth):
     """Showing one counter from "My recovery" shows its days, and only its."""
     member = make_user()
-    make_counter(member, _days_ago(9), show=True)
-    second = make_counter(member, _days_ago(49), label="gambling")
+    make_counter(member, days_ago(9), show=True)
+    second = make_counter(member, days_ago(49), label="gambling")
     auth.login(member)
     assert client.post(f"/me/counters/{second.id}/show").status_code == 302
     thread = make_thread(author=member)
@@ -271,7 +181,7 @@ def test_suspended_members_cannot_add_counters_or_share_milestones(client, auth)
     """A suspended member reads "My recovery" but every write there is refused."""
     make_board("Milestones", "milestones")
     member = make_user()
-    counter = make_counter(member, _days_ago(6))
+    counter = make_counter(member, days_ago(6))
     member.suspended_until = utcnow() + timedelta(days=3)
     member.suspension_reason = "Cooling off"
     db.session.commit()
@@ -287,13 +197,13 @@ def test_suspended_members_cannot_add_counters_or_share_milestones(client, auth)
     ]
     assert [r.status_code for r in refused] == [403, 403, 403]
     assert "Cooling off" in refused[0].get_data(as_text=True)
-    assert (_count(Counter), _count(Thread)) == (1, 0)
+    assert (count_rows(Counter), count_rows(Thread)) == (1, 0)
 
 
 def test_removing_a_counter_asks_first_then_removes_it(client, auth):
     """The member confirms, and the counter is gone from their page."""
     member = make_user()
-    counter = make_counter(member, _days_ago(3), label="zebra-gambling")
+    counter = make_counter(member, days_ago(3), label="zebra-gambling")
     auth.login(member)
     assert "Remove “zebra-gambling”?" in client.get(f"/me/counters/{counter.id}/delete").text
     assert client.post(f"/me/counters/{counter.id}/delete").status_code == 302
@@ -303,7 +213,7 @@ def test_removing_a_counter_asks_first_then_removes_it(client, auth):
 def test_the_thread_page_reads_day_counts_in_one_query(client, count_queries):
     """More authors showing their days doesn't add queries to the thread page."""
     thread = make_thread()
-    make_counter(thread.author, _days_ago(5), show=True)
+    make_counter(thread.author, days_ago(5), show=True)
 
     def queries_for_page() -> int:
         with count_queries() as counted:
@@ -313,7 +223,7 @@ def test_the_thread_page_reads_day_counts_in_one_query(client, count_queries):
     few = queries_for_page()
     for _ in range(10):
         author = make_user()
-        make_counter(author, _days_ago(30), show=True, added_at=datetime(2025, 1, 1))
+        make_counter(author, days_ago(30), show=True, added_at=datetime(2025, 1, 1))
         make_post(thread=thread, author=author)
     assert queries_for_page() == few
 
@@ -328,16 +238,16 @@ def test_a_start_date_in_the_future_is_shown_on_the_form(client, auth):
     )
     assert response.status_code == 400
     assert "The start date can&#39;t be in the future." in response.get_data(as_text=True)
-    assert _count(Counter) == 0
+    assert count_rows(Counter) == 0
 
 
 def test_a_new_start_before_the_current_one_is_explained_on_the_slip_form(client, auth):
     """Choosing a day before the streak began keeps the member on the form, told why."""
     member = make_user()
-    counter = make_counter(member, _days_ago(5))
+    counter = make_counter(member, days_ago(5))
     auth.login(member)
     response = client.post(
-        f"/me/counters/{counter.id}/slip", data={"new_start": _days_ago(9).isoformat()}
+        f"/me/counters/{counter.id}/slip", data={"new_start": days_ago(9).isoformat()}
     )
     assert response.status_code == 400
     assert "before the current one" in response.get_data(as_text=True)
