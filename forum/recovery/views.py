@@ -133,7 +133,6 @@ def _reached(counter: Counter, days: int) -> None:
 
 
 @bp.route("/counters/<int:counter_id>/milestones/<int:days>/share", methods=["GET", "POST"])
-@limits.posts_per_member
 def share(counter_id: int, days: int):
     counter = _load_counter(counter_id)
     _reached(counter, days)

@@ -1,15 +1,24 @@
-"""Rate limits (Flask-Limiter): who is counted, where the counts live, and the kind 429 page."""
+"""Rate limits (Flask-Limiter): who is counted, where the counts live, and the kind 429 page.
+
+Sign-in and sign-up are counted at the edge, by decorators on their views. What a member
+writes is counted by the write rule itself (count_writing, called by forum.writing), in the
+same storage, so that no way of writing can pass by it.
+"""
 
 import hashlib
 import hmac
+import logging
 from collections.abc import Callable
 
 from flask import Flask, current_app, flash, request
 from flask_limiter import Limiter, RateLimitExceeded
-from flask_login import current_user
+from limits import parse
 
 from forum.accounts.names import pseudonym_key as fold
-from forum.errors import ERROR_PAGES, render_error
+from forum.errors import ERROR_PAGES, ForumError, render_error
+from forum.extensions import db
+
+log = logging.getLogger(__name__)
 
 
 def _keyed(kind: str, value: str) -> str:
@@ -28,13 +37,6 @@ def pseudonym_key() -> str:
     """The pseudonym being signed in to, so that look-alikes and CAPITALS share one count."""
     typed = request.form.get("pseudonym", "")[:100]
     return _keyed("name", fold(typed) or "-")
-
-
-def member_key() -> str:
-    """The signed-in member (a signed-out visitor never gets this far: login_required)."""
-    if current_user.is_authenticated:
-        return _keyed("member", str(current_user.id))
-    return client_key()
 
 
 # Created unbound; init_limits() binds it to each app. It is one object for the process, so
@@ -78,10 +80,38 @@ signup_per_client = limiter.limit(
     deduct_when=_succeeded,
     scope="signup-client",
 )
-# Threads and replies share one count: a member's writing, whatever the form.
-posts_per_member = limiter.shared_limit(
-    _limit("POSTS_LIMIT_PER_MEMBER"), scope="posts", key_func=member_key, methods=["POST"]
-)
+
+
+class SlowDown(ForumError):
+    """A limit counted by a service ran out: the form comes back as typed (429)."""
+
+    status_code = 429
+
+    def __init__(self, retry_after: int):
+        super().__init__(ERROR_PAGES[429][1])
+        self.retry_after = retry_after
+
+
+def take_one(setting: str, scope: str, key: str) -> None:
+    """Count one against the limit in `setting`, in the limiter's storage (Redis, shared by
+    every worker, when configured); raise SlowDown when it is used up. The count is taken
+    before the answer, so concurrent requests cannot all slip under it."""
+    if not current_app.config.get("RATELIMIT_ENABLED"):
+        return
+    item = parse(current_app.config[setting])
+    try:
+        allowed = limiter.limiter.hit(item, "hearth", scope, key)
+    except Exception:  # the counter store is away: a member's post must not fail for it
+        log.warning("Rate-limit storage unavailable; %s was not counted.", scope)
+        return
+    if not allowed:
+        raise SlowDown(int(item.get_expiry()))
+
+
+def count_writing(member) -> None:
+    """Threads, replies and milestone shares share one count: a member's writing."""
+    take_one("POSTS_LIMIT_PER_MEMBER", "posts", _keyed("member", str(member.id)))
+
 
 # endpoint -> a function that re-renders that endpoint's form from what was posted.
 _FORM_PAGES: dict[str, Callable[..., str]] = {}
@@ -103,7 +133,7 @@ SLOW_DOWN = (
 )
 
 
-def too_many(error: RateLimitExceeded):
+def _slow_down_page(retry_after: int):
     """The 429 page: a form that was stopped comes back as it was typed, with a kind word."""
     render = _FORM_PAGES.get(request.endpoint or "")
     if request.method == "POST" and render is not None:
@@ -111,8 +141,17 @@ def too_many(error: RateLimitExceeded):
         response = current_app.make_response((render(**(request.view_args or {})), 429))
     else:
         response = current_app.make_response(render_error(429))
-    response.headers["Retry-After"] = str(_retry_after(error))
+    response.headers["Retry-After"] = str(retry_after)
     return response
+
+
+def too_many(error: RateLimitExceeded):
+    return _slow_down_page(_retry_after(error))
+
+
+def slowed_down(error: SlowDown):
+    db.session.rollback()
+    return _slow_down_page(error.retry_after)
 
 
 def _retry_after(error: RateLimitExceeded) -> int:
@@ -136,3 +175,4 @@ def init_limits(app: Flask) -> None:
     # storage, not the outage an earlier app's storage had.
     limiter._storage_dead = False
     app.register_error_handler(RateLimitExceeded, too_many)
+    app.register_error_handler(SlowDown, slowed_down)

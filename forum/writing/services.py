@@ -1,7 +1,8 @@
 """The one write rule. Every path that stores text a person wrote (a new thread, a reply, an
 edit, a milestone share, and whatever comes later) calls a write_* function here, which
 applies the whole rule in one order: the identity check, pre-moderation, storing, the
-content note, and the care check. Views call these and nothing of the rule themselves.
+content note, and the care check; a new post also counts against the member's writing
+limit. Views call these and apply nothing of the rule themselves.
 """
 
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from forum.permissions import can_moderate
 from forum.posts.content_notes import set_content_note
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.posts.store import create_reply, create_thread, revise_post
+from forum.web.limits import count_writing
 from forum.writing.care import identity_hints, look_after
 
 
@@ -106,6 +108,7 @@ def write_thread(
     Raises SecondLookNeeded before storing anything. Caller commits.
     """
     _second_look(draft)
+    count_writing(author)
     post = create_thread(
         author, board, draft.title or "", draft.body, needs_approval(author), kind, badge
     )
@@ -115,6 +118,7 @@ def write_thread(
 def write_reply(author: User, thread: Thread, draft: Draft, parent: Post | None = None) -> Written:
     """Reply to a thread, perhaps to one post of it. Raises SecondLookNeeded. Caller commits."""
     _second_look(draft)
+    count_writing(author)
     post = create_reply(author, thread, draft.body, parent, held=needs_approval(author))
     return _after_storing(post, draft)
 

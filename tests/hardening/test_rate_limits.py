@@ -13,6 +13,7 @@ from forum.accounts.models import User
 from forum.extensions import db
 from forum.posts.models import Post
 from forum.recovery.models import local_today
+from forum.web.limits import SlowDown, count_writing
 from tests.factories import PASSWORD, make_board, make_thread, make_user
 from tests.recovery.helpers import make_counter
 
@@ -197,6 +198,22 @@ def test_two_workers_share_their_counts_through_redis(limited_app):
     response = _signin(second.test_client(), "guess-last")
     assert response.status_code == 429
     assert 'value="guess-last"' in _page(response)
+
+
+def test_a_members_writing_is_counted_once_across_workers_through_redis(limited_app):
+    """The writing limit counted by the write rule lives in Redis too: a second worker knows."""
+    reason = _redis_reachable()
+    if reason:
+        pytest.skip(reason)
+    shared = {"REDIS_URL": REDIS_URL, "SECRET_KEY": secrets.token_hex(16)}
+    first = limited_app("one", POSTS_LIMIT_PER_MEMBER="2 per minute", **shared)
+    member = make_user()
+    with first.test_request_context():
+        count_writing(member)
+        count_writing(member)
+    second = limited_app("two", POSTS_LIMIT_PER_MEMBER="2 per minute", **shared)
+    with second.test_request_context(), pytest.raises(SlowDown):
+        count_writing(member)
 
 
 def test_without_redis_a_new_worker_counts_from_zero(limited_app):
