@@ -33,7 +33,7 @@ from forum.extensions import db  # noqa: E402
 from forum.permissions import Anonymous  # noqa: E402
 from forum.posts.models import Board, Post, Thread  # noqa: E402
 from forum.search import maintenance, queries  # noqa: E402
-from forum.search.query import parse  # noqa: E402
+from forum.search.parse import parse  # noqa: E402
 from forum.text import render_post_body  # noqa: E402
 from forum.timeutil import utcnow  # noqa: E402
 

@@ -20,7 +20,7 @@ from forum.notices import views as notices_views
 from forum.posts import signals
 from forum.reactions import views as reactions_views
 from forum.recovery import views as recovery_views
-from forum.search import index as search_index
+from forum.search import engine as search_engine
 from forum.search import sync as search_sync
 from forum.search import views as search_views
 from forum.support import views as support_views
@@ -75,7 +75,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
-    search_index.check_backend(app)
+    search_engine.check_backend(app)
     # After the blueprints, so that CSRF and the suspension guard answer before a count.
     limits.init_limits(app)
     _subscribe()

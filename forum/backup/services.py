@@ -20,7 +20,7 @@ from flask import Flask
 from forum.errors import ForumError
 from forum.extensions import db
 from forum.search import maintenance, sync
-from forum.search.index import engine_for
+from forum.search.engine import engine_for
 
 DB_FILE = "hearth.db"
 INDEX_DIR = "search-index"

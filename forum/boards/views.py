@@ -25,7 +25,7 @@ from forum.recovery.queries import shown_day_counts
 from forum.web import limits
 from forum.web.forms import ConfirmForm
 from forum.web.pagecache import cached_for_readers, revalidate_for_readers
-from forum.web.paging import page_number
+from forum.web.paging import id_from, page_number
 from forum.web.urls import thread_url
 from forum.writing.responses import write_from_form
 from forum.writing.services import write_edit, write_reply, write_thread
@@ -190,9 +190,10 @@ def _reply_again(thread_id: int) -> str:
 
 
 def _parent_for(thread: Thread, raw_id) -> Post | None:
-    if not raw_id or not str(raw_id).isdecimal() or len(str(raw_id)) > 18:
+    parent_id = id_from(raw_id)
+    if parent_id is None:
         return None
-    parent = posts.post_by_id(int(raw_id))
+    parent = posts.post_by_id(parent_id)
     if parent is None or parent.thread_id != thread.id or not can_view_post(current_user, parent):
         return None
     return parent

@@ -3,13 +3,12 @@
 from datetime import datetime, timedelta
 
 from forum.accounts.models import User
-from forum.errors import ForumError, NotAllowed
-from forum.moderation import log
+from forum.moderation import allowed, log
+from forum.moderation.allowed import DecisionError
 from forum.moderation.models import TargetType
 from forum.moderation.rules import REASON_REQUIRED, SUSPENSION_DAYS, THREAD_VERBS, VERB_LABELS
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
-from forum.permissions import Role, can_administer, can_moderate
 from forum.posts.lifecycle import set_post_status, set_thread_status
 from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
 from forum.posts.store import replace_body
@@ -17,11 +16,6 @@ from forum.timeutil import utcnow
 
 # A ban is a suspension with no end a person could live to see.
 BAN_UNTIL = datetime(9999, 12, 31)
-FROM_THE_MODERATORS = "From the moderators"
-
-
-class DecisionError(ForumError):
-    """A decision could not be taken as asked (missing reason, wrong verb, ...)."""
 
 
 def require_reason(verb: str, reason: str) -> str:
@@ -31,34 +25,17 @@ def require_reason(verb: str, reason: str) -> str:
     return reason
 
 
-def check_not_own(moderator: User, subject_id: int | None) -> None:
-    if subject_id is not None and subject_id == moderator.id:
-        raise NotAllowed("This concerns you, so another moderator or an admin has to decide.")
-
-
 def _post_link(post: Post) -> str:
     return path_for("boards.permalink", post_id=post.id)
 
 
-# The states each verb can start from: restoring a post its author deleted is not ours to do.
-_FROM = {
-    "hide": {PostStatus.VISIBLE},
-    "remove": {PostStatus.VISIBLE, PostStatus.HIDDEN},
-    "restore": {PostStatus.HIDDEN, PostStatus.REMOVED},
-    "approve": {PostStatus.PENDING},
-    "reject": {PostStatus.PENDING},
-    "redact": {PostStatus.VISIBLE, PostStatus.HIDDEN, PostStatus.PENDING},
-}
-
-
 def act_on_post(moderator: User, post: Post, verb: str, reason: str, new_text: str | None = None):
-    """Hide, restore, remove, redact, approve or reject a post. Caller commits."""
-    check_not_own(moderator, post.author_id)
+    """Hide, restore, remove, redact, approve or reject a post, or log a decision on it.
+
+    Does not check whether the verb is allowed: its callers in services did, through
+    `allowed.refuse_unless_allowed` on the post or its queue item. Caller commits.
+    """
     reason = require_reason(verb, reason)
-    if verb in _FROM and post.status not in _FROM[verb]:
-        raise DecisionError(
-            f"“{VERB_LABELS[verb]}” doesn't apply to a post that is {post.status.value}."
-        )
     if verb == "redact":
         _redact(moderator, post, new_text)
     elif verb in ("hide", "remove", "restore", "approve", "reject"):
@@ -156,12 +133,8 @@ def act_on_thread(moderator: User, thread: Thread, verb: str, reason: str) -> No
 def act_on_member(
     moderator: User, member: User, verb: str, reason: str, days: int | None = None
 ) -> None:
-    """Warn, suspend, lift a suspension or ban a member. Caller commits."""
-    check_not_own(moderator, member.id)
-    if can_moderate(member) and not can_administer(moderator) or member.role == Role.ADMIN:
-        raise NotAllowed(
-            "Only an admin can act on a moderator, and admins only step down by command."
-        )
+    """Warn, suspend, lift a suspension or ban a member, when allowed. Caller commits."""
+    allowed.refuse_unless_allowed(moderator, member, verb)
     reason = require_reason(verb, reason)
     if verb == "suspend":
         if days not in SUSPENSION_DAYS:
@@ -175,10 +148,8 @@ def act_on_member(
         member.suspended_until = None
         member.suspension_reason = None
         title = "Your suspension is lifted"
-    elif verb == "warn":
-        title = "A warning from the moderators"
     else:
-        raise DecisionError(f"Unknown action on a member: {verb}.")
+        title = "A warning from the moderators"
     log.record(moderator.id, verb, TargetType.MEMBER, member.id, reason, member.id)
     notify(member.id, NoticeKind.MODERATION, title, reason, path_for("notices.index"))
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 from forum.accounts.models import User
 from forum.accounts.queries import user_by_pseudonym
 from forum.extensions import db
+from forum.moderation.claims import claim_running
 from forum.moderation.models import (
     ItemKind,
     ItemState,
@@ -17,18 +18,11 @@ from forum.moderation.models import (
     Report,
     ReviewItem,
 )
-from forum.moderation.rules import CLAIM_MINUTES
 from forum.posts.models import Board, Post, Thread
 from forum.timeutil import iso_time, utcnow
+from forum.web.paging import id_from
 
 QUEUE_PAGE = 20
-
-
-def _claimed(now):
-    return sa.and_(
-        ReviewItem.claimed_by_id.is_not(None),
-        ReviewItem.claimed_at >= now - timedelta(minutes=CLAIM_MINUTES),
-    )
 
 
 def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1):
@@ -42,7 +36,7 @@ def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1)
     else:
         stmt = stmt.where(ReviewItem.state == ItemState.OPEN)
         if state == "claimed":
-            stmt = stmt.where(_claimed(now))
+            stmt = stmt.where(claim_running(now))
         stmt = stmt.order_by(
             ReviewItem.has_care.desc(),
             ReviewItem.auto_hidden.desc(),
@@ -144,8 +138,8 @@ def log_rows(
         stmt = stmt.where(ModAction.verb == verb)
     if target:
         stmt = stmt.where(ModAction.target_type == target)
-    if target_id.isdecimal() and len(target_id) <= 18:
-        stmt = stmt.where(ModAction.target_id == int(target_id))
+    if (number := id_from(target_id)) is not None:
+        stmt = stmt.where(ModAction.target_id == number)
     return db.paginate(stmt, page=page, per_page=50, error_out=False)
 
 

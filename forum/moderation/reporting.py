@@ -1,6 +1,6 @@
 """The members' side of moderation: reporting a post, "My reports", the transparency page."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from forum.errors import NotAllowed
@@ -11,6 +11,7 @@ from forum.moderation.rules import OUTCOME_WORDS, REASON_HELP, REASON_LABELS, VE
 from forum.posts.permissions import can_respond_to
 from forum.posts.queries import post_by_id
 from forum.posts.visibility import can_view_post
+from forum.web.paging import page_number
 
 bp = Blueprint("reports", __name__)
 
@@ -50,8 +51,7 @@ def report(post_id: int):
 @bp.get("/reports/mine")
 @login_required
 def mine():
-    page = request.args.get("page", "1")
-    made = queries.reports_by(current_user, int(page) if page.isdecimal() and len(page) < 6 else 1)
+    made = queries.reports_by(current_user, page_number())
     return render_template(
         "moderation/my_reports.html", reports=made, labels=REASON_LABELS, outcomes=OUTCOME_WORDS
     )

@@ -25,6 +25,7 @@ from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Post, PostStatus
 from forum.posts.permissions import can_respond_to
 from forum.timeutil import utcnow
+from forum.web.limits import SlowDown, member_key, take_one
 
 
 class TooManyReports(ForumError):
@@ -93,17 +94,6 @@ def _open_report(post: Post, reporter: User) -> Report | None:
 
 def _check_report_limits(reporter: User, post: Post, reason: Reason) -> None:
     now = utcnow()
-    per_hour = current_app.config["REPORTS_PER_HOUR"]
-    recent = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Report)
-        .where(Report.reporter_id == reporter.id, Report.created_at > now - timedelta(hours=1))
-    )
-    if recent >= per_hour:
-        raise TooManyReports(
-            f"You can report up to {per_hour} posts an hour. Thank you for looking out for others: "
-            "please try again a little later."
-        )
     if reason == Reason.AT_RISK and post.author_id is not None:
         care_today = db.session.scalar(
             sa.select(sa.func.count())
@@ -121,6 +111,15 @@ def _check_report_limits(reporter: User, post: Post, reason: Reason) -> None:
                 "and the moderators have it. "
                 "If someone is in danger right now, the help page lists who to call."
             )
+    # Counted last, in the same storage as every other limit, once nothing else refuses.
+    per_hour = current_app.config["REPORTS_PER_HOUR"]
+    try:
+        take_one(f"{per_hour} per hour", "reports", member_key(reporter))
+    except SlowDown:
+        raise TooManyReports(
+            f"You can report up to {per_hour} posts an hour. Thank you for looking out for others: "
+            "please try again a little later."
+        ) from None
 
 
 def _open_item(post: Post, kind: ItemKind) -> ReviewItem:

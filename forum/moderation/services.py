@@ -1,31 +1,16 @@
 """The queue: claiming items, deciding on them (one decision wins a race), notes on members."""
 
-from datetime import timedelta
-
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.errors import Conflict, NotAllowed
+from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import actions
-from forum.moderation.models import (
-    ItemKind,
-    ItemState,
-    MemberNote,
-    ReportState,
-    ReviewItem,
-)
-from forum.moderation.rules import (
-    CARE_VERBS,
-    CLAIM_MINUTES,
-    OUTCOME_WORDS,
-    PENDING_VERBS,
-    REPORT_VERBS,
-    outcome_of,
-)
+from forum.moderation import actions, allowed, queries
+from forum.moderation.claims import free_for
+from forum.moderation.models import ItemState, MemberNote, ReportState, ReviewItem
+from forum.moderation.rules import OUTCOME_WORDS, outcome_of
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
-from forum.permissions import can_administer
 from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Post, PostStatus
 from forum.timeutil import utcnow
@@ -33,38 +18,24 @@ from forum.timeutil import utcnow
 # --- the queue -----------------------------------------------------------------------------------
 
 
-def _claim_is_free(moderator: User):
-    lapse = utcnow() - timedelta(minutes=CLAIM_MINUTES)
-    return sa.or_(
-        ReviewItem.claimed_by_id.is_(None),
-        ReviewItem.claimed_by_id == moderator.id,
-        ReviewItem.claimed_at < lapse,
+def _still_open_and_free(item: ReviewItem, moderator: User):
+    """The condition of the UPDATE that wins a race: checked by the database, not by us."""
+    return sa.and_(
+        ReviewItem.id == item.id, ReviewItem.state == ItemState.OPEN, free_for(moderator, utcnow())
     )
-
-
-def _check_can_act(moderator: User, item: ReviewItem) -> None:
-    actions.check_not_own(moderator, item.post.author_id)
-    if item.escalated and not can_administer(moderator):
-        raise NotAllowed("This item is escalated to the admins.")
 
 
 def _conflict(item: ReviewItem) -> Conflict:
     db.session.refresh(item)
-    if item.state == ItemState.RESOLVED:
-        who = item.resolved_by.pseudonym if item.resolved_by else "another moderator"
-        return Conflict(f"Already handled by {who}.")
-    who = item.claimed_by.pseudonym if item.claimed_by else "another moderator"
-    return Conflict(f"Already claimed by {who}.")
+    return allowed.taken(item)
 
 
 def claim(moderator: User, item: ReviewItem) -> None:
-    """Take an item so that others see who holds it (for 30 minutes). Caller commits."""
-    _check_can_act(moderator, item)
+    """Hold an item so that others see who does, until the claim lapses. Caller commits."""
+    allowed.refuse_claim_unless_allowed(moderator, item)
     taken = db.session.execute(
         sa.update(ReviewItem)
-        .where(
-            ReviewItem.id == item.id, ReviewItem.state == ItemState.OPEN, _claim_is_free(moderator)
-        )
+        .where(_still_open_and_free(item, moderator))
         .values(claimed_by_id=moderator.id, claimed_at=utcnow())
         .execution_options(synchronize_session=False)
     ).rowcount
@@ -84,14 +55,6 @@ def release(moderator: User, item: ReviewItem) -> None:
     db.session.refresh(item)
 
 
-def allowed_verbs(item: ReviewItem) -> tuple[str, ...]:
-    if item.kind == ItemKind.PENDING:
-        return PENDING_VERBS
-    if item.has_care:
-        return CARE_VERBS + tuple(v for v in REPORT_VERBS if v not in ("no_action", "escalate"))
-    return REPORT_VERBS
-
-
 def decide(
     moderator: User,
     item: ReviewItem,
@@ -101,9 +64,7 @@ def decide(
     new_text: str | None = None,
 ) -> None:
     """Take one decision on an item; exactly one decision wins a race. Caller commits."""
-    _check_can_act(moderator, item)
-    if verb not in allowed_verbs(item):
-        raise actions.DecisionError("That action doesn't fit this item.")
+    allowed.refuse_unless_allowed(moderator, item, verb)
     actions.require_reason(verb, reason)
     post = item.post
     if verb == "escalate":
@@ -111,11 +72,9 @@ def decide(
         actions.act_on_post(moderator, post, verb, reason)
         return
     _finish(moderator, item, verb=verb)
-    if verb in ("lock",):
+    if verb == "lock":
         actions.act_on_thread(moderator, post.thread, verb, reason)
-    elif verb in ("warn", "suspend", "ban"):
-        if post.author is None:
-            raise actions.DecisionError("The author has left Hearth: there is no member to act on.")
+    elif verb in allowed.MEMBER_VERBS:
         actions.act_on_member(moderator, post.author, verb, reason, days)
     else:
         if verb == "no_action" and item.auto_hidden and post.status == PostStatus.HIDDEN:
@@ -140,9 +99,7 @@ def _finish(
     )
     won = db.session.execute(
         sa.update(ReviewItem)
-        .where(
-            ReviewItem.id == item.id, ReviewItem.state == ItemState.OPEN, _claim_is_free(moderator)
-        )
+        .where(_still_open_and_free(item, moderator))
         .values(**values)
         .execution_options(synchronize_session=False)
     ).rowcount
@@ -172,12 +129,9 @@ def act_directly(
     moderator: User, post: Post, verb: str, reason: str, new_text: str | None = None
 ) -> None:
     """Act on a post outside the queue (from its thread); an open item on it is resolved too."""
-    item = db.session.scalar(
-        sa.select(ReviewItem).where(
-            ReviewItem.post_id == post.id, ReviewItem.state == ItemState.OPEN
-        )
-    )
-    if item is not None and verb in allowed_verbs(item):
+    allowed.refuse_unless_allowed(moderator, post, verb)
+    item = queries.open_item_for(post)
+    if item is not None and verb in allowed.allowed_actions(moderator, item):
         decide(moderator, item, verb, reason, new_text=new_text)
         return
     actions.act_on_post(moderator, post, verb, reason, new_text)

@@ -7,11 +7,14 @@ from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
 from forum.moderation import actions, forms, queries, services
+from forum.moderation.allowed import allowed_actions, can_claim, refusal
+from forum.moderation.claims import claim_holder, claimed_by_someone_else
 from forum.moderation.models import ReviewItem
-from forum.moderation.rules import VERB_LABELS, reason_counts
+from forum.moderation.rules import CLAIM_MINUTES, VERB_LABELS, reason_counts
 from forum.permissions import can_moderate
 from forum.posts.models import Post, Thread
 from forum.posts.queries import listed_boards
+from forum.web.paging import page_number
 
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
 
@@ -27,13 +30,16 @@ def _moderators_only():
 
 
 @bp.context_processor
-def _labels():
-    return {"labels": VERB_LABELS}
-
-
-def _page() -> int:
-    page = request.args.get("page", "1")
-    return int(page) if page.isdecimal() and len(page) < 6 and int(page) > 0 else 1
+def _moderation_rules():
+    """What the moderators' pages ask instead of comparing statuses, ids or times themselves."""
+    return {
+        "labels": VERB_LABELS,
+        "refusal": refusal,
+        "can_claim": can_claim,
+        "claim_holder": claim_holder,
+        "claimed_by_someone_else": claimed_by_someone_else,
+        "claim_minutes": CLAIM_MINUTES,
+    }
 
 
 def _get(model, object_id: int):
@@ -48,7 +54,7 @@ def queue():
     form = forms.QueueFilterForm(request.args)
     form.board.choices += [(b.slug, b.name) for b in listed_boards(current_user)]
     state = form.state.data if form.state.data in ("open", "claimed", "resolved") else "open"
-    items = queries.queue(state, form.reason.data or "", form.board.data or "", _page())
+    items = queries.queue(state, form.reason.data or "", form.board.data or "", page_number())
     posts = [item.post for item in items.items]
     authors = [p.author_id for p in posts]
     return render_template(
@@ -79,7 +85,7 @@ def _render_item(item: ReviewItem, form, status: int = 200):
             "moderation/item.html",
             item=item,
             form=form,
-            verbs=services.allowed_verbs(item),
+            verbs=allowed_actions(current_user, item),
             previous=queries.previous_posts([item.post]).get(item.post.id),
             history=history,
             notes=queries.notes_about([author]).get(author, []),
@@ -95,7 +101,7 @@ def claim(item_id: int):
     item = _get(ReviewItem, item_id)
     services.claim(current_user, item)
     db.session.commit()
-    flash("You hold this item for 30 minutes.", "success")
+    flash(f"You hold this item for {CLAIM_MINUTES} minutes.", "success")
     return redirect(url_for("moderation.item", item_id=item.id))
 
 
@@ -146,7 +152,11 @@ def post(post_id: int):
         form.new_text.data = post.body_source
     status = 400 if form.errors else 200
     return render_template(
-        "moderation/post.html", post=post, form=form, item=queries.open_item_for(post)
+        "moderation/post.html",
+        post=post,
+        form=form,
+        item=queries.open_item_for(post),
+        verbs=allowed_actions(current_user, post),
     ), status
 
 
@@ -180,6 +190,7 @@ def member(member_id: int):
         "moderation/member.html",
         member=member,
         form=form,
+        verbs=allowed_actions(current_user, member),
         note_form=forms.NoteForm(),
         history=history,
         notes=queries.notes_about([member.id]).get(member.id, []),
@@ -211,7 +222,7 @@ def log():
         form.verb.data or "",
         form.target.data or "",
         form.target_id.data or "",
-        _page(),
+        page_number(),
     )
     return render_template(
         "moderation/log.html",

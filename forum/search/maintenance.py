@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from forum.extensions import db
 from forum.posts.models import Post
-from forum.search.index import all_docs, engine_for
+from forum.search.engine import engine_for
+from forum.search.engine.base import all_docs
 from forum.search.models import SearchOutbox
 
 

@@ -16,8 +16,9 @@ from forum.posts.content_notes import hidden_kinds
 from forum.posts.models import Board, Post, Thread
 from forum.posts.queries import board_by_slug
 from forum.posts.visibility import readable_posts
-from forum.search.index import engine_for, text_of
-from forum.search.query import SearchQuery
+from forum.search.engine import engine_for
+from forum.search.engine.base import text_of
+from forum.search.parse import SearchQuery
 
 PER_PAGE = 20
 _MARKED = re.compile(r"<mark>(.*?)</mark>")

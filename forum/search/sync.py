@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from forum.extensions import db, listen_once
 from forum.posts.models import Board, Post, Thread
-from forum.search.index import engine_for, load_docs
+from forum.search.engine import engine_for
+from forum.search.engine.base import load_docs
 from forum.search.models import SearchOutbox
 from forum.timeutil import utcnow
 

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from forum.posts.queries import listed_boards
 from forum.search import queries, sync
-from forum.search.query import KINDS, parse
+from forum.search.parse import KINDS, parse
 
 bp = Blueprint("search", __name__)
 log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ from forum.boards.queries import featured_threads, unanswered_first_threads
 from forum.errors import NotAllowed
 from forum.permissions import can_greet
 from forum.text import render_post_body
+from forum.web.paging import id_from
 
 bp = Blueprint("support", __name__)
 
@@ -27,7 +28,7 @@ def help():
     return render_template(
         "help/index.html",
         resources=render_post_body(help_markdown()),
-        after=int(after) if after.isdecimal() and len(after) <= 18 else None,
+        after=id_from(after),
     )
 
 

@@ -92,13 +92,17 @@ class SlowDown(ForumError):
         self.retry_after = retry_after
 
 
-def take_one(setting: str, scope: str, key: str) -> None:
-    """Count one against the limit in `setting`, in the limiter's storage (Redis, shared by
+def member_key(member) -> str:
+    return _keyed("member", str(member.id))
+
+
+def take_one(limit: str, scope: str, key: str) -> None:
+    """Count one against `limit` ("6 per minute"), in the limiter's storage (Redis, shared by
     every worker, when configured); raise SlowDown when it is used up. The count is taken
     before the answer, so concurrent requests cannot all slip under it."""
     if not current_app.config.get("RATELIMIT_ENABLED"):
         return
-    item = parse(current_app.config[setting])
+    item = parse(limit)
     try:
         allowed = limiter.limiter.hit(item, "hearth", scope, key)
     except Exception:  # the counter store is away: a member's post must not fail for it
@@ -110,7 +114,7 @@ def take_one(setting: str, scope: str, key: str) -> None:
 
 def count_writing(member) -> None:
     """Threads, replies and milestone shares share one count: a member's writing."""
-    take_one("POSTS_LIMIT_PER_MEMBER", "posts", _keyed("member", str(member.id)))
+    take_one(current_app.config["POSTS_LIMIT_PER_MEMBER"], "posts", member_key(member))
 
 
 # endpoint -> a function that re-renders that endpoint's form from what was posted.

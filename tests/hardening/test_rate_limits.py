@@ -11,10 +11,11 @@ import sqlalchemy as sa
 
 from forum.accounts.models import User
 from forum.extensions import db
+from forum.moderation.models import Report
 from forum.posts.models import Post
 from forum.recovery.models import local_today
 from forum.web.limits import SlowDown, count_writing
-from tests.factories import PASSWORD, make_board, make_thread, make_user
+from tests.factories import PASSWORD, make_board, make_post, make_thread, make_user
 from tests.recovery.helpers import make_counter
 
 REDIS_URL = os.environ.get("FORUM_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -155,6 +156,22 @@ def test_a_milestone_share_counts_against_the_same_writing_limit(limited_app):
     page = _page(response)
     assert SLOW_DOWN in page and "Thirty days, one at a time." in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Post)) == 2
+
+
+def test_reports_beyond_the_hourly_limit_come_back_with_the_note_typed(limited_app):
+    """Reports are counted like every other limit: the fourth in an hour waits, its note kept."""
+    app = limited_app(REPORTS_PER_HOUR=3)
+    member = make_user()
+    posts = [make_post() for _ in range(4)]
+    client = app.test_client()
+    _signin(client, member.pseudonym, PASSWORD)
+    for post in posts[:3]:
+        assert client.post(f"/p/{post.id}/report", data={"reason": "spam"}).status_code == 302
+    response = client.post(f"/p/{posts[3].id}/report", data={"reason": "spam", "note": "kept"})
+    assert response.status_code == 429
+    page = _page(response)
+    assert "up to 3 posts an hour" in page and "kept" in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Report)) == 3
 
 
 def test_reading_pages_are_never_limited(limited_app):

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from forum.extensions import db
 from forum.posts.models import Post
 from forum.search import maintenance
-from forum.search.index import engine_for
-from forum.search.query import parse
+from forum.search.engine import engine_for
+from forum.search.parse import parse
 from tests.conftest import make_app
 from tests.factories import make_board, make_thread, make_user
 from tests.production.checks import inconsistencies

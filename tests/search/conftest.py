@@ -6,7 +6,7 @@ from werkzeug.datastructures import MultiDict
 from forum import create_app
 from forum.extensions import db
 from forum.search import queries
-from forum.search.query import parse
+from forum.search.parse import parse
 from tests.conftest import POSTGRES_URL, make_app, settings_for
 
 BACKENDS = [

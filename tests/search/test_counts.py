@@ -2,14 +2,14 @@
 
 import pytest
 
-from forum.search import pg_engine, whoosh_engine
+from forum.search.engine import postgres, whoosh
 from tests.factories import make_post, make_thread
 from tests.search.conftest import search_page
 
 
 @pytest.fixture
 def cap_of_five(monkeypatch):
-    for module in (whoosh_engine, pg_engine):
+    for module in (whoosh, postgres):
         monkeypatch.setattr(module, "TOTAL_CAP", 5)
 
 
@@ -40,7 +40,7 @@ def test_under_the_cap_the_count_is_exact(app, cap_of_five):
 
 def test_an_old_match_is_found_past_the_newest_posts(app, monkeypatch):
     """A word only an old post holds is still found when the newest posts are read first."""
-    monkeypatch.setattr(pg_engine, "WINDOW", 2)
+    monkeypatch.setattr(postgres, "WINDOW", 2)
     old = make_post(body="The kingfisher came back.")
     thread = make_thread(body="Newer words.")
     for n in range(4):

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from forum.search.query import parse
+from forum.search.parse import parse
 
 
 def read(q: str, **params):

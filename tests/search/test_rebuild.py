@@ -3,7 +3,7 @@
 import pytest
 
 from forum.search import maintenance
-from forum.search.whoosh_schema import ANALYZER, spans_of, word_positions
+from forum.search.engine.whoosh.schema import ANALYZER, spans_of, word_positions
 from tests.factories import make_post, make_thread
 from tests.search.conftest import found, search_page
 

@@ -6,7 +6,7 @@ from forum.accounts.services import delete_account
 from forum.extensions import db
 from forum.posts import lifecycle
 from forum.search import maintenance, sync
-from forum.search.index import engine_for
+from forum.search.engine import engine_for
 from forum.search.models import SearchOutbox
 from forum.writing.services import Draft, write_edit, write_reply
 from tests.factories import PASSWORD, make_post, make_thread, make_user, opening_post

@@ -8,7 +8,7 @@ from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import BOOLEAN, COLUMN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 
-from forum.search.index import PostDoc
+from forum.search.engine.base import PostDoc
 
 ANALYZER = StemmingAnalyzer()
 _STEMS: dict[str, str] = {}

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from whoosh import query
 from whoosh.idsets import BitSet
 
-from forum.search.query import SearchQuery
-from forum.search.whoosh_schema import day_number, tokens
+from forum.search.engine.whoosh.schema import day_number, tokens
+from forum.search.parse import SearchQuery
 
 
 def _either(make) -> query.Query:

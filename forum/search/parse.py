@@ -5,6 +5,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from forum.web.paging import page_from
+
 MAX_LENGTH = 200
 MAX_PAGE = 100
 KINDS = ("story", "milestone", "reply")
@@ -150,8 +152,5 @@ def _read_params(query: SearchQuery, args) -> None:
             setattr(query, name, value)
     sort = str(args.get("sort", ""))
     query.sort = sort if sort in SORTS else "relevance"
-    page = str(args.get("page", "1"))
-    query.page = (
-        min(int(page), MAX_PAGE) if page.isdecimal() and 0 < len(page) < 7 and int(page) > 0 else 1
-    )
+    query.page = min(page_from(args.get("page")), MAX_PAGE)
     query.include_hidden = args.get("hidden") in ("1", "y", "on")

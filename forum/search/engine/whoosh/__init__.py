@@ -10,10 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from markupsafe import Markup
-from whoosh import index, query
+from whoosh import index
 from whoosh.filedb.filestore import FileStorage
+from whoosh.query import Term
 
-from forum.search.index import (
+from forum.search.engine.base import (
     RANK_POOL,
     TOTAL_CAP,
     DocSource,
@@ -22,9 +23,8 @@ from forum.search.index import (
     SearchEngine,
     highlight,
 )
-from forum.search.query import SearchQuery
-from forum.search.whoosh_files import file_sizes, files_whole
-from forum.search.whoosh_query import (
+from forum.search.engine.whoosh.files import file_sizes, files_whole
+from forum.search.engine.whoosh.query import (
     DocSet,
     build_query,
     filter_docs,
@@ -34,8 +34,9 @@ from forum.search.whoosh_query import (
     phrases_of,
     scored,
 )
-from forum.search.whoosh_rebuild import write_parts
-from forum.search.whoosh_schema import fields_of, make_schema, shape, spans_of, tokens
+from forum.search.engine.whoosh.rebuild import write_parts
+from forum.search.engine.whoosh.schema import fields_of, make_schema, shape, spans_of, tokens
+from forum.search.parse import SearchQuery
 
 # Document sets of filters, kept per searcher (they change only when the index does).
 _SETS_KEPT = 64
@@ -191,7 +192,7 @@ class WhooshEngine(SearchEngine):
         )
         # Few posts are out of a signed-out reader's sight: mask those, rather than filter
         # through a set of nearly every document.
-        hidden = query.Term("public", False)
+        hidden = Term("public", False)
         mask = (
             self._docset(searcher, sets, "hidden", lambda: searcher.docs_for_query(hidden))
             if public_only

@@ -1,5 +1,7 @@
-"""The offline Whoosh rebuild: each part of the posts indexed by its own process, one segment
-each, committed together (never used for live writes, which go through one writer)."""
+"""The offline Whoosh rebuild: one process and one segment per part of the posts, one commit.
+
+Never used for live writes, which go through one writer.
+"""
 
 import logging
 import multiprocessing
@@ -8,8 +10,8 @@ import queue
 from whoosh import writing
 from whoosh.writing import SegmentWriter
 
-from forum.search.index import DocSource
-from forum.search.whoosh_schema import fields_of
+from forum.search.engine.base import DocSource
+from forum.search.engine.whoosh.schema import fields_of
 
 log = logging.getLogger(__name__)
 # Postings a process keeps in memory (by Whoosh's own estimate; the process grows to about

@@ -1,4 +1,4 @@
-"""The search engine interface both backends answer, and the documents they are given."""
+"""The interface every search engine answers, and the documents the engines are given."""
 
 import hashlib
 import html
@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask import Flask, current_app
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from forum.posts.models import Post, Thread, ThreadKind
 from forum.posts.visibility import readable_posts_filter
-from forum.search.query import SearchQuery
+from forum.search.parse import SearchQuery
 
 _TAG = re.compile(r"<[^>]*>")
 # Characters the highlighter uses as markers; never part of indexed text.
@@ -165,33 +164,6 @@ class SearchEngine:
     def signatures(self) -> dict[int, str]:
         """The signature stored for every indexed post (for check)."""
         raise NotImplementedError
-
-
-def engine_for(app: Flask | None = None) -> SearchEngine:
-    """The app's search engine, made once per process and app."""
-    app = app or current_app._get_current_object()
-    engine = app.extensions.get("search_engine")
-    if engine is None:
-        if app.config["SEARCH_BACKEND"] == "postgres":
-            from forum.search.pg_engine import PostgresEngine
-
-            engine = PostgresEngine(app)
-        else:
-            from forum.search.whoosh_engine import WhooshEngine
-
-            engine = WhooshEngine(app.config["SEARCH_INDEX_DIR"])
-        app.extensions["search_engine"] = engine
-    return engine
-
-
-def check_backend(app: Flask) -> None:
-    """Refuse to start with a backend the database cannot serve."""
-    backend = app.config["SEARCH_BACKEND"]
-    if backend not in ("whoosh", "postgres"):
-        raise RuntimeError(f"FORUM_SEARCH_BACKEND must be whoosh or postgres, not {backend!r}")
-    url = sa.make_url(app.config["SQLALCHEMY_DATABASE_URI"])
-    if backend == "postgres" and url.get_backend_name() != "postgresql":
-        raise RuntimeError("FORUM_SEARCH_BACKEND=postgres needs a PostgreSQL database")
 
 
 def highlight(text: str, spans: list[tuple[int, int]], length: int = 240) -> Markup:

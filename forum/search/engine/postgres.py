@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from forum.extensions import db
 from forum.posts.models import Post, Thread, ThreadKind
 from forum.posts.visibility import readable_posts_filter
-from forum.search.index import (
+from forum.search.engine.base import (
     MARK_END,
     MARK_START,
     RANK_POOL,
@@ -24,7 +24,7 @@ from forum.search.index import (
     highlight,
 )
 from forum.search.models import PostSearch
-from forum.search.query import SearchQuery
+from forum.search.parse import SearchQuery
 
 # Any number will do, as long as nothing else in the database uses it.
 _LOCK_KEY = 0x4E415254

@@ -1,0 +1,162 @@
+"""What a moderator may do to a queue item, a post or a member: the one answer.
+
+The views render one button for each verb `allowed_actions` returns and the templates loop
+over those; the services call `refuse_unless_allowed` and raise what it finds. So a button
+shown is an action accepted, and any other verb is refused with the same words.
+"""
+
+from forum.accounts.models import User
+from forum.errors import Conflict, ForumError, NotAllowed
+from forum.moderation import queries
+from forum.moderation.claims import claimed_by_someone_else
+from forum.moderation.models import ItemKind, ItemState, ReviewItem
+from forum.moderation.rules import CARE_VERBS, PENDING_VERBS, REPORT_VERBS, VERB_LABELS
+from forum.permissions import Role, can_administer, can_moderate, is_suspended
+from forum.posts.models import Post, PostStatus
+
+Target = ReviewItem | Post | User
+
+
+class DecisionError(ForumError):
+    """A decision could not be taken as asked (missing reason, wrong verb, ...)."""
+
+
+# The states each verb on a post can start from, in the order of the buttons: restoring a
+# post its author deleted is not ours to do.
+POST_VERBS = {
+    "hide": frozenset({PostStatus.VISIBLE}),
+    "restore": frozenset({PostStatus.HIDDEN, PostStatus.REMOVED}),
+    "remove": frozenset({PostStatus.VISIBLE, PostStatus.HIDDEN}),
+    "approve": frozenset({PostStatus.PENDING}),
+    "reject": frozenset({PostStatus.PENDING}),
+    "redact": frozenset({PostStatus.VISIBLE, PostStatus.HIDDEN, PostStatus.PENDING}),
+}
+MEMBER_VERBS = ("warn", "suspend", "unsuspend", "ban")
+# A care report never ends as "no violation" (and escalating it is already a care verb).
+CARE_ITEM_VERBS = CARE_VERBS + tuple(v for v in REPORT_VERBS if v not in ("no_action", "escalate"))
+
+OWN = "This concerns you, so another moderator or an admin has to decide."
+NOT_A_MODERATORS_CALL = (
+    "Only an admin can act on a moderator, and admins only step down by command."
+)
+
+
+def allowed_actions(moderator: User, target: Target) -> tuple[str, ...]:
+    """The verbs the moderator may take on the target now, in the order of the buttons."""
+    if _refusal(moderator, target) is not None:
+        return ()
+    return tuple(verb for verb in _verbs(target) if _misfit(moderator, target, verb) is None)
+
+
+def refuse_unless_allowed(moderator: User, target: Target, verb: str) -> None:
+    """Raise what the moderator reads when `verb` is not in `allowed_actions`."""
+    error = _refusal(moderator, target) or _misfit(moderator, target, verb)
+    if error is not None:
+        raise error
+
+
+def refusal(moderator: User, target: Target) -> str | None:
+    """Why no action at all is allowed, in the service's words; None when some are."""
+    if allowed_actions(moderator, target):
+        return None
+    error = _refusal(moderator, target)
+    return error.message if error is not None else _nothing_to_do(target)
+
+
+def can_claim(moderator: User, item: ReviewItem) -> bool:
+    """May take the item (or renew their own claim): open, not theirs, nobody else's."""
+    return _refusal(moderator, item) is None
+
+
+def refuse_claim_unless_allowed(moderator: User, item: ReviewItem) -> None:
+    error = _refusal(moderator, item)
+    if error is not None:
+        raise error
+
+
+def concerns_self(moderator: User, target: Target) -> bool:
+    """The post is the moderator's own, or the member is the moderator."""
+    if isinstance(target, ReviewItem):
+        subject_id = target.post.author_id
+    elif isinstance(target, Post):
+        subject_id = target.author_id
+    else:
+        subject_id = target.id
+    return subject_id is not None and subject_id == moderator.id
+
+
+def taken(item: ReviewItem) -> Conflict:
+    """The item is someone else's: handled already, or held by another moderator."""
+    if item.state == ItemState.RESOLVED:
+        who = item.resolved_by.pseudonym if item.resolved_by else "another moderator"
+        return Conflict(f"Already handled by {who}.")
+    who = item.claimed_by.pseudonym if item.claimed_by else "another moderator"
+    return Conflict(f"Already claimed by {who}.")
+
+
+# --- the rule, whatever the verb, then verb by verb ----------------------------------------------
+
+
+def _refusal(moderator: User, target: Target) -> ForumError | None:
+    """Nothing may be done: it concerns the moderator, or it is someone else's to decide."""
+    if concerns_self(moderator, target):
+        return NotAllowed(OWN)
+    if isinstance(target, Post):
+        target = queries.open_item_for(target)  # a post in the queue is decided there too
+        if target is None:
+            return None
+    if isinstance(target, ReviewItem):
+        if target.escalated and not can_administer(moderator):
+            return NotAllowed("This item is escalated to the admins.")
+        if target.state != ItemState.OPEN or claimed_by_someone_else(moderator, target):
+            return taken(target)
+        return None
+    return _member_refusal(moderator, target)
+
+
+def _member_refusal(moderator: User, member: User) -> ForumError | None:
+    if member.role == Role.ADMIN or (can_moderate(member) and not can_administer(moderator)):
+        return NotAllowed(NOT_A_MODERATORS_CALL)
+    return None
+
+
+def _verbs(target: Target) -> tuple[str, ...]:
+    if isinstance(target, Post):
+        return tuple(POST_VERBS)
+    if isinstance(target, User):
+        return MEMBER_VERBS
+    if target.kind == ItemKind.PENDING:
+        return PENDING_VERBS
+    return CARE_ITEM_VERBS if target.has_care else REPORT_VERBS
+
+
+def _misfit(moderator: User, target: Target, verb: str) -> ForumError | None:
+    """Why this verb does not fit the target as it is now, if it doesn't."""
+    if verb not in _verbs(target):
+        noun = {Post: "post", User: "member"}.get(type(target), "item")
+        return DecisionError(f"That action doesn't fit this {noun}.")
+    if isinstance(target, User):
+        return _member_misfit(moderator, target, verb)
+    post = target.post if isinstance(target, ReviewItem) else target
+    if verb in POST_VERBS and post.status not in POST_VERBS[verb]:
+        return DecisionError(
+            f"“{VERB_LABELS[verb]}” doesn't apply to a post that is {post.status.value}."
+        )
+    if verb in MEMBER_VERBS:
+        return _member_misfit(moderator, post.author, verb)
+    return None
+
+
+def _member_misfit(moderator: User, member: User | None, verb: str) -> ForumError | None:
+    if member is None:
+        return DecisionError("The author has left Hearth: there is no member to act on.")
+    if verb == "unsuspend" and not is_suspended(member):
+        return DecisionError("Only a suspension can be lifted, and this member has none.")
+    return _member_refusal(moderator, member)
+
+
+def _nothing_to_do(target: Target) -> str:
+    post = target.post if isinstance(target, ReviewItem) else target
+    if isinstance(post, Post) and post.status == PostStatus.DELETED:
+        return "Its author deleted it; there is nothing to do."
+    return "There is nothing to do here."
