@@ -75,6 +75,17 @@ class Bodies:
         return "\n\n".join(p[0] for p in paras), "\n".join(p[1] for p in paras)
 
 
+def _thread_row(rng, thread_id: int, board_id: int, slug: str, at) -> dict:
+    return {
+        "id": thread_id,
+        "board_id": board_id,
+        "title": content.title(rng, slug),
+        "kind": "milestone" if slug == "milestones" else "story",
+        "created_at": at,
+        "last_activity_at": at,
+    }
+
+
 def fill(posts: int, seed: int = 7) -> None:
     """Generated threads of 1 to 8 posts over the demo boards, written with bulk inserts."""
     rng = random.Random(seed)
@@ -95,17 +106,7 @@ def fill(posts: int, seed: int = 7) -> None:
             slug = rng.choice(slugs)
             thread_id += 1
             at = now - timedelta(days=rng.uniform(0, 700))
-            kind = "milestone" if slug == "milestones" else "story"
-            threads.append(
-                {
-                    "id": thread_id,
-                    "board_id": board_ids[slug],
-                    "title": content.title(rng, slug),
-                    "kind": kind,
-                    "created_at": at,
-                    "last_activity_at": at,
-                }
-            )
+            threads.append(_thread_row(rng, thread_id, board_ids[slug], slug, at))
             for n in range(rng.randint(1, 8)):
                 post_id += 1
                 source, html = bodies(slug)

@@ -69,6 +69,16 @@ def seed():
 @with_appcontext
 def demo(seed_value: int) -> None:
     """Create demo members, boards, threads and replies spread over the past eighteen months."""
+    # Eighteen months of writing go in at once: the writing limit is for people, not the seed.
+    limits_on = current_app.config.get("RATELIMIT_ENABLED")
+    current_app.config["RATELIMIT_ENABLED"] = False
+    try:
+        _seed_demo(seed_value)
+    finally:
+        current_app.config["RATELIMIT_ENABLED"] = limits_on
+
+
+def _seed_demo(seed_value: int) -> None:
     if queries.pseudonym_taken(ADMIN):
         click.echo(f"The demo content is already there ({ADMIN} exists); nothing to do.")
         return

@@ -105,11 +105,24 @@ def take_one(limit: str, scope: str, key: str) -> None:
     item = parse(limit)
     try:
         allowed = limiter.limiter.hit(item, "hearth", scope, key)
-    except Exception:  # the counter store is away: a member's post must not fail for it
-        log.warning("Rate-limit storage unavailable; %s was not counted.", scope)
-        return
+    except Exception:  # the counter store is away: count in this worker's memory meanwhile
+        allowed = _hit_in_memory(item, scope, key)
     if not allowed:
         raise SlowDown(int(item.get_expiry()))
+
+
+def _hit_in_memory(item, scope: str, key: str) -> bool:
+    """Redis went away: switch the limiter to its in-memory fallback, as its decorators do
+    (it tries Redis again on later requests), and count there. A member's post never fails
+    because the counter store is away."""
+    log.warning("Rate-limit storage unavailable; counting %s in this worker's memory.", scope)
+    if not getattr(limiter, "_in_memory_fallback_enabled", False) or limiter._storage_dead:
+        return True
+    limiter._storage_dead = True
+    try:
+        return limiter.limiter.hit(item, "hearth", scope, key)
+    except Exception:  # no fallback to be had either: let the member write
+        return True
 
 
 def count_writing(member) -> None:

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from demo import cli as demo_cli
 from forum.accounts.models import User
 from forum.extensions import db
 from forum.moderation.models import Report
@@ -250,3 +251,31 @@ def test_an_unreachable_redis_does_not_stop_members_signing_in(limited_app):
     app = limited_app(REDIS_URL=f"redis://127.0.0.1:{port}/0")
     make_user("steady-hands")
     assert _signin(app.test_client(), "steady-hands", PASSWORD).status_code == 302
+
+
+def test_with_redis_away_the_writing_limit_is_counted_in_memory(limited_app):
+    """Redis unreachable: replies are still saved, and the writing limit still holds."""
+    with socket.socket() as probe:  # a port on this machine that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = limited_app(
+        REDIS_URL=f"redis://127.0.0.1:{port}/0", POSTS_LIMIT_PER_MEMBER="2 per minute"
+    )
+    member = make_user()
+    thread = make_thread()
+    client = app.test_client()
+    _signin(client, member.pseudonym, PASSWORD)
+    for number in range(2):
+        reply = client.post(f"/t/{thread.id}/reply", data={"body": f"Still here {number}."})
+        assert reply.status_code == 302
+    assert client.post(f"/t/{thread.id}/reply", data={"body": "Third."}).status_code == 429
+
+
+def test_the_demo_seeds_with_limits_on(limited_app, monkeypatch):
+    """`make run` keeps its limits on; the demo's eighteen months of posts are not refused."""
+    app = limited_app(POSTS_LIMIT_PER_MEMBER="2 per minute")
+    monkeypatch.setattr(demo_cli, "THREADS", 20)
+    result = app.test_cli_runner().invoke(demo_cli.seed, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Post)) > 20
+    assert app.config["RATELIMIT_ENABLED"] is True
