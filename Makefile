@@ -5,37 +5,51 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run test install lint clean bench
+.PHONY: run test install install-dev lint clean bench
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "==> Creating the virtual environment in $(VENV)/"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) --upgrade pip
 
+# What the forum needs to run; the test and lint tools come with `make test` (install-dev).
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[dev,postgres]"
-	touch $@
+	@echo "==> Installing Hearth and what it needs to run (faster once pip has it cached)"
+	@$(PIP) -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	@echo "==> Installing the test, lint and benchmark tools"
+	@$(PIP) -e ".[dev,postgres]"
+	@touch $@
 
 install: $(VENV)/.installed
 
-## Serve the demo forum on http://127.0.0.1:5000 (SQLite in instance/).
+install-dev: $(VENV)/.installed-dev
+
+## Serve the demo forum on http://127.0.0.1:5000 (SQLite in instance/). Its request log, like
+## gunicorn's with gunicorn_config.py, shows paths only: no query strings, no client addresses.
 run: install
-	$(FLASK) db upgrade
-	$(FLASK) seed demo
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@echo "==> Creating or updating the database"
+	@$(FLASK) db upgrade
+	@$(FLASK) seed demo
+	@echo "==> Serving the demo forum on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
+	@$(FLASK) run --host $(HOST) --port $(PORT)
 
 ## Run the whole test suite (set FORUM_TEST_DATABASE_URL to run it on PostgreSQL too).
-test: install
+test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## Benchmark a generated forum of 100,000 posts under gunicorn (see README, "Benchmarks").
 ## BENCH_ARGS="--posts 10000", "--posts 1000000" or "--growth" for other sizes.
-bench: install
+bench: install-dev
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-lint: install
-	$(BIN)/ruff check forum tests bench demo
-	$(BIN)/ruff format --check forum tests bench demo
+lint: install-dev
+	$(BIN)/ruff check forum tests bench demo wsgi.py gunicorn_config.py
+	$(BIN)/ruff format --check forum tests bench demo wsgi.py gunicorn_config.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

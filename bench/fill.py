@@ -18,7 +18,7 @@ from bench.progress import Progress
 from bench.text_pool import TextPool
 from demo import content
 from forum.accounts.models import User
-from forum.accounts.names import pseudonym_key
+from forum.accounts.names import pseudonym_key, pseudonym_skeleton
 from forum.boards import management
 from forum.extensions import db
 from forum.moderation.models import ItemKind, Reason, Report, ReviewItem
@@ -54,6 +54,7 @@ def _members(rng: random.Random, count: int, now) -> list[int]:
             "id": n + 1,
             "pseudonym": name,
             "pseudonym_key": pseudonym_key(name),
+            "pseudonym_skeleton": pseudonym_skeleton(name),
             "password_hash": shared,
             "role": Role.MEMBER,
             "session_token": f"bench{n}",

@@ -4,6 +4,8 @@ import math
 import random
 import re
 import secrets
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -24,6 +26,7 @@ from forum.extensions import db
 from forum.permissions import Role
 from forum.posts.models import Board, Post, Thread, ThreadKind
 from forum.recovery.milestones import milestone_name
+from forum.search.sync import drain
 from forum.timeutil import utcnow
 from forum.writing.services import Draft, write_reply, write_thread
 
@@ -32,6 +35,8 @@ ROLES = {ADMIN: Role.ADMIN, MODERATOR: Role.MODERATOR}
 MEMBERS = 36
 THREADS = 300
 MAX_REPLIES = 8
+# For the invented members' random passwords only (see _register).
+MEMBER_PASSWORD_HASH = "pbkdf2:sha256:1000"
 SPAN = timedelta(days=548)  # about eighteen months of history
 # How often each board gets a new thread: the busy boards are the ones people need at night.
 BOARD_WEIGHTS = {
@@ -41,7 +46,9 @@ BOARD_WEIGHTS = {
 KIND_OF_BOARD = {"milestones": ThreadKind.MILESTONE}
 _DAYS_IN_TITLE = re.compile(r"\b(\d{1,4}) days?\b|\b(one|a|\d) years?\b", re.IGNORECASE)
 # Chance of a thread getting 0, 1, ... MAX_REPLIES replies.
-REPLY_WEIGHTS = (8, 14, 17, 16, 13, 10, 9, 7, 6)
+REPLY_WEIGHTS = (10, 17, 19, 16, 12, 9, 7, 5, 5)
+# (fewest words, most words, weight) of a reply.
+REPLY_LENGTHS = ((3, 15, 34), (15, 40, 38), (40, 100, 22), (100, 220, 6))
 
 
 @dataclass
@@ -55,7 +62,7 @@ class _PlannedPost:
 @dataclass
 class _PlannedThread:
     board: str
-    title: str
+    opening: content.Opening  # its title, and what the replies answer
     posts: list[_PlannedPost] = field(default_factory=list)
 
 
@@ -69,22 +76,38 @@ def seed():
 @with_appcontext
 def demo(seed_value: int) -> None:
     """Create demo members, boards, threads and replies spread over the past eighteen months."""
-    # Eighteen months of writing go in at once: the writing limit is for people, not the seed.
-    limits_on = current_app.config.get("RATELIMIT_ENABLED")
-    current_app.config["RATELIMIT_ENABLED"] = False
-    try:
-        _seed_demo(seed_value)
-    finally:
-        current_app.config["RATELIMIT_ENABLED"] = limits_on
-
-
-def _seed_demo(seed_value: int) -> None:
     if queries.pseudonym_taken(ADMIN):
         click.echo(f"The demo content is already there ({ADMIN} exists); nothing to do.")
         return
-    # The demo's history happened before anyone moderated it: nothing waits for approval.
-    premoderation = current_app.config["PREMODERATE_FIRST_POSTS"]
-    current_app.config["PREMODERATE_FIRST_POSTS"] = 0
+    # Eighteen months of writing go in at once: the writing limit is for people, not the seed,
+    # and the demo's history happened before anyone moderated it.
+    with _settings(RATELIMIT_ENABLED=False):
+        _seed_demo(seed_value)
+
+
+@contextmanager
+def _settings(**overrides):
+    """Change some of the app's settings for the seed only, putting them back after."""
+    config = current_app.config
+    before = {key: config.get(key) for key in overrides}
+    config.update(overrides)
+    try:
+        yield
+    finally:
+        config.update(before)
+
+
+@contextmanager
+def _step(text: str):
+    """One line on the terminal for each step of the seed: what it does, then how long it took."""
+    click.echo(f"  {text} ...", nl=False)
+    started = time.perf_counter()
+    yield
+    click.echo(f" done ({time.perf_counter() - started:.1f} s)")
+
+
+def _seed_demo(seed_value: int) -> None:
+    click.echo("Seeding the demo forum (once; later runs find it there):")
     rng = random.Random(seed_value)
     now = utcnow()
     start = now - SPAN
@@ -103,28 +126,49 @@ def _seed_demo(seed_value: int) -> None:
     ]
     joined = _join_times(rng, len(names), start, now)
     plan = _plan(rng, joined, sorted(boards), start, now)
-    passwords = {ADMIN: secrets.token_urlsafe(12), MODERATOR: secrets.token_urlsafe(12)}
-    members: dict[int, User] = {}
-    # Registered in the order they joined, so that member ids follow time as post ids do.
-    for index in sorted(range(len(names)), key=joined.__getitem__):
-        name = names[index]
-        password = passwords.get(name) or secrets.token_urlsafe(12)
-        members[index] = register_member(name, password, role=ROLES.get(name, Role.MEMBER))
-        members[index].created_at = joined[index]
-    _write(plan, [members[index] for index in range(len(names))], boards)
-    current_app.config["PREMODERATE_FIRST_POSTS"] = premoderation
-    warmth = add_warmth(rng, members[0], list(members.values()))
-    reports = fill_the_queue(rng, list(members.values()))
-    seed_counters(members[0], [members[index] for index in range(2, len(names))])
-    db.session.commit()
-
     posts = sum(len(t.posts) for t in plan)
+    passwords = {ADMIN: secrets.token_urlsafe(12), MODERATOR: secrets.token_urlsafe(12)}
+    with _step(f"{len(names)} members"):
+        members = _register(names, joined, passwords)
+    with _step(f"{len(plan)} threads and {posts:,} posts, through the write rule"):
+        with _settings(PREMODERATE_FIRST_POSTS=0):
+            _write(plan, [members[index] for index in range(len(names))], boards)
+    with _step("reactions, content notes and a pinned “Start here” thread"):
+        warmth = add_warmth(rng, members[0], list(members.values()))
+    with _step("reports and a newcomer's thread for the moderators"):
+        reports = fill_the_queue(rng, list(members.values()))
+    with _step("recovery counters"):
+        seed_counters(members[0], [members[index] for index in range(2, len(names))])
+    with _step("saving"), _settings(SEARCH_DRAIN_AFTER_COMMIT=False):
+        db.session.commit()
+    with _step("the search index"):
+        drain(current_app._get_current_object())
+
     for name, password in passwords.items():
         click.echo(f"{name:<11} password: {password}")
     click.echo("(Shown only this once; change them with `flask accounts set-password`.)")
     click.echo(f"Seeded {len(members)} members, {len(plan)} threads and {posts} posts.")
     click.echo(f"Members left {warmth} reactions; a “Start here” thread is pinned and featured.")
     click.echo(f"The moderation queue holds {reports} reports and a newcomer's first thread.")
+
+
+def _register(names: list[str], joined: list[datetime], passwords: dict[str, str]) -> dict:
+    """Register the members in the order they joined, so that member ids follow time as post
+    ids do. Caller commits.
+
+    Nobody signs in as the invented members: each gets a random password of 96 bits, hashed
+    cheaply. A slow hash (scrypt, a fifth of a second each) protects a password a person could
+    guess; these can't be guessed, and 36 of them would add seconds to every first run.
+    """
+    members: dict[int, User] = {}
+    for index in sorted(range(len(names)), key=joined.__getitem__):
+        name = names[index]
+        method = {} if name in passwords else {"PASSWORD_HASH_METHOD": MEMBER_PASSWORD_HASH}
+        with _settings(**method):
+            password = passwords.get(name) or secrets.token_urlsafe(12)
+            members[index] = register_member(name, password, role=ROLES.get(name, Role.MEMBER))
+        members[index].created_at = joined[index]
+    return members
 
 
 def _join_times(rng: random.Random, count: int, start: datetime, now: datetime) -> list[datetime]:
@@ -146,20 +190,26 @@ def _plan(
     weights = [0.08, 0.12] + [1 / (rank + 1) ** 0.6 for rank in ranks]
     board_weights = [BOARD_WEIGHTS[s] for s in slugs]
     span = (now - start).total_seconds()
+    # One writer for the whole forum, so that no title comes twice on a board and no
+    # sentence turns up in post after post.
+    writer = content.Writer(rng)
+    titles: dict[str, set[str]] = {slug: set() for slug in slugs}
     plan = []
     for _ in range(THREADS):
         slug = rng.choices(slugs, board_weights)[0]
-        title, body = content.thread(rng, slug, 20, rng.choice((120, 250, 400)))
+        opening = writer.thread(slug, taken=titles[slug])
+        titles[slug].add(opening.title)
         # More threads lately than at the start: the forum has been growing.
         at = start + timedelta(seconds=span * math.sqrt(rng.random()))
         starter = _someone(rng, joined, weights, at)
-        thread = _PlannedThread(slug, title, [_PlannedPost(starter, body, at)])
+        posts = [_PlannedPost(starter, opening.body, at)]
+        thread = _PlannedThread(slug, opening, posts)
         count = rng.choices(range(MAX_REPLIES + 1), REPLY_WEIGHTS)[0]
         for moment in _reply_times(rng, at, now, count):
             # Now and then the starter comes back to thank the others.
             comes_back = len(thread.posts) > 1 and rng.random() < 0.06
             author = starter if comes_back else _someone(rng, joined, weights, moment, starter)
-            thread.posts.append(_planned_reply(rng, thread, author, moment))
+            thread.posts.append(_planned_reply(rng, writer, thread, author, moment))
         plan.append(thread)
     return plan
 
@@ -191,16 +241,17 @@ def _reply_times(rng: random.Random, after: datetime, now: datetime, count: int)
 
 
 def _planned_reply(
-    rng: random.Random, thread: _PlannedThread, author: int, at: datetime
+    rng: random.Random, writer: content.Writer, thread: _PlannedThread, author: int, at: datetime
 ) -> _PlannedPost:
-    size = rng.choices(((5, 20), (20, 80), (80, 250)), (45, 40, 15))[0]
+    # From "Welcome!" to a few paragraphs; most replies are a line or two.
+    size = rng.choices(REPLY_LENGTHS, [w for *_, w in REPLY_LENGTHS])[0][:2]
     # The starter answering their own thread thanks the others.
     thanks = author == thread.posts[0].author
     # Some replies answer one earlier reply rather than the thread, and quote it.
     others = [i for i, p in enumerate(thread.posts) if i and p.author != author]
     parent = rng.choice(others) if others and rng.random() < 0.3 else None
     quoting = thread.posts[parent].body if parent is not None else None
-    body = content.reply_body(rng, *size, thread.board, quoting=quoting, from_starter=thanks)
+    body = writer.reply(thread.board, *size, quoting, thanks, thread.opening)
     return _PlannedPost(author, body, at, parent)
 
 
@@ -218,7 +269,7 @@ def _write(plan: list[_PlannedThread], members: list[User], boards: dict[str, Bo
         post = planned.posts[index]
         author = members[post.author]
         if index == 0:
-            draft = Draft(post.body, planned.title, post_anyway=True)
+            draft = Draft(post.body, planned.opening.title, post_anyway=True)
             opening = write_thread(author, boards[planned.board], draft).post
             threads[number] = opening.thread
             made[number] = [opening]
@@ -255,7 +306,7 @@ def _badge(thread: _PlannedThread) -> str | None:
     """A milestone thread's badge, read from its title ("90 days today" -> "90 days")."""
     if thread.board != "milestones":
         return None
-    found = _DAYS_IN_TITLE.search(thread.title)
+    found = _DAYS_IN_TITLE.search(thread.opening.title)
     if found is None:
         return None
     if found.group(1):

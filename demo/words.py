@@ -1,4 +1,4 @@
-"""Word lists for the demo content: slot values, pseudonym parts and thread titles, all invented."""
+"""Word lists for the demo content: what fills a template's {slots}, and pseudonym parts."""
 
 # What a {slot} in a template is filled with. A post picks each slot once, so it keeps
 # talking about the same sister and the same walk; {coping2} draws from "coping" again.
@@ -97,6 +97,14 @@ SLOTS: dict[str, tuple[str, ...]] = {
         "the first warm weekend", "the dark mornings", "the leaves turning",
     ),
     "weeks": ("two", "three", "five", "six"),
+    "decade": ("twenties", "thirties", "forties", "fifties", "sixties"),
+    "home": (
+        "a check-in every Sunday evening, ten minutes, no blame", "no wine in the fridge for now",
+        "I say when I'm struggling, before it's a crisis", "we go for a walk instead of the pub",
+        "the bank cards stay with them until spring", "we each get one evening a week to ourselves",
+        "I'm home by eleven, or I text", "we don't talk about it at the dinner table",
+        "they can ask me anything, and I answer honestly", "counselling together once a month",
+    ),
 }  # fmt: skip
 
 # Pseudonym parts: nature words and gentle adjectives, nothing that names a real person.
@@ -118,78 +126,3 @@ PHRASES = (
     "back-on-the-path", "small-steps", "one.more.day", "tea_not_beer", "clear_mornings",
     "walking-it-off", "kettle-on", "sunrise-again", "plain-sailing-ish",
 )  # fmt: skip
-
-# Thread titles by topic; a board draws its topics from BOARD_TOPICS in content.py.
-TITLES: dict[str, tuple[str, ...]] = {
-    "intro": (
-        "Hello from a newcomer", "New here and a bit nervous", "Hi, back after a long time away",
-        "Finally signing up after months of reading", "Just joined, not sure what to say",
-        "Introducing myself (long post, sorry)", "Lurker finally saying hello",
-        "Nervous first post", "Hi all, {days} days in",
-    ),
-    "first_week": (
-        "First post, day {days}", "First week sober and everything feels loud",
-        "Day {days} without {habit}", "Starting again today", "Is the first week always this hard?",
-        "Made it through my first week", "Day {days}, can't sleep",
-    ),
-    "story": (
-        "How I got here", "My story, three years on", "The night I decided to stop",
-        "Long one: where I was and where I am", "I thought I was the only one",
-        "Writing it down to make it real", "Nobody knew, until they did",
-        "Ten years of {habit} and one good morning", "What changed for me",
-    ),
-    "relapse": (
-        "Relapse after a year, and what I learned", "Starting again after a relapse",
-        "Slipped after {years}. Back at day one", "Relapsed and ashamed, but I'm here",
-        "What my relapse taught me", "Day one again, and that's okay",
-    ),
-    "withdrawal": (
-        "Withdrawal shakes, day {days}", "The first week was the hardest thing I've done",
-        "Withdrawal and the kindness of a nurse", "Sleep during withdrawal?",
-        "Getting through withdrawal with help",
-    ),
-    "milestone": (
-        "{milestone} today", "{milestone} sober!", "{milestone} without {habit}",
-        "Hit {milestone} this morning", "Quiet {milestone} post",
-        "{milestone}. Didn't think I'd see it", "Made it to {milestone}",
-        "Celebrating {milestone} with {drink}", "{milestone} and a bit emotional",
-    ),
-    "cravings": (
-        "Cravings are bad tonight", "What do you do when the cravings hit at night?",
-        "Struggling after {trigger}", "Close call {time}",
-        "Anyone else get cravings out of nowhere?",
-        "Triggers I didn't see coming", "Bored, restless and {feeling}",
-        "How do you get through {weekday} evenings?",
-    ),
-    "coping": (
-        "Urge surfing actually worked", "HALT saved me today", "My coping list, in case it helps",
-        "Tea, walks and a very long {weekday}", "What's on your list for bad evenings?",
-        "Journaling when you don't know what to write", "Walking it off",
-    ),
-    "family": (
-        "How do I tell {person}?", "{person} doesn't trust me yet", "Rebuilding trust, slowly",
-        "{person} came to a meeting with me", "Family gatherings when you're newly sober",
-        "When a friend keeps offering you a drink", "Talking to the kids about it",
-        "{person} said they're proud of me", "Setting boundaries with old friends",
-    ),
-    "carer": (
-        "Being the partner of someone in recovery", "{person} is in early recovery, how do I help?",
-        "Hello, here because of {person}", "How do I support {person} without hovering?",
-        "Looking after myself while {person} recovers", "Proud and scared at the same time",
-    ),
-    "resources": (
-        "Meetings that welcome newcomers", "Books that helped in the first year",
-        "Apps for counting days: what do you use?", "Online meetings at odd hours",
-        "What's in your recovery toolbox?", "Podcast recommendations?",
-        "A recovery café opened near me", "Journaling prompts for early recovery",
-        "SMART Recovery or AA: what worked for you?", "Finding a counsellor: what to ask",
-        "Workbooks worth the money",
-    ),
-    "lounge": (
-        "What made you smile today?", "Sober hobbies thread", "Favourite alcohol-free drinks",
-        "Small wins, {weekday} edition", "Anyone else into {hobby}?", "Weekend plans?",
-        "Music that got you through", "Cooked {food} and I'm weirdly proud",
-        "Walks worth taking", "Good news thread", "Three good things today",
-        "What are you reading?", "Coffee or tea?", "Enjoying {season}",
-    ),
-}  # fmt: skip

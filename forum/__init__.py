@@ -19,6 +19,7 @@ from forum.moderation import views as moderation_views
 from forum.notices import views as notices_views
 from forum.posts import signals
 from forum.reactions import views as reactions_views
+from forum.recovery import services as recovery
 from forum.recovery import views as recovery_views
 from forum.search import engine as search_engine
 from forum.search import sync as search_sync
@@ -44,8 +45,8 @@ BLUEPRINTS = (
 # Who hears what the content core announces (forum.posts.signals), in one list.
 SUBSCRIPTIONS = (
     (signals.post_created, following.on_post_created),
+    (signals.post_created, recovery.on_post_created),
     (signals.post_status_changed, following.on_post_status_changed),
-    (signals.content_note_added, following.on_content_note_added),
     (signals.posts_changing_in_bulk, search_sync.on_posts_changing_in_bulk),
 )
 

@@ -24,6 +24,8 @@ class Config:
     SEARCH_BACKEND = "whoosh"
     # Index the outbox right after each commit; False leaves it to `flask search worker`.
     SEARCH_DRAIN_AFTER_COMMIT = True
+    # The longest a request spends indexing after its commit; the rest waits for the next.
+    SEARCH_DRAIN_SECONDS = 0.2
     # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-For, -Proto and -Host
     # headers are believed; 0 believes none (the app faces clients directly).
     PROXY_FIX_HOPS = 0
@@ -38,6 +40,9 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     # "Remember me" keeps a member signed in for this long.
     REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    # Where a suspended member can ask the moderators about it (an email address or a web
+    # page), shown with the reason; None shows only their notices and the guidelines.
+    MODERATORS_CONTACT: str | None = None
     # Reports a member can file in an hour.
     REPORTS_PER_HOUR = 20
     # Distinct members' open reports that hide a post until a moderator decides (0: never).
@@ -59,3 +64,5 @@ class Config:
     SIGNUP_LIMIT_PER_CLIENT = "5 per hour"
     # Threads and replies together that one member can post.
     POSTS_LIMIT_PER_MEMBER = "6 per minute"
+    # Searches one member (or, signed out, one client) can run.
+    SEARCH_LIMIT_PER_CLIENT = "30 per minute"

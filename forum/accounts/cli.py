@@ -70,3 +70,18 @@ def set_password(pseudonym: str) -> None:
         raise click.ClickException(error.message) from error
     db.session.commit()
     click.echo(f"The password of {user.pseudonym} is changed.")
+
+
+@accounts.command("look-alikes")
+@with_appcontext
+def look_alikes() -> None:
+    """List members whose names look alike: taken before sign-up refused look-alikes."""
+    groups = queries.look_alike_groups()
+    if not groups:
+        click.echo("No two members have names that look alike.")
+        return
+    for group in groups:
+        click.echo(
+            ", ".join(f"{m.pseudonym} (#{m.id}, joined {m.created_at:%Y-%m-%d})" for m in group)
+        )
+    click.echo("Each still signs in with their own name; a look-alike of it finds none of them.")

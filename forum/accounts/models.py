@@ -5,8 +5,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
+from forum.accounts.names import SKELETON_LENGTH, pseudonym_key, pseudonym_skeleton
 from forum.extensions import db
 from forum.permissions import Role
 from forum.timeutil import utcnow
@@ -21,8 +22,11 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pseudonym: Mapped[str] = mapped_column(sa.String(30))
-    # NFKC, casefolded, look-alike letters folded: two names that read the same collide here.
+    # Both set from the pseudonym (names.py). The key (NFKC, casefolded) is the name a member
+    # is known by, one member each. The skeleton is what it looks like: sign-up refuses a name
+    # that looks like a member's; members who shared one before that rule keep their names.
     pseudonym_key: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    pseudonym_skeleton: Mapped[str] = mapped_column(sa.String(SKELETON_LENGTH), index=True)
     # Optional, never shown, used only when the member asks for it.
     email: Mapped[str | None] = mapped_column(sa.String(254))
     password_hash: Mapped[str] = mapped_column(sa.String(255))
@@ -42,6 +46,12 @@ class User(UserMixin, db.Model):
     is_greeter: Mapped[bool] = mapped_column(default=False)
     # A reader's choice: see the "Day 142" others show beside their pseudonym, or not.
     show_day_counts: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+
+    @validates("pseudonym")
+    def _derive_keys(self, _field: str, pseudonym: str) -> str:
+        self.pseudonym_key = pseudonym_key(pseudonym)
+        self.pseudonym_skeleton = pseudonym_skeleton(pseudonym)
+        return pseudonym
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"

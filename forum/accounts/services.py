@@ -6,13 +6,15 @@ from flask import current_app
 
 from forum.accounts import queries
 from forum.accounts.models import User
-from forum.accounts.names import pseudonym_key, pseudonym_problem
+from forum.accounts.names import pseudonym_problem
 from forum.accounts.passwords import dummy_hash, hash_password, password_problem, verify_password
 from forum.errors import ForumError
 from forum.extensions import db
+from forum.notices.services import forget_name
 from forum.permissions import Role
 from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
-from forum.posts.erasure import detach_posts_of, erase_posts_of
+from forum.posts.erasure import detach_posts_of, erase_posts_of, forget_mentions_of
+from forum.posts.mentions import FORMER_MEMBER
 
 
 class AccountError(ForumError):
@@ -38,9 +40,9 @@ def register_member(
     problem = password_problem(password, pseudonym)
     if problem:
         raise AccountError(problem, "password")
+    # The model derives the pseudonym's key and skeleton from it.
     user = User(
         pseudonym=pseudonym,
-        pseudonym_key=pseudonym_key(pseudonym),
         email=(email or "").strip() or None,
         password_hash=hash_password(password),
         role=role,
@@ -97,6 +99,10 @@ def delete_account(user: User, password: str, mode: str) -> None:
         detach_posts_of(user)
     else:
         raise AccountError("Please choose what happens to your posts.", "mode")
+    # Notices name members by pointing at them, so they forget the name with the account;
+    # what names it in words (other members' @mentions) is rewritten here.
+    forget_mentions_of(user)
+    forget_name(user.pseudonym, FORMER_MEMBER)
     db.session.delete(user)
 
 

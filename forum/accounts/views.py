@@ -11,6 +11,7 @@ from forum.extensions import db, login_manager
 from forum.permissions import Anonymous
 from forum.posts.queries import profile_summary
 from forum.web import limits
+from forum.web.urls import local_path
 
 bp = Blueprint("accounts", __name__)
 
@@ -26,15 +27,8 @@ def load_user(session_id: str):
 
 
 def safe_next(target: str | None) -> str:
-    """Only a path on this site: never another host, whatever the parameter says."""
-    if (
-        target
-        and target.startswith("/")
-        and not target.startswith(("//", "/\\"))
-        and "\\" not in target
-    ):
-        return target
-    return url_for("boards.index")
+    """Only a plain path on this site: never another host, whatever the parameter says."""
+    return local_path(target) or url_for("boards.index")
 
 
 def _show_on_field(form, error: services.AccountError) -> None:

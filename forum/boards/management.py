@@ -24,7 +24,7 @@ DEFAULT_BOARDS = (
     (
         "milestones",
         "Milestones",
-        "1 day, 30 days, a year: share a milestone and let us celebrate it with you.",
+        "A week, 30 days, a year: share a milestone and let us celebrate it with you.",
     ),
     (
         "cravings-and-coping",

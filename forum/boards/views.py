@@ -19,7 +19,7 @@ from forum.posts.permissions import (
     can_reply,
     can_view_history,
 )
-from forum.posts.visibility import can_view_post, can_view_thread
+from forum.posts.visibility import can_view_post, can_view_thread, is_listed_in_thread
 from forum.reactions.queries import summary as reaction_summary
 from forum.recovery.queries import shown_day_counts
 from forum.web import limits
@@ -58,8 +58,13 @@ def load_thread(thread_id: int) -> Thread:
 
 
 def load_post(post_id: int) -> Post:
+    """A post the viewer finds in its thread: one that was never public is not found."""
     post = posts.post_by_id(post_id)
-    if post is None or not can_view_thread(current_user, post.thread):
+    if (
+        post is None
+        or not can_view_thread(current_user, post.thread)
+        or not is_listed_in_thread(current_user, post)
+    ):
         abort(404)
     return post
 
@@ -106,7 +111,7 @@ def render_thread(thread: Thread, page: int, form, status: int = 200):
         replies=queries.replies_to(current_user, shown.items),
         form=form,
         reading=following_queries.thread_reading(current_user, thread, shown.items),
-        day_counts=shown_day_counts(current_user, [p.author_id for p in shown.items]),
+        day_counts=shown_day_counts(current_user, shown.items),
         reactions=reaction_summary(current_user, shown.items),
     )
     # A member's visit (how far they read) is written after rendering, so that committing
@@ -239,6 +244,8 @@ def delete_post(post_id: int):
         db.session.commit()
         flash("Your post is deleted.", "success")
         if can_view_thread(current_user, post.thread):
-            return redirect(_permalink(post))
+            # A post taken back before it was approved leaves no place to link to.
+            listed = is_listed_in_thread(current_user, post)
+            return redirect(_permalink(post) if listed else thread_url(post.thread))
         return redirect(url_for("boards.board", slug=post.thread.board.slug))
     return render_template("boards/delete.html", post=post, form=form)

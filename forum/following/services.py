@@ -1,6 +1,5 @@
 """Following, muting and saving, the notices a post sends once it can be read, and visits."""
 
-import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -11,19 +10,13 @@ from forum.accounts.queries import user_by_pseudonym
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following.models import Bookmark, FollowState, ThreadState
-from forum.notices.models import Notice, NoticeKind
-from forum.notices.services import notify, path_for
+from forum.notices.models import NoticeKind, ReplyTo
+from forum.notices.services import notify
 from forum.permissions import can_write
+from forum.posts.mentions import mentioned_names
 from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
 from forum.posts.visibility import can_view_post, can_view_thread
-from forum.text import excerpt
 from forum.timeutil import utcnow
-
-# "@name" not preceded by a letter, digit or "@" (so an email address is not a mention), in
-# the shape a pseudonym may have; a trailing full stop or dash stays outside the name.
-MENTION = re.compile(r"(?<![\w@])@([^\W_](?:[\w.-]{0,28}[^\W_])?)")
-MAX_MENTIONS = 10
-EXCERPT_LENGTH = 160
 
 
 def _insert(model):
@@ -65,18 +58,6 @@ def follow_as_author(author: User, thread: Thread) -> None:
 # --- notices -----------------------------------------------------------------------------
 
 
-def mentioned_names(source: str) -> list[str]:
-    """The distinct @pseudonyms a post's source names, in order, at most MAX_MENTIONS."""
-    names: list[str] = []
-    for match in MENTION.finditer(source):
-        name = match.group(1)
-        if len(name) >= 3 and name.casefold() not in (n.casefold() for n in names):
-            names.append(name)
-        if len(names) == MAX_MENTIONS:
-            break
-    return names
-
-
 def post_became_visible(post: Post) -> None:
     """Send the notices a post owes now that it can be read: to the author it answers, to
     the members it mentions and to the thread's followers; one each, never to its own author
@@ -95,48 +76,26 @@ def post_became_visible(post: Post) -> None:
             )
         ).all()
     )
-    who = post.author.pseudonym if post.author else "a former member"
-    # Most personal first: each member gets the first notice that applies to them.
-    owed: dict[int, tuple[NoticeKind, str]] = {}
+    # Most personal first: each member gets the first notice that applies to them. The
+    # notice points at the post; who wrote it and what it says are read when it is shown.
+    owed: dict[int, tuple[NoticeKind, str | None]] = {}
     if post.parent_id is not None:
         parent_author = db.session.scalar(
             sa.select(Post.author_id).where(Post.id == post.parent_id)
         )
         if parent_author is not None:
-            owed[parent_author] = (
-                NoticeKind.REPLY,
-                f"{who} replied to your post in “{thread.title}”",
-            )
+            owed[parent_author] = (NoticeKind.REPLY, ReplyTo.YOUR_POST)
     for name in mentioned_names(post.body_source):
         member = user_by_pseudonym(name)
         if member is not None and member.id not in owed and can_view_thread(member, thread):
-            owed[member.id] = (NoticeKind.MENTION, f"{who} mentioned you in “{thread.title}”")
+            owed[member.id] = (NoticeKind.MENTION, None)
     for user_id, state in states.items():
         if state == FollowState.FOLLOWING and user_id not in owed:
-            owed[user_id] = (NoticeKind.REPLY, f"New reply from {who} in “{thread.title}”")
+            owed[user_id] = (NoticeKind.REPLY, ReplyTo.FOLLOWED)
     owed.pop(post.author_id, None)
-    if not owed:
-        return
-    # Words behind a content note stay behind it: the notice then quotes nothing.
-    body = "" if post.content_note else excerpt(post.body_source, EXCERPT_LENGTH)
-    link = path_for("boards.permalink", post_id=post.id)
-    for user_id, (kind, title) in owed.items():
+    for user_id, (kind, detail) in owed.items():
         if states.get(user_id) != FollowState.MUTED:
-            notify(user_id, kind, title, body, link)
-
-
-def forget_excerpts(post: Post) -> None:
-    """Blank the excerpt that reply and mention notices quote of a post no longer public
-    (hidden, removed, deleted) or newly behind a content note, so that a notice never shows
-    what the thread no longer shows openly. Caller commits."""
-    db.session.execute(
-        sa.update(Notice)
-        .where(
-            Notice.link == path_for("boards.permalink", post_id=post.id),
-            Notice.kind.in_([NoticeKind.REPLY, NoticeKind.MENTION]),
-        )
-        .values(body="")
-    )
+            notify(user_id, kind, post_id=post.id, detail=detail)
 
 
 # --- unread markers ----------------------------------------------------------------------
@@ -217,13 +176,7 @@ def on_post_created(post: Post) -> None:
 
 
 def on_post_status_changed(post: Post, was: PostStatus) -> None:
-    """An approved post sends its notices; one taken from view is no longer quoted in them."""
+    """An approved post sends its notices (one taken from view stops showing in them by
+    itself: notices read the post when shown)."""
     if was == PostStatus.PENDING and post.status == PostStatus.VISIBLE:
         post_became_visible(post)
-    elif was == PostStatus.VISIBLE:
-        forget_excerpts(post)
-
-
-def on_content_note_added(post: Post) -> None:
-    """Notices quote a post's first words; behind a note they quote nothing."""
-    forget_excerpts(post)

@@ -6,7 +6,13 @@ from forum.accounts.models import User
 from forum.moderation import allowed, log
 from forum.moderation.allowed import DecisionError
 from forum.moderation.models import TargetType
-from forum.moderation.rules import REASON_REQUIRED, SUSPENSION_DAYS, THREAD_VERBS, VERB_LABELS
+from forum.moderation.rules import (
+    CARE_OUTCOMES,
+    REASON_REQUIRED,
+    SUSPENSION_DAYS,
+    THREAD_VERBS,
+    VERB_LABELS,
+)
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.posts.lifecycle import set_post_status, set_thread_status
@@ -25,10 +31,6 @@ def require_reason(verb: str, reason: str) -> str:
     return reason
 
 
-def _post_link(post: Post) -> str:
-    return path_for("boards.permalink", post_id=post.id)
-
-
 def act_on_post(moderator: User, post: Post, verb: str, reason: str, new_text: str | None = None):
     """Hide, restore, remove, redact, approve or reject a post, or log a decision on it.
 
@@ -44,10 +46,10 @@ def act_on_post(moderator: User, post: Post, verb: str, reason: str, new_text: s
             "remove": PostStatus.REMOVED,
             "restore": PostStatus.VISIBLE,
             "approve": PostStatus.VISIBLE,
-            "reject": PostStatus.REMOVED,
+            "reject": PostStatus.REJECTED,
         }[verb]
         _set_status_with_thread(post, status)
-    elif verb not in ("no_action", "escalate", "reached_out", "resources_sent"):
+    elif verb not in ("no_action", "escalate", *CARE_OUTCOMES):
         raise DecisionError(f"Unknown action on a post: {verb}.")
     log.record(
         moderator.id, verb, TargetType.POST, post.id, reason or VERB_LABELS[verb], post.author_id
@@ -94,13 +96,13 @@ def _tell_author(post: Post, verb: str, reason: str) -> None:
     if title is None:
         return
     kind = NoticeKind.CARE if verb in ("reached_out", "resources_sent") else NoticeKind.MODERATION
-    link = path_for("support.help") if kind == NoticeKind.CARE else _post_link(post)
-    body = reason
     if kind == NoticeKind.CARE:
         body = (reason + "\n\n" if reason else "") + (
             "You are not alone. The help page lists people you can talk to right now, any hour."
         )
-    notify(post.author_id, kind, title, body, link)
+        notify(post.author_id, kind, title, body, path_for("support.help"))
+    else:
+        notify(post.author_id, kind, title, reason, post_id=post.id)
 
 
 _THREAD_FLAGS = {"lock": "is_locked", "pin": "is_pinned", "feature": "is_featured"}

@@ -9,8 +9,15 @@ from forum.accounts.models import User
 from forum.errors import Conflict, ForumError, NotAllowed
 from forum.moderation import queries
 from forum.moderation.claims import claimed_by_someone_else
-from forum.moderation.models import ItemKind, ItemState, ReviewItem
-from forum.moderation.rules import CARE_VERBS, PENDING_VERBS, REPORT_VERBS, VERB_LABELS
+from forum.moderation.models import ItemKind, ItemState, Reason, ReportState, ReviewItem
+from forum.moderation.rules import (
+    CARE_OUTCOMES,
+    CARE_VERBS,
+    HARSH_VERBS,
+    PENDING_VERBS,
+    REPORT_VERBS,
+    VERB_LABELS,
+)
 from forum.permissions import Role, can_administer, can_moderate, is_suspended
 from forum.posts.models import Post, PostStatus
 
@@ -32,8 +39,12 @@ POST_VERBS = {
     "redact": frozenset({PostStatus.VISIBLE, PostStatus.HIDDEN, PostStatus.PENDING}),
 }
 MEMBER_VERBS = ("warn", "suspend", "unsuspend", "ban")
-# A care report never ends as "no violation" (and escalating it is already a care verb).
-CARE_ITEM_VERBS = CARE_VERBS + tuple(v for v in REPORT_VERBS if v not in ("no_action", "escalate"))
+# An item where someone may be at risk offers care whatever its post's state: the care
+# outcomes first, then what the post may need (approving, restoring), then the harsh verbs.
+# It never ends as "no violation".
+CARE_ITEM_VERBS = CARE_VERBS + ("approve", "restore") + HARSH_VERBS
+# A held post's item: approve or reject it; closed with no action once its author took it back.
+PENDING_ITEM_VERBS = PENDING_VERBS + ("no_action",)
 
 OWN = "This concerns you, so another moderator or an admin has to decide."
 NOT_A_MODERATORS_CALL = (
@@ -61,6 +72,63 @@ def refusal(moderator: User, target: Target) -> str | None:
         return None
     error = _refusal(moderator, target)
     return error.message if error is not None else _nothing_to_do(target)
+
+
+def care_waiting(item: ReviewItem) -> bool:
+    """A care report on the item waits for a care outcome (whatever else was decided)."""
+    return item.state == ItemState.OPEN and any(
+        report.reason == Reason.AT_RISK and report.state == ReportState.OPEN
+        for report in item.reports
+    )
+
+
+def approval_waiting(item: ReviewItem) -> bool:
+    """The item's post is a newcomer's, still waiting to be approved or rejected."""
+    return (
+        item.state == ItemState.OPEN
+        and item.kind == ItemKind.PENDING
+        and item.post.status == PostStatus.PENDING
+    )
+
+
+def leaves_open(item: ReviewItem, verb: str) -> bool:
+    """Does the item stay open after this decision? A decision on the post or the member
+    leaves a waiting care report open, and a care outcome leaves a waiting approval open:
+    neither part of an item ends the other."""
+    if verb in CARE_OUTCOMES:
+        return approval_waiting(item)
+    return verb != "escalate" and care_waiting(item)
+
+
+def still_to_do(item: ReviewItem) -> str | None:
+    """What an open item still waits for, in the words its page and the flash use."""
+    if care_waiting(item):
+        return "The care report stays open until you record how they were looked after."
+    if approval_waiting(item):
+        return "The post still waits to be approved or rejected."
+    return None
+
+
+def care_item_of(target: Target) -> ReviewItem | None:
+    """The open item where a care report waits about the target (a post, its item, or the
+    member it is about), if there is one."""
+    if isinstance(target, User):
+        return queries.open_care_item_about(target)
+    item = queries.open_item_for(target) if isinstance(target, Post) else target
+    return item if item is not None and care_waiting(item) else None
+
+
+def needs_confirmation(target: Target, verb: str) -> bool:
+    """While someone may be at risk, a harsh action on their post or on them is confirmed."""
+    return verb in HARSH_VERBS and care_item_of(target) is not None
+
+
+def refuse_unless_confirmed(target: Target, verb: str, confirmed: bool) -> None:
+    if needs_confirmation(target, verb) and not confirmed:
+        raise DecisionError(
+            f"Someone may be at risk: tick the box to confirm “{VERB_LABELS[verb]}”, "
+            "or look after them first."
+        )
 
 
 def can_claim(moderator: User, item: ReviewItem) -> bool:
@@ -125,9 +193,11 @@ def _verbs(target: Target) -> tuple[str, ...]:
         return tuple(POST_VERBS)
     if isinstance(target, User):
         return MEMBER_VERBS
+    if care_waiting(target):
+        return CARE_ITEM_VERBS
     if target.kind == ItemKind.PENDING:
-        return PENDING_VERBS
-    return CARE_ITEM_VERBS if target.has_care else REPORT_VERBS
+        return PENDING_ITEM_VERBS
+    return REPORT_VERBS
 
 
 def _misfit(moderator: User, target: Target, verb: str) -> ForumError | None:
@@ -144,6 +214,23 @@ def _misfit(moderator: User, target: Target, verb: str) -> ForumError | None:
         )
     if verb in MEMBER_VERBS:
         return _member_misfit(moderator, post.author, verb)
+    if verb in CARE_OUTCOMES:
+        return _care_misfit(post, verb)
+    if verb == "no_action" and isinstance(target, ReviewItem) and approval_waiting(target):
+        return DecisionError("A post waiting for approval is approved or rejected.")
+    return None
+
+
+def _care_misfit(post: Post, verb: str) -> DecisionError | None:
+    """Reaching someone needs them here; closing because they left needs them gone."""
+    if verb == "member_left":
+        if post.author is not None:
+            return DecisionError("They are still a member: reach out, or send resources.")
+        return None
+    if post.author is None:
+        return DecisionError(
+            "They have left Hearth, so nobody can be reached: close the care report instead."
+        )
     return None
 
 
@@ -155,8 +242,16 @@ def _member_misfit(moderator: User, member: User | None, verb: str) -> ForumErro
     return _member_refusal(moderator, member)
 
 
+_NOTHING_TO_DO = {
+    PostStatus.DELETED: "Its author deleted it; there is nothing to do.",
+    PostStatus.WITHDRAWN: "Its author took it back before it was approved; there is nothing to do.",
+    PostStatus.REJECTED: "It was not approved, and nobody but its author sees it; there is "
+    "nothing more to do.",
+}
+
+
 def _nothing_to_do(target: Target) -> str:
     post = target.post if isinstance(target, ReviewItem) else target
-    if isinstance(post, Post) and post.status == PostStatus.DELETED:
-        return "Its author deleted it; there is nothing to do."
+    if isinstance(post, Post) and post.status in _NOTHING_TO_DO:
+        return _NOTHING_TO_DO[post.status]
     return "There is nothing to do here."

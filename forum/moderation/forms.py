@@ -1,7 +1,7 @@
 """Forms for reporting a post and for the moderators' decisions."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
@@ -37,6 +37,8 @@ class DecisionForm(FlaskForm):
     new_text = TextAreaField(
         "The post with the redaction applied", validators=[Optional(), Length(max=20_000)]
     )
+    # Asked of a harsh action on an item where someone may be at risk (allowed.py says when).
+    confirm = BooleanField("I have read the care report, and this is still the right step.")
 
 
 class NoteForm(FlaskForm):

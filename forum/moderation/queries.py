@@ -15,10 +15,13 @@ from forum.moderation.models import (
     ItemState,
     MemberNote,
     ModAction,
+    Reason,
     Report,
+    ReportState,
     ReviewItem,
 )
 from forum.posts.models import Board, Post, Thread
+from forum.posts.visibility import NEVER_PUBLIC
 from forum.timeutil import iso_time, utcnow
 from forum.web.paging import id_from
 
@@ -66,7 +69,12 @@ def queue_stats() -> tuple[int, object]:
 
 
 def previous_posts(posts: list[Post]) -> dict[int, Post]:
-    """For each post, the one before it in its thread (its context), in two queries."""
+    """For each post, the one before it in its thread as members find it there (its
+    context), in two queries: a post that was never public is skipped, as on the thread page.
+
+    Its text is for the moderators only when members may read it too (STATUS_WORDS say
+    what they read instead): the context never shows what an author deleted.
+    """
     if not posts:
         return {}
     earlier = aliased(Post)
@@ -74,7 +82,11 @@ def previous_posts(posts: list[Post]) -> dict[int, Post]:
         sa.select(
             Post.id,
             sa.select(sa.func.max(earlier.id))
-            .where(earlier.thread_id == Post.thread_id, earlier.id < Post.id)
+            .where(
+                earlier.thread_id == Post.thread_id,
+                earlier.id < Post.id,
+                earlier.status.not_in(NEVER_PUBLIC),
+            )
             .scalar_subquery(),
         ).where(Post.id.in_([p.id for p in posts]))
     ).all()
@@ -167,6 +179,22 @@ def transparency(months: int = 12) -> tuple[list[str], dict[str, Counter]]:
 def reports_by(user: User, page: int = 1):
     stmt = sa.select(Report).where(Report.reporter_id == user.id).order_by(Report.id.desc())
     return db.paginate(stmt, page=page, per_page=30, error_out=False)
+
+
+def open_care_item_about(member: User) -> ReviewItem | None:
+    """The oldest open item where a care report about the member waits, if there is one."""
+    return db.session.scalar(
+        sa.select(ReviewItem)
+        .join(Report, Report.item_id == ReviewItem.id)
+        .where(
+            ReviewItem.state == ItemState.OPEN,
+            Report.subject_id == member.id,
+            Report.reason == Reason.AT_RISK,
+            Report.state == ReportState.OPEN,
+        )
+        .order_by(ReviewItem.id)
+        .limit(1)
+    )
 
 
 def open_item_for(post: Post) -> ReviewItem | None:

@@ -10,7 +10,7 @@ from forum.moderation.models import Reason
 from forum.moderation.rules import OUTCOME_WORDS, REASON_HELP, REASON_LABELS, VERB_LABELS
 from forum.posts.permissions import can_respond_to
 from forum.posts.queries import post_by_id
-from forum.posts.visibility import can_view_post
+from forum.posts.visibility import can_view_post, can_view_thread
 from forum.web.paging import page_number
 
 bp = Blueprint("reports", __name__)
@@ -52,8 +52,14 @@ def report(post_id: int):
 @login_required
 def mine():
     made = queries.reports_by(current_user, page_number())
+    # A thread the member can no longer open is not named, nor linked.
+    in_sight = {r.id for r in made.items if can_view_thread(current_user, r.post.thread)}
     return render_template(
-        "moderation/my_reports.html", reports=made, labels=REASON_LABELS, outcomes=OUTCOME_WORDS
+        "moderation/my_reports.html",
+        reports=made,
+        in_sight=in_sight,
+        labels=REASON_LABELS,
+        outcomes=OUTCOME_WORDS,
     )
 
 

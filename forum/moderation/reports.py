@@ -20,7 +20,7 @@ from forum.moderation.models import (
     TargetType,
 )
 from forum.notices.models import NoticeKind
-from forum.notices.services import notify, path_for
+from forum.notices.services import notify
 from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Post, PostStatus
 from forum.posts.permissions import can_respond_to
@@ -180,7 +180,7 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
             NoticeKind.MODERATION,
             "Your post is hidden while the moderators look at it",
             "Several members reported it. A moderator will review it soon and let you know.",
-            path_for("boards.permalink", post_id=post.id),
+            post_id=post.id,
         )
 
 

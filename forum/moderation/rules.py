@@ -1,6 +1,7 @@
 """The fixed lists of moderation, kept in one place: report reasons, verbs, outcomes, durations."""
 
 from forum.moderation.models import Reason, ReportState
+from forum.posts.models import PostStatus
 
 REASON_LABELS = {
     Reason.AT_RISK: "Someone may be at risk",
@@ -38,6 +39,7 @@ VERB_LABELS = {
     "escalate": "Escalate to admins",
     "reached_out": "Reached out",
     "resources_sent": "Resources sent",
+    "member_left": "Closed: they have left Hearth",
 }
 
 THREAD_VERBS = ("lock", "unlock", "pin", "unpin", "feature", "unfeature")
@@ -53,8 +55,13 @@ REPORT_VERBS = (
     "ban",
     "escalate",
 )
-CARE_VERBS = ("reached_out", "resources_sent", "escalate")
+CARE_VERBS = ("reached_out", "resources_sent", "member_left", "escalate")
+# The care verbs that record how the person was looked after (escalating hands it on).
+CARE_OUTCOMES = ("reached_out", "resources_sent", "member_left")
 PENDING_VERBS = ("approve", "reject")
+# What may weigh on a person at risk: on a care item these sit apart from the care outcomes,
+# behind a disclosure, each with its own reason and a confirmation.
+HARSH_VERBS = ("reject", "hide", "remove", "redact", "lock", "warn", "suspend", "ban")
 # Verbs whose reason the member affected reads in a notice.
 REASON_REQUIRED = frozenset(
     {
@@ -75,14 +82,24 @@ REASON_REQUIRED = frozenset(
 OUTCOME_OF_VERB = {
     "no_action": ReportState.NO_ACTION,
     "approve": ReportState.NO_ACTION,
+    "restore": ReportState.NO_ACTION,
     "reached_out": ReportState.REVIEWED,
     "resources_sent": ReportState.REVIEWED,
+    "member_left": ReportState.REVIEWED,
 }
 OUTCOME_WORDS = {
     ReportState.OPEN: "Waiting for a moderator",
     ReportState.NO_ACTION: "Reviewed: no action was needed",
     ReportState.ACTION_TAKEN: "Reviewed: the moderators took action",
     ReportState.REVIEWED: "Reviewed: a moderator looked after it",
+}
+
+# What members read in place of a post they can't read, for the moderators' context around
+# an item: what a member deleted or the moderators took away is not shown to them either.
+STATUS_WORDS = {
+    PostStatus.HIDDEN: "hidden by the moderators",
+    PostStatus.REMOVED: "removed by the moderators",
+    PostStatus.DELETED: "deleted by its author",
 }
 
 SUSPENSION_DAYS = (1, 3, 7, 30)

@@ -7,8 +7,8 @@ from forum.errors import Conflict
 from forum.extensions import db
 from forum.moderation import actions, allowed, queries
 from forum.moderation.claims import free_for
-from forum.moderation.models import ItemState, MemberNote, ReportState, ReviewItem
-from forum.moderation.rules import OUTCOME_WORDS, outcome_of
+from forum.moderation.models import ItemState, MemberNote, Reason, Report, ReportState, ReviewItem
+from forum.moderation.rules import CARE_OUTCOMES, OUTCOME_WORDS, outcome_of
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.posts.lifecycle import set_post_status
@@ -62,16 +62,25 @@ def decide(
     reason: str,
     days: int | None = None,
     new_text: str | None = None,
+    confirmed: bool = False,
 ) -> None:
-    """Take one decision on an item; exactly one decision wins a race. Caller commits."""
+    """Take one decision on an item; exactly one decision wins a race. Caller commits.
+
+    A decision on the post or its author does not end a care report waiting on the item, nor
+    does a care outcome end a waiting approval: the item stays open (held by the moderator)
+    for the part still to do, and only the reports the decision answers are answered.
+    """
     allowed.refuse_unless_allowed(moderator, item, verb)
+    allowed.refuse_unless_confirmed(item, verb, confirmed)
     actions.require_reason(verb, reason)
     post = item.post
     if verb == "escalate":
         _finish(moderator, item, escalate=True)
         actions.act_on_post(moderator, post, verb, reason)
         return
-    _finish(moderator, item, verb=verb)
+    left_open = allowed.leaves_open(item, verb)
+    answered = _answered_by(item, verb, left_open)
+    _finish(moderator, item, verb=verb, hold=left_open)
     if verb == "lock":
         actions.act_on_thread(moderator, post.thread, verb, reason)
     elif verb in allowed.MEMBER_VERBS:
@@ -80,23 +89,40 @@ def decide(
         if verb == "no_action" and item.auto_hidden and post.status == PostStatus.HIDDEN:
             set_post_status(post, PostStatus.VISIBLE)
         actions.act_on_post(moderator, post, verb, reason, new_text)
-    _tell_reporters(item, outcome_of(verb))
+    _tell_reporters(item, answered, outcome_of(verb))
+
+
+def _answered_by(item: ReviewItem, verb: str, left_open: bool) -> list[Report]:
+    """The open reports a decision answers: all of them when it ends the item; otherwise
+    the care reports for a care outcome, and the others for anything else."""
+    waiting = [report for report in item.reports if report.state == ReportState.OPEN]
+    if not left_open:
+        return waiting
+    care = verb in CARE_OUTCOMES
+    return [report for report in waiting if (report.reason == Reason.AT_RISK) == care]
 
 
 def _finish(
-    moderator: User, item: ReviewItem, verb: str | None = None, escalate: bool = False
+    moderator: User,
+    item: ReviewItem,
+    verb: str | None = None,
+    escalate: bool = False,
+    hold: bool = False,
 ) -> None:
-    """The one conditional UPDATE that decides who acted first."""
-    values = (
-        {"escalated": True, "claimed_by_id": None, "claimed_at": None}
-        if escalate
-        else {
+    """The one conditional UPDATE that decides who acted first (`hold`: the item stays open,
+    held by the moderator, for what is still to do)."""
+    now = utcnow()
+    if escalate:
+        values = {"escalated": True, "claimed_by_id": None, "claimed_at": None}
+    elif hold:
+        values = {"claimed_by_id": moderator.id, "claimed_at": now}
+    else:
+        values = {
             "state": ItemState.RESOLVED,
             "resolved_by_id": moderator.id,
-            "resolved_at": utcnow(),
+            "resolved_at": now,
             "resolution": verb,
         }
-    )
     won = db.session.execute(
         sa.update(ReviewItem)
         .where(_still_open_and_free(item, moderator))
@@ -108,33 +134,53 @@ def _finish(
     db.session.refresh(item)
 
 
-def _tell_reporters(item: ReviewItem, outcome: ReportState) -> None:
+def _tell_reporters(item: ReviewItem, answered: list[Report], outcome: ReportState) -> None:
     now = utcnow()
-    for report in item.reports:
-        if report.state != ReportState.OPEN:
-            continue
+    for report in answered:
         report.state = outcome
         report.resolved_at = now
         notify(
             report.reporter_id,
             NoticeKind.REPORT_OUTCOME,
             f"Your report: {OUTCOME_WORDS[outcome].lower()}",
-            f"About a post in “{item.post.thread.title}”. "
             "Thank you for looking out for the community.",
             path_for("reports.mine"),
+            post_id=item.post_id,
         )
 
 
 def act_directly(
-    moderator: User, post: Post, verb: str, reason: str, new_text: str | None = None
+    moderator: User,
+    post: Post,
+    verb: str,
+    reason: str,
+    new_text: str | None = None,
+    confirmed: bool = False,
 ) -> None:
-    """Act on a post outside the queue (from its thread); an open item on it is resolved too."""
+    """Act on a post outside the queue (from its thread); an open item on it is decided too
+    (a care report on it stays open until a care outcome is recorded)."""
     allowed.refuse_unless_allowed(moderator, post, verb)
+    allowed.refuse_unless_confirmed(post, verb, confirmed)
     item = queries.open_item_for(post)
     if item is not None and verb in allowed.allowed_actions(moderator, item):
-        decide(moderator, item, verb, reason, new_text=new_text)
+        decide(moderator, item, verb, reason, new_text=new_text, confirmed=confirmed)
         return
     actions.act_on_post(moderator, post, verb, reason, new_text)
+
+
+def act_on_member(
+    moderator: User,
+    member: User,
+    verb: str,
+    reason: str,
+    days: int | None = None,
+    confirmed: bool = False,
+) -> None:
+    """Warn, suspend, lift a suspension or ban from the member's page; while a care report
+    about them waits, a harsh action is confirmed first. Caller commits."""
+    allowed.refuse_unless_allowed(moderator, member, verb)
+    allowed.refuse_unless_confirmed(member, verb, confirmed)
+    actions.act_on_member(moderator, member, verb, reason, days)
 
 
 def add_member_note(moderator: User, member: User, body: str) -> MemberNote:

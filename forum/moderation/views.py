@@ -7,10 +7,26 @@ from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
 from forum.moderation import actions, forms, queries, services
-from forum.moderation.allowed import allowed_actions, can_claim, refusal
+from forum.moderation.allowed import (
+    allowed_actions,
+    approval_waiting,
+    can_claim,
+    care_item_of,
+    care_waiting,
+    refusal,
+    still_to_do,
+)
 from forum.moderation.claims import claim_holder, claimed_by_someone_else
 from forum.moderation.models import ReviewItem
-from forum.moderation.rules import CLAIM_MINUTES, VERB_LABELS, reason_counts
+from forum.moderation.rules import (
+    CARE_VERBS,
+    CLAIM_MINUTES,
+    HARSH_VERBS,
+    REASON_REQUIRED,
+    STATUS_WORDS,
+    VERB_LABELS,
+    reason_counts,
+)
 from forum.permissions import can_moderate
 from forum.posts.models import Post, Thread
 from forum.posts.queries import listed_boards
@@ -39,6 +55,13 @@ def _moderation_rules():
         "claim_holder": claim_holder,
         "claimed_by_someone_else": claimed_by_someone_else,
         "claim_minutes": CLAIM_MINUTES,
+        "care_waiting": care_waiting,
+        "approval_waiting": approval_waiting,
+        "still_to_do": still_to_do,
+        "care_verbs": CARE_VERBS,
+        "harsh_verbs": HARSH_VERBS,
+        "reason_required": REASON_REQUIRED,
+        "status_words": STATUS_WORDS,
     }
 
 
@@ -119,9 +142,13 @@ def decide(item_id: int):
     form = forms.DecisionForm()
     if form.validate_on_submit():
         days = int(form.days.data) if form.verb.data == "suspend" else None
-        data = form.verb.data, form.reason.data, days, form.new_text.data
+        data = form.verb.data, form.reason.data, days, form.new_text.data, form.confirm.data
         if _carried_out(form, lambda: services.decide(current_user, item, *data)):
-            flash("Done. The people concerned are told.", "success")
+            # Part of the item may still wait (care, or the approval): its page asks next.
+            left = None if item.escalated else still_to_do(item)
+            flash(f"Done. The people concerned are told. {left or ''}".strip(), "success")
+            if left:
+                return redirect(url_for("moderation.item", item_id=item.id))
             return redirect(url_for("moderation.queue"))
     return _render_item(db.session.get(ReviewItem, item_id), form, 400)
 
@@ -144,9 +171,13 @@ def post(post_id: int):
     post = _get(Post, post_id)
     form = forms.DecisionForm()
     if form.validate_on_submit():
-        data = form.verb.data, form.reason.data, form.new_text.data
+        data = form.verb.data, form.reason.data, form.new_text.data, form.confirm.data
         if _carried_out(form, lambda: services.act_directly(current_user, post, *data)):
-            flash("Done. The author is told.", "success")
+            care = care_item_of(post)  # a care report on it stays open: its item asks next
+            left = still_to_do(care) if care else ""
+            flash(f"Done. The author is told. {left}".strip(), "success")
+            if care:
+                return redirect(url_for("moderation.item", item_id=care.id))
             return redirect(url_for("boards.permalink", post_id=post.id))
     if not form.new_text.data:
         form.new_text.data = post.body_source
@@ -181,8 +212,8 @@ def member(member_id: int):
     form = forms.DecisionForm()
     if form.validate_on_submit():
         days = int(form.days.data) if form.verb.data == "suspend" else None
-        data = form.verb.data, form.reason.data, days
-        if _carried_out(form, lambda: actions.act_on_member(current_user, member, *data)):
+        data = form.verb.data, form.reason.data, days, form.confirm.data
+        if _carried_out(form, lambda: services.act_on_member(current_user, member, *data)):
             flash("Done. The member is told.", "success")
             return redirect(url_for("moderation.member", member_id=member.id))
     history = queries.histories([member.id], limit=50).get(member.id, [])
@@ -191,6 +222,7 @@ def member(member_id: int):
         member=member,
         form=form,
         verbs=allowed_actions(current_user, member),
+        care_item=care_item_of(member),
         note_form=forms.NoteForm(),
         history=history,
         notes=queries.notes_about([member.id]).get(member.id, []),

@@ -1,24 +1,52 @@
-"""Reading a member's notices."""
+"""Reading a member's notices: each is shown from what it points at, as it is now."""
 
-import re
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import g
+from sqlalchemy.orm import joinedload
 
+from forum.accounts.models import User
 from forum.extensions import db
-from forum.notices.models import Notice, NoticeKind
+from forum.moderation.models import Reason, Report
+from forum.notices.models import Notice, NoticeKind, ReplyTo
+from forum.notices.services import path_for
 from forum.permissions import is_member
+from forum.posts.mentions import FORMER_MEMBER
 from forum.posts.models import Post, Thread
 from forum.posts.visibility import (
     listed_boards_filter,
     listed_threads_filter,
     readable_posts_filter,
 )
+from forum.text import excerpt
 from forum.timeutil import iso_time
 
-# Notices that quote a post, and the link they keep to it.
-_QUOTING = (NoticeKind.REPLY, NoticeKind.MENTION)
-_POST_LINK = re.compile(r"/p/(\d+)")
+EXCERPT_LENGTH = 160
+# Notices about other members' posts: nothing of them is stored, all is read when shown.
+ABOUT_OTHERS = frozenset({NoticeKind.REPLY, NoticeKind.MENTION, NoticeKind.REACTION})
+# What the moderators told the member: their own fixed words and reason, stored.
+FROM_MODERATORS = frozenset({NoticeKind.MODERATION, NoticeKind.CARE})
+OUT_OF_SIGHT = "A post in a thread you can no longer see"
+NO_LONGER_SHOWN = "A post you were told about is no longer shown"
+
+
+@dataclass(frozen=True)
+class ShownNotice:
+    """A notice as its member reads it now."""
+
+    notice: Notice
+    title: str
+    body: str
+    link: str | None
+
+    @property
+    def kind(self) -> NoticeKind:
+        return self.notice.kind
+
+    @property
+    def from_moderators(self) -> bool:
+        return self.notice.kind in FROM_MODERATORS
 
 
 def unread_count(user) -> int:
@@ -39,52 +67,116 @@ def notices_for(user, page: int):
     return db.paginate(stmt, page=page, per_page=30, error_out=False)
 
 
-def withheld(user, notices) -> dict[int, str]:
-    """Notice id -> what of it the member may no longer see, decided now by the boards' rule:
-    "quote" (the post was hidden, removed, deleted...) or "all" (its thread or board is out
-    of their sight too, so the thread's title in the notice goes as well).
+@dataclass(frozen=True)
+class _Pointed:
+    """What the notices on one page point at, read in a few queries."""
 
-    The quote is also blanked when a post leaves view (forget_excerpts); this covers the
-    changes that never touch the post itself, like a hidden thread or an archived board.
-    """
-    linked = {}
-    for notice in notices:
-        found = _POST_LINK.fullmatch(notice.link or "") if notice.kind in _QUOTING else None
-        if found:
-            linked[notice.id] = int(found.group(1))
-    if not linked:
-        return {}
-
-    def ids(*rule) -> set[int]:
-        stmt = sa.select(Post.id).join(Post.thread).join(Thread.board)
-        return set(db.session.scalars(stmt.where(Post.id.in_(set(linked.values())), *rule)))
-
-    readable = ids(readable_posts_filter(user))
-    in_sight = ids(listed_threads_filter(user), listed_boards_filter(user))
-    return {
-        notice_id: "quote" if post_id in in_sight else "all"
-        for notice_id, post_id in linked.items()
-        if post_id not in readable
-    }
+    posts: dict[int, Post]
+    readable: set[int]  # posts the member may read now
+    in_sight: set[int]  # posts whose thread and board the member may still see
+    unquotable: set[int]  # posts that raised a care report: never quoted
+    actors: dict[int, User]
 
 
-# What the moderators told the member is theirs in full; of replies and mentions, only that
-# they happened (their words are other members' posts, not the member's data).
-_ADDRESSED = {NoticeKind.MODERATION, NoticeKind.CARE, NoticeKind.REPORT_OUTCOME}
+def _pointed_at(user, notices: list[Notice]) -> _Pointed:
+    post_ids = {n.post_id for n in notices if n.post_id is not None}
+    actor_ids = {n.actor_id for n in notices if n.actor_id is not None}
+    posts, readable, in_sight, unquotable, actors = {}, set(), set(), set(), {}
+    if post_ids:
+        posts = {
+            p.id: p
+            for p in db.session.scalars(
+                sa.select(Post)
+                .where(Post.id.in_(post_ids))
+                .options(joinedload(Post.thread), joinedload(Post.author))
+            )
+        }
+
+        def ids(*rule) -> set[int]:
+            stmt = sa.select(Post.id).join(Post.thread).join(Thread.board)
+            return set(db.session.scalars(stmt.where(Post.id.in_(post_ids), *rule)))
+
+        readable = ids(readable_posts_filter(user))
+        in_sight = ids(listed_threads_filter(user), listed_boards_filter(user))
+        unquotable = set(
+            db.session.scalars(
+                sa.select(Report.post_id).where(
+                    Report.post_id.in_(post_ids), Report.reason == Reason.AT_RISK
+                )
+            )
+        )
+    if actor_ids:
+        actors = {
+            u.id: u for u in db.session.scalars(sa.select(User).where(User.id.in_(actor_ids)))
+        }
+    return _Pointed(posts, readable, in_sight, unquotable, actors)
+
+
+def _quote(post: Post, pointed: _Pointed) -> str:
+    """A post's first words, as it reads now; nothing behind a content note or a care report."""
+    if post.content_note or post.id in pointed.unquotable:
+        return ""
+    return excerpt(post.body_source, EXCERPT_LENGTH)
+
+
+def _about_others(notice: Notice, post: Post | None, pointed: _Pointed) -> tuple[str, str]:
+    if post is None or post.id not in pointed.in_sight:
+        return OUT_OF_SIGHT, ""
+    if post.id not in pointed.readable:
+        return NO_LONGER_SHOWN, ""
+    thread = f"“{post.thread.title}”"
+    who = post.author.pseudonym if post.author else FORMER_MEMBER
+    if notice.kind == NoticeKind.REACTION:
+        actor = pointed.actors.get(notice.actor_id)
+        name = actor.pseudonym if actor else FORMER_MEMBER
+        return f"{name} reacted “{notice.detail}” to your milestone", f"On {thread}."
+    if notice.kind == NoticeKind.MENTION:
+        title = f"{who} mentioned you in {thread}"
+    elif notice.detail == ReplyTo.YOUR_POST:
+        title = f"{who} replied to your post in {thread}"
+    else:
+        title = f"New reply from {who} in {thread}"
+    return title, _quote(post, pointed)
+
+
+def _shown(notice: Notice, pointed: _Pointed) -> ShownNotice:
+    post = pointed.posts.get(notice.post_id) if notice.post_id is not None else None
+    link = notice.link
+    if notice.post_id is not None and link is None:
+        link = path_for("boards.permalink", post_id=notice.post_id)
+    if notice.kind in ABOUT_OTHERS:
+        title, body = _about_others(notice, post, pointed)
+        if title == OUT_OF_SIGHT:
+            link = None
+        return ShownNotice(notice, title, body, link)
+    body = notice.body
+    if notice.kind == NoticeKind.REPORT_OUTCOME and post is not None:
+        if post.id in pointed.in_sight:
+            body = f"About a post in “{post.thread.title}”. {body}"
+    return ShownNotice(notice, notice.title, body, link)
+
+
+def shown_notices(user, notices: list[Notice]) -> list[ShownNotice]:
+    """The member's notices as they read now: each post, thread title and pseudonym is read
+    from what the notice points at, through the boards' visibility rule for this member."""
+    pointed = _pointed_at(user, notices)
+    return [_shown(n, pointed) for n in notices]
 
 
 def notices_for_export(user) -> list[dict]:
-    """A member's notices, for their data export."""
-    notices = db.session.scalars(
-        sa.select(Notice).where(Notice.user_id == user.id).order_by(Notice.id)
+    """A member's notices, for their data export. What the moderators told the member is
+    theirs in full; of replies and mentions, only that they happened and where (their words
+    are other members' posts, not the member's data)."""
+    notices = list(
+        db.session.scalars(sa.select(Notice).where(Notice.user_id == user.id).order_by(Notice.id))
     )
     return [
         {
-            "kind": n.kind.value,
+            "kind": n.notice.kind.value,
             "title": n.title,
-            "body": n.body if n.kind in _ADDRESSED else "",
-            "when": iso_time(n.created_at),
-            "read": n.read_at is not None,
+            "body": "" if n.notice.kind in ABOUT_OTHERS else n.body,
+            "when": iso_time(n.notice.created_at),
+            "read": n.notice.read_at is not None,
         }
-        for n in notices
+        for n in shown_notices(user, notices)
     ]

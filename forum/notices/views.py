@@ -16,8 +16,8 @@ bp.add_app_template_global(queries.unread_count, "unread_notices")
 @login_required
 def index():
     notices = queries.notices_for(current_user, page_number())
-    withheld = queries.withheld(current_user, notices.items)
-    return render_template("notices/index.html", notices=notices, withheld=withheld)
+    shown = queries.shown_notices(current_user, notices.items)
+    return render_template("notices/index.html", notices=notices, shown=shown)
 
 
 @bp.post("/<int:notice_id>/read")

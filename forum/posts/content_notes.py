@@ -2,7 +2,6 @@
 
 from forum.errors import ForumError
 from forum.permissions import is_member
-from forum.posts.signals import content_note_added
 
 # The fixed list authors choose from; "other" takes the author's own words.
 NOTE_KINDS = {
@@ -64,5 +63,3 @@ def set_content_note(post, kind: str | None, text: str | None) -> None:
         raise ForumError("Please say in a few words what the note is about.")
     post.content_note = kind
     post.content_note_text = text if kind else None
-    if kind:
-        content_note_added.send(post)

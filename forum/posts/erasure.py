@@ -5,8 +5,10 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.extensions import db
 from forum.posts.lifecycle import set_post_status, set_thread_status
+from forum.posts.mentions import without_mentions_of
 from forum.posts.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
 from forum.posts.signals import posts_changing_in_bulk
+from forum.text import render_post_body
 
 
 def detach_posts_of(user: User) -> None:
@@ -38,8 +40,32 @@ def erase_posts_of(user: User) -> None:
         thread.author_id = None
         others = db.session.scalar(
             sa.select(sa.func.count()).where(
-                Post.thread_id == thread.id, Post.status != PostStatus.DELETED
+                Post.thread_id == thread.id,
+                Post.status.not_in((PostStatus.DELETED, PostStatus.WITHDRAWN, PostStatus.REJECTED)),
             )
         )
         if not others:
             set_thread_status(thread, ThreadStatus.DELETED)
+
+
+def forget_mentions_of(user: User) -> None:
+    """Other members' posts, their earlier versions and thread titles that @mention the
+    member read "a former member" instead: a name that left is not kept anywhere public.
+    Caller commits (the search index and page cache follow the changed posts)."""
+    pattern = (
+        "%@" + user.pseudonym.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    )
+
+    def naming(column):
+        return column.ilike(pattern, escape="\\")
+
+    for version in (
+        db.session.scalars(sa.select(Post).where(naming(Post.body_source))).all()
+        + db.session.scalars(sa.select(PostRevision).where(naming(PostRevision.body_source))).all()
+    ):
+        source = without_mentions_of(version.body_source, user.pseudonym_key)
+        if source != version.body_source:
+            version.body_source = source
+            version.body_html = render_post_body(source)
+    for thread in db.session.scalars(sa.select(Thread).where(naming(Thread.title))):
+        thread.title = without_mentions_of(thread.title, user.pseudonym_key)

@@ -8,10 +8,12 @@ from forum.extensions import db
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.posts.permissions import can_delete_post
 from forum.posts.signals import post_status_changed
+from forum.posts.visibility import NEVER_PUBLIC
 
 
 def delete_post(author: User, post: Post) -> None:
-    """The author takes a post back; the thread keeps its place. Caller commits."""
+    """The author takes a post back; the thread keeps its place, unless nobody else wrote in
+    it and it goes with its opening post. Caller commits."""
     if not can_delete_post(author, post):
         raise NotAllowed("You can only delete your own posts.")
     set_post_status(post, PostStatus.DELETED)
@@ -21,7 +23,13 @@ def delete_post(author: User, post: Post) -> None:
 
 
 def set_post_status(post: Post, status: PostStatus) -> None:
-    """Change a post's state and the counters that follow from it. Caller commits."""
+    """Change a post's state and the counters that follow from it. Caller commits.
+
+    A post that was never public and is deleted (by its author, or with their account) is
+    withdrawn instead: "deleted by its author" would be a mark of something nobody saw.
+    """
+    if status == PostStatus.DELETED and post.status in NEVER_PUBLIC:
+        status = PostStatus.WITHDRAWN
     if post.status == status:
         return
     was = post.status
@@ -63,5 +71,10 @@ def bump(obj: Board | Thread, counter: str, delta: int) -> None:
 
 
 def has_other_posts(post: Post) -> bool:
-    stmt = sa.select(sa.func.count()).where(Post.thread_id == post.thread_id, Post.id != post.id)
+    """Do other posts keep the thread in place (any but those that will never be public)?"""
+    stmt = sa.select(sa.func.count()).where(
+        Post.thread_id == post.thread_id,
+        Post.id != post.id,
+        Post.status.not_in((PostStatus.REJECTED, PostStatus.WITHDRAWN)),
+    )
     return bool(db.session.scalar(stmt))

@@ -27,6 +27,9 @@ class PostStatus(enum.StrEnum):
     HIDDEN = "hidden"  # hidden by the moderators, may be restored
     REMOVED = "removed"  # removed by the moderators
     DELETED = "deleted"  # deleted by its author
+    # Never public, so never listed: they leave no mark, count or trace behind.
+    REJECTED = "rejected"  # held for approval and not approved (its author still reads it)
+    WITHDRAWN = "withdrawn"  # taken back (or erased) by its author before it was approved
 
 
 class ThreadStatus(enum.StrEnum):

@@ -33,7 +33,8 @@ def can_edit_post(user, post: Post) -> bool:
 
 
 def can_delete_post(user, post: Post) -> bool:
-    return is_author(user, post) and post.status not in (PostStatus.DELETED, PostStatus.REMOVED)
+    gone = (PostStatus.DELETED, PostStatus.REMOVED, PostStatus.WITHDRAWN)
+    return is_author(user, post) and post.status not in gone
 
 
 def can_respond_to(user, post: Post) -> bool:

@@ -12,8 +12,6 @@ _signals = Namespace()
 post_created = _signals.signal("post-created")
 # A post's status changed; `was` is the status it had.
 post_status_changed = _signals.signal("post-status-changed")
-# A content note was put before a post's text, so what quoted it openly must stop.
-content_note_added = _signals.signal("content-note-added")
 # A bulk UPDATE is about to change the posts matching `where` (the session's flush events
 # don't see bulk statements): whoever keeps copies of posts hears it first.
 posts_changing_in_bulk = _signals.signal("posts-changing-in-bulk")

@@ -8,7 +8,11 @@ from forum.permissions import can_moderate, is_author, is_member
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
 
 # A thread's posts as their author and the moderators see them while not public.
-_AUTHOR_SEES = (PostStatus.PENDING, PostStatus.HIDDEN, PostStatus.REMOVED)
+_AUTHOR_SEES = (PostStatus.PENDING, PostStatus.HIDDEN, PostStatus.REMOVED, PostStatus.REJECTED)
+# Posts nobody but their author (and the moderators) ever saw: no mark of them is listed.
+NEVER_PUBLIC = (PostStatus.PENDING, PostStatus.REJECTED, PostStatus.WITHDRAWN)
+# Of those, what the author still finds in the thread: waiting, or not approved.
+_AUTHOR_FINDS = (PostStatus.PENDING, PostStatus.REJECTED)
 
 
 def can_view_board(user, board: Board) -> bool:
@@ -41,19 +45,26 @@ def listed_threads_filter(viewer):
 
 
 def is_listed_in_thread(user, post: Post) -> bool:
-    """Does the post take a place on its thread's page (its text, or a hidden/deleted mark)?"""
+    """Does the post take a place on its thread's page (its text, or a hidden/deleted mark)?
+
+    A post that was never public takes none (no mark, no place in the page numbers, no
+    "replies" link), except for its author while it waits or after it was not approved.
+    """
     if can_moderate(user):
         return True
-    return post.status != PostStatus.PENDING or is_author(user, post)
+    if post.status not in NEVER_PUBLIC:
+        return True
+    return post.status in _AUTHOR_FINDS and is_author(user, post)
 
 
 def listed_posts_filter(viewer):
     """Posts that take a place in a thread page: readable, or shown as hidden or deleted."""
     if can_moderate(viewer):
         return sa.true()
-    shown = Post.status != PostStatus.PENDING
+    shown = Post.status.not_in(NEVER_PUBLIC)
     if is_member(viewer):
-        return sa.or_(shown, Post.author_id == viewer.id)
+        own = sa.and_(Post.author_id == viewer.id, Post.status.in_(_AUTHOR_FINDS))
+        return sa.or_(shown, own)
     return shown
 
 

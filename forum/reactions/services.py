@@ -6,7 +6,7 @@ from forum.accounts.models import User
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
 from forum.notices.models import NoticeKind
-from forum.notices.services import notify, path_for
+from forum.notices.services import notify
 from forum.posts.models import Post, ThreadKind
 from forum.posts.permissions import can_respond_to
 from forum.reactions.models import Reaction
@@ -50,8 +50,8 @@ def toggle_reaction(user: User, post: Post, kind: str) -> bool:
         notify(
             post.author_id,
             NoticeKind.REACTION,
-            f"{user.pseudonym} reacted “{KINDS[kind]}” to your milestone",
-            f"On “{post.thread.title}”.",
-            path_for("boards.permalink", post_id=post.id),
+            post_id=post.id,
+            actor_id=user.id,
+            detail=KINDS[kind],
         )
     return True

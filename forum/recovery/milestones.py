@@ -1,10 +1,12 @@
 """Which day counts are milestones, how one reads ("90 days", "2 years"), which to offer."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from forum.recovery.models import Counter, local_date
 
-FIRST_MILESTONES = (1, 7, 30, 60, 90, 180)
+# None under a week: a streak's first days are also the days just after a slip, and a
+# shared "1 day" or "3 days" would tell readers who saw an earlier milestone what happened.
+FIRST_MILESTONES = (7, 30, 60, 90, 180)
 YEAR = 365
 
 
@@ -16,21 +18,24 @@ def milestones_up_to(days: int) -> list[int]:
 
 
 def milestone_name(days: int) -> str:
-    """The words on the badge and in the title: "1 day", "90 days", "1 year", "3 years"."""
+    """The words on the badge and in the title: "7 days", "90 days", "1 year", "3 years"."""
     if days % YEAR == 0:
         years = days // YEAR
         return f"{years} year{'s' if years != 1 else ''}"
     return f"{days} day{'s' if days != 1 else ''}"
 
 
-def open_milestones(counter: Counter, answered: set[int], today: date) -> list[int]:
+def open_milestones(
+    counter: Counter, answered: set[int], today: date, streak_added_at: datetime | None = None
+) -> list[int]:
     """The milestones to offer: reached in this streak, not yet shared or set aside.
 
-    Those a backdated counter had already passed when it was added are not offered one by
-    one; only the latest of them is.
+    Those the streak had already passed when it was added (a backdated counter, or a slip
+    recorded days later, `streak_added_at`) are not offered one by one; only the latest is.
     """
     reached = milestones_up_to(counter.streak_days(today))
-    added_on = local_date(counter.time_zone, counter.created_at) if counter.created_at else today
+    added_at = streak_added_at or counter.created_at
+    added_on = local_date(counter.time_zone, added_at) if added_at else today
     return [
         days
         for days in reached

@@ -1,4 +1,5 @@
-"""A member's recovery counters, the streaks a slip closed, and the milestones they answered."""
+"""A member's recovery counters, the streaks a slip closed, the milestones they answered, and
+the day each of their posts showed."""
 
 import enum
 from datetime import UTC, date, datetime
@@ -63,11 +64,18 @@ class Counter(db.Model):
     # Days of the streaks before this one: a slip adds to it and never takes away.
     earlier_days: Mapped[int] = mapped_column(default=0)
     is_shown: Mapped[bool] = mapped_column(default=False)
+    # A slip pauses the days on new posts (a "Day 1" after a "Day 30" would tell everyone);
+    # they come back only when the member shows the counter again.
+    is_paused: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def streak_days(self, today: date) -> int:
         """Days of the current streak, the start date being day 1."""
         return days_since(self.started_on, today)
+
+    def day_at(self, moment: datetime) -> int:
+        """The streak's day at a stored (naive UTC) moment, in the member's own calendar."""
+        return days_since(self.started_on, local_date(self.time_zone, moment))
 
     def total_days(self, today: date) -> int:
         """Every day counted on this counter, across all its streaks."""
@@ -128,3 +136,18 @@ class Milestone(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     thread: Mapped[Thread | None] = relationship(lazy="raise")
+
+
+class PostDay(db.Model):
+    """The day a post's author showed when they wrote it: it never moves after, so a later
+    slip can't turn an old post into "Day 1". Shown only while its counter is shown."""
+
+    __tablename__ = "recovery_post_days"
+
+    post_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True
+    )
+    counter_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("recovery_counters.id", ondelete="CASCADE"), index=True
+    )
+    day: Mapped[int] = mapped_column()

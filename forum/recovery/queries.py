@@ -1,7 +1,7 @@
-"""Reading counters: a member's own, their answered milestones, and the one they show on posts."""
+"""Reading counters: a member's own, their answered milestones, and the days their posts show."""
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 
@@ -10,7 +10,14 @@ from forum.extensions import db
 from forum.permissions import is_member
 from forum.posts.models import Board
 from forum.recovery.milestones import open_milestones
-from forum.recovery.models import Counter, Milestone, Streak, days_since, local_today
+from forum.recovery.models import (
+    Counter,
+    Milestone,
+    MilestoneAnswer,
+    PostDay,
+    Streak,
+    local_today,
+)
 
 MILESTONES_BOARD = "milestones"
 
@@ -54,6 +61,17 @@ def answer_to(counter: Counter, days: int) -> Milestone | None:
     )
 
 
+def shared_in_an_earlier_streak(counter: Counter) -> bool:
+    """Whether the member shared a milestone before their last slip: a new one would let
+    readers who saw it work out that they started again."""
+    stmt = sa.select(Milestone.id).where(
+        Milestone.counter_id == counter.id,
+        Milestone.streak < counter.streak,
+        Milestone.answer == MilestoneAnswer.SHARED,
+    )
+    return db.session.scalar(stmt.limit(1)) is not None
+
+
 def earlier_streaks(counters: list[Counter]) -> dict[int, list[Streak]]:
     """Each counter's closed streaks, newest first, in one query."""
     if not counters:
@@ -89,13 +107,15 @@ def summaries_for(member, now: datetime | None = None) -> list[CounterSummary]:
     found = []
     for counter in counters:
         today = local_today(counter.time_zone, now)
+        # The current streak was added when the last slip was recorded, if there was one.
+        added_at = earlier[counter.id][0].created_at if earlier[counter.id] else None
         found.append(
             CounterSummary(
                 counter,
                 today,
                 counter.streak_days(today),
                 counter.total_days(today),
-                open_milestones(counter, answered[counter.id], today),
+                open_milestones(counter, answered[counter.id], today, added_at),
                 earlier[counter.id],
             )
         )
@@ -107,24 +127,21 @@ def sees_day_counts(viewer) -> bool:
     return not is_member(viewer) or bool(viewer.show_day_counts)
 
 
-def shown_day_counts(viewer, author_ids) -> dict[int, int]:
-    """author id -> the current streak of the counter they chose to show, in one query.
+def shown_day_counts(viewer, posts) -> dict[int, int]:
+    """post id -> the day its author showed when writing it, in one query.
 
-    Counters nobody chose to show are never read here, so they can't reach a page.
+    Only days written while a counter was shown exist, and only those of a counter still
+    shown are read: a private counter, or today's count after a slip, can't reach a page.
     """
-    ids = {i for i in author_ids if i is not None}
+    ids = [p.id for p in posts]
     if not ids or not sees_day_counts(viewer):
         return {}
-    stmt = sa.select(Counter.user_id, Counter.started_on, Counter.time_zone).where(
-        Counter.user_id.in_(ids), Counter.is_shown.is_(True)
+    stmt = (
+        sa.select(PostDay.post_id, PostDay.day)
+        .join(Counter, Counter.id == PostDay.counter_id)
+        .where(PostDay.post_id.in_(ids), Counter.is_shown.is_(True))
     )
-    now = datetime.now(UTC)
-    days = {}
-    for user_id, started_on, zone in db.session.execute(stmt):
-        count = days_since(started_on, local_today(zone, now))
-        if count > 0:
-            days[user_id] = count
-    return days
+    return {post_id: day for post_id, day in db.session.execute(stmt)}
 
 
 def milestones_board() -> Board | None:
@@ -147,12 +164,22 @@ def counters_for_export(user: User) -> list[dict]:
         if counters
         else []
     )
+    days_on_posts: dict[int, list[dict]] = {c.id: [] for c in counters}
+    if counters:
+        for counter_id, post_id, day in db.session.execute(
+            sa.select(PostDay.counter_id, PostDay.post_id, PostDay.day)
+            .where(PostDay.counter_id.in_([c.id for c in counters]))
+            .order_by(PostDay.post_id)
+        ):
+            days_on_posts[counter_id].append({"post_id": post_id, "day": day})
     return [
         {
             "label": c.label,
             "time_zone": c.time_zone,
             "current_start": c.started_on.isoformat(),
             "shown_beside_posts": c.is_shown,
+            "paused_since_a_slip": c.is_paused,
+            "days_shown_on_posts": days_on_posts[c.id],
             "earlier_streaks": [
                 {
                     "started": s.started_on.isoformat(),

@@ -1,6 +1,8 @@
-"""The rules of counters: add one, show one, start again after a slip, answer a milestone.
+"""The rules of counters: add one, show one, start again after a slip, answer a milestone,
+and keep on each new post the day its author showed.
 
-A slip is the member's own business: it writes no notice, no post and no log row.
+A slip is the member's own business: it writes no notice, no post and no log row, and it
+changes no page anyone else sees.
 """
 
 from datetime import date
@@ -12,13 +14,14 @@ from forum.accounts.models import User
 from forum.errors import Conflict, ForumError, NotAllowed, NotFound
 from forum.extensions import db
 from forum.permissions import can_write, is_member
-from forum.posts.models import Thread, ThreadKind
+from forum.posts.models import Post, Thread, ThreadKind
 from forum.recovery.milestones import milestone_name, milestones_up_to
 from forum.recovery.models import (
     LABEL_MAX,
     Counter,
     Milestone,
     MilestoneAnswer,
+    PostDay,
     Streak,
     local_today,
     time_zones,
@@ -78,7 +81,11 @@ def rename_counter(member: User, counter: Counter, label: str, time_zone: str) -
 
 
 def show_counter(member: User, counter: Counter | None) -> None:
-    """Show this counter's days beside the member's pseudonym, or none (None). Caller commits."""
+    """Show this counter's days beside the member's pseudonym on the posts they write from
+    now on, or none (None); showing a counter paused by a slip turns its days back on.
+
+    Posts keep the day they were written on; none is dated afresh here. Caller commits.
+    """
     if counter is not None:
         _own(member, counter)
     # Hide the others first: the database allows one shown counter per member.
@@ -90,13 +97,16 @@ def show_counter(member: User, counter: Counter | None) -> None:
     )
     if counter is not None:
         counter.is_shown = True
+        counter.is_paused = False
 
 
 def record_slip(
     member: User, counter: Counter, new_start: date | None = None, today: date | None = None
 ) -> Streak:
     """Close the current streak and start a new one on `new_start` (default today); the days
-    counted so far stay in the total. Nothing is announced. Caller commits."""
+    counted so far stay in the total. Nothing is announced: posts keep the days they showed,
+    and a shown counter is paused, so that new posts show no day until the member shows it
+    again. Caller commits."""
     _own(member, counter)
     today = _today(counter, today)
     new_start = new_start or today
@@ -116,6 +126,7 @@ def record_slip(
     counter.earlier_days += days
     counter.streak += 1
     counter.started_on = new_start
+    counter.is_paused = counter.is_shown
     return closed
 
 
@@ -176,6 +187,25 @@ def delete_counter(member: User, counter: Counter) -> None:
     """Remove a counter with its history. Caller commits."""
     _own(member, counter)
     db.session.delete(counter)
+
+
+def on_post_created(post: Post) -> None:
+    """A new post keeps the day its author shows today, if they show one (connected in
+    create_app): a later slip, or the days going on, never changes it."""
+    if post.author_id is None:
+        return
+    counter = db.session.scalar(
+        sa.select(Counter).where(
+            Counter.user_id == post.author_id,
+            Counter.is_shown.is_(True),
+            Counter.is_paused.is_(False),
+        )
+    )
+    if counter is None:
+        return
+    day = counter.day_at(post.created_at)
+    if day > 0:
+        db.session.add(PostDay(post_id=post.id, counter_id=counter.id, day=day))
 
 
 def set_day_count_preference(member: User, show: bool) -> None:

@@ -76,7 +76,7 @@ def show(counter_id: int):
     if ConfirmForm().validate_on_submit():
         services.show_counter(current_user, counter)
         db.session.commit()
-        flash("Its days now show beside your pseudonym on your posts.", "success")
+        flash("Its days now show beside your pseudonym on the posts you write.", "success")
     return redirect(url_for("recovery.home"))
 
 
@@ -154,9 +154,17 @@ def share(counter_id: int, days: int):
         f"Your {name} milestone is shared. Congratulations.",
         waiting="Your milestone thread will show once a moderator has approved it.",
     )
-    return answer or (
-        render_template("recovery/share.html", counter=counter, name=name, form=form),
-        400 if form.errors else 200,
+    return answer or (_share_page(counter, name, form), 400 if form.errors else 200)
+
+
+def _share_page(counter: Counter, name: str, form) -> str:
+    return render_template(
+        "recovery/share.html",
+        counter=counter,
+        name=name,
+        form=form,
+        # After a slip, a new milestone may tell readers of an earlier one: the page says so.
+        shared_before=queries.shared_in_an_earlier_streak(counter),
     )
 
 
@@ -165,7 +173,7 @@ def _share_again(counter_id: int, days: int) -> str:
     counter = _load_counter(counter_id)
     name = milestone_name(days)
     form = forms.ShareMilestoneForm()
-    return render_template("recovery/share.html", counter=counter, name=name, form=form)
+    return _share_page(counter, name, form)
 
 
 @bp.post("/counters/<int:counter_id>/milestones/<int:days>/dismiss")

@@ -55,7 +55,8 @@ def worker_command(interval: float, once: bool) -> None:
     """Drain the search outbox continuously (for deployments that prefer a separate process)."""
     app = current_app._get_current_object()
     while True:
-        taken = sync.drain_quietly(app)
+        # A few seconds at a time, so that a backup waiting for the index lock gets it.
+        taken = sync.drain_quietly(app, within=5.0)
         if once:
             click.echo(f"Indexed {taken} queued changes.")
             return

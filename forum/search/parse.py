@@ -9,6 +9,9 @@ from forum.web.paging import page_from
 
 MAX_LENGTH = 200
 MAX_PAGE = 100
+# The most distinct words (and phrases, and excluded words) one search considers: what a
+# person types to find a story fits; more only costs the worker (issue: 67 x "ab").
+MAX_TERMS = 12
 KINDS = ("story", "milestone", "reply")
 SORTS = ("relevance", "newest")
 
@@ -35,6 +38,8 @@ class SearchQuery:
     # The text as read (control characters gone, cut to MAX_LENGTH), for the search box.
     text: str = ""
     truncated: bool = False
+    # More than MAX_TERMS words were typed: only the first were searched.
+    too_many_words: bool = False
 
     @property
     def has_terms(self) -> bool:
@@ -113,8 +118,25 @@ def parse(args) -> SearchQuery:
                 query.words += words
         else:
             _read_token(query, token)
+    _bound(query)
     _read_params(query, args)
     return query
+
+
+def _distinct(words: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [w for w in words if not (w.casefold() in seen or seen.add(w.casefold()))]
+
+
+def _bound(query: SearchQuery) -> None:
+    """Repeated words count once, and at most MAX_TERMS terms are searched in all."""
+    words, excluded = _distinct(query.words), _distinct(query.excluded)
+    phrases = [list(p) for p in dict.fromkeys(tuple(p[:MAX_TERMS]) for p in query.phrases)]
+    room = MAX_TERMS
+    query.words, room = words[:room], max(room - len(words), 0)
+    query.phrases, room = phrases[:room], max(room - len(phrases), 0)
+    query.excluded = excluded[:room]
+    query.too_many_words = len(words) + len(phrases) + len(excluded) > MAX_TERMS
 
 
 def _read_token(query: SearchQuery, token: str) -> None:

@@ -2,6 +2,7 @@
 
 import html
 import re
+import time
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -105,6 +106,13 @@ def search(viewer, query: SearchQuery, suggest: bool = True) -> ResultPage:
     return page
 
 
+# A respelling is looked for in at most this many words, trying at most this many
+# respelled searches, for at most this long: a query can't make a worker spin.
+SUGGEST_WORDS = 3
+SUGGEST_SEARCHES = 4
+SUGGEST_SECONDS = 0.25
+
+
 def _suggestion(viewer, query: SearchQuery) -> str | None:
     """A respelling, offered only if it finds something this viewer may read.
 
@@ -112,8 +120,15 @@ def _suggestion(viewer, query: SearchQuery) -> str | None:
     respelled search through the same rule keeps those words from ever showing.
     """
     engine = engine_for()
-    for index, word in enumerate(query.words):
-        for candidate in engine.suggest(word)[:3]:
+    deadline = time.monotonic() + SUGGEST_SECONDS
+    tries = 0
+    # Words of three letters or more only: shorter ones have too many neighbours to mean much.
+    worth_it = [(i, w) for i, w in enumerate(query.words) if len(w) >= 3][:SUGGEST_WORDS]
+    for index, word in worth_it:
+        for candidate in engine.suggest(word)[:2]:
+            if tries == SUGGEST_SEARCHES or time.monotonic() > deadline:
+                return None
+            tries += 1
             words = list(query.words)
             words[index] = candidate
             respelled = query.with_words(words)

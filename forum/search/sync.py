@@ -7,6 +7,7 @@ index lock without waiting drains the outbox; a failure is logged and the rows s
 """
 
 import logging
+import time
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_app_context
@@ -95,25 +96,43 @@ def _after_rollback(session: Session) -> None:
 
 
 def _after_commit(session: Session) -> None:
+    # SQLAlchemy sends after_commit for a savepoint's release too; the outer transaction
+    # still holds the write lock then, so a drain would wait on its own request (on SQLite,
+    # the whole busy timeout). Only the real commit drains.
+    if session.in_nested_transaction():
+        return
     # No SQL may run on this session here; the drain uses connections of its own.
     if session.info.pop(_PENDING, False) and has_app_context():
         app = current_app._get_current_object()
         if app.config.get("SEARCH_DRAIN_AFTER_COMMIT", True):
-            drain_quietly(app)
+            drain_quietly(app, within=app.config["SEARCH_DRAIN_SECONDS"])
 
 
-def drain_quietly(app: Flask) -> int:
+def drain_quietly(app: Flask, within: float | None = None) -> int:
     """drain(), but a failure is only logged: the changes stay in the outbox for next time."""
     try:
-        return drain(app)
+        return drain(app, within=within)
     except Exception:
         log.exception("Updating the search index failed; the changes stay queued for a retry.")
         return 0
 
 
-def drain(app: Flask, batch: int = 500) -> int:
-    """Index what the outbox holds, if no one else is at it; returns how many rows it took."""
+# What a request drains after its commit: small batches, for a fraction of a second.
+REQUEST_BATCH = 50
+
+
+def drain(app: Flask, batch: int = 500, within: float | None = None) -> int:
+    """Index what the outbox holds, if no one else is at it; returns how many rows it took.
+
+    `within` bounds the time spent (seconds; None: until the outbox is empty), so that a
+    request that commits while others keep writing answers at once: it drains whole
+    batches until the time is up and leaves the rest to the next committer or the search
+    worker. The lock is never held past the batch that ran out the time.
+    """
     engine = engine_for(app)
+    deadline = None if within is None else time.monotonic() + within
+    if deadline is not None:
+        batch = min(batch, REQUEST_BATCH)
     done = 0
     while True:
         with engine.locked() as mine:
@@ -121,9 +140,11 @@ def drain(app: Flask, batch: int = 500) -> int:
                 return done  # the holder drains what we queued: see the re-check below
             while taken := _drain_batch(engine, batch):
                 done += taken
+                if deadline is not None and time.monotonic() >= deadline:
+                    return done
         # A row committed while we held the lock may belong to a worker that gave up on the
         # lock: look once more after releasing it.
-        if not pending():
+        if (deadline is not None and time.monotonic() >= deadline) or not pending():
             return done
 
 

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from forum.boards.queries import featured_threads, unanswered_first_threads
 from forum.errors import NotAllowed
 from forum.permissions import can_greet
+from forum.support.phones import link_phone_numbers
 from forum.text import render_post_body
 from forum.web.paging import id_from
 
@@ -27,7 +28,7 @@ def help():
     after = request.args.get("after", "")
     return render_template(
         "help/index.html",
-        resources=render_post_body(help_markdown()),
+        resources=link_phone_numbers(render_post_body(help_markdown())),
         after=id_from(after),
     )
 

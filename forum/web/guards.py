@@ -1,15 +1,20 @@
-"""Guards every blueprint shares: a suspended member reads, but writes nothing."""
+"""Guards every blueprint shares: a suspended member reads, but writes nothing, and is told why."""
 
-from flask import Flask, request
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import Flask, render_template, request
 from flask_login import current_user
 
-from forum.errors import render_error
 from forum.permissions import is_suspended
+from forum.timeutil import utcnow
 
 # What a suspended member may still do: leave, take their data, or close their account.
+# (Signing in or up again, already signed in, only leads on to the boards.)
 ALLOWED_WHILE_SUSPENDED = frozenset(
     {
         "accounts.signin",
+        "accounts.signup",
         "accounts.signout",
         "accounts.export",
         "accounts.delete_account",
@@ -20,22 +25,86 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "notices.read_all",
     }
 )
+READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# A ban is stored as a suspension that ends in the year 9999.
+BAN_YEAR = 9999
+
+# What the member was about to do, in their words, for the pages they would write on.
+WRITING_WORDS = {
+    "boards.new_thread": "start a thread",
+    "boards.reply": "reply",
+    "boards.edit_post": "edit your posts",
+    "boards.delete_post": "delete your posts",
+    "reports.report": "report a post",
+    "reactions.toggle": "react to posts",
+    "recovery.share": "share a milestone",
+    "following.choose": "follow or mute threads",
+    "following.bookmark": "save posts",
+}
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """Why and until when a member can read but not write; `until` is None for a ban."""
+
+    until: datetime | None
+    reason: str | None
+
+    @property
+    def is_ban(self) -> bool:
+        return self.until is None
+
+    def until_words(self) -> str:
+        """The end in a person's words: "Saturday 14 March 2026 at 09:30 UTC"."""
+        if self.until is None:
+            return "no end date"
+        return f"{self.until:%A} {self.until.day} {self.until:%B %Y at %H:%M} UTC"
+
+    def time_left(self) -> str:
+        """How long is left, to the nearest unit: "in 3 days", "in 5 hours", "in 12 minutes"."""
+        if self.until is None:
+            return ""
+        seconds = max((self.until - utcnow()).total_seconds(), 60)
+        for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+            if seconds >= size:
+                count = int(seconds / size + 0.5)
+                return f"in {count} {unit}{'s' if count != 1 else ''}"
+        return "in a minute"
+
+
+def suspension_of(user) -> Suspension | None:
+    """The member's suspension or ban while it lasts, else None (also for signed-out visitors)."""
+    if not is_suspended(user):
+        return None
+    until = user.suspended_until
+    return Suspension(None if until.year >= BAN_YEAR else until, user.suspension_reason)
+
+
+def _is_writing_page() -> bool:
+    """A page whose form sends a write: its address also takes a POST."""
+    rule = request.url_rule
+    return rule is not None and "POST" in (rule.methods or ())
 
 
 def suspended_members_only_read():
-    """Before every request: a suspended member may read, and do only what is listed above."""
-    if request.method in ("GET", "HEAD", "OPTIONS") or request.endpoint in ALLOWED_WHILE_SUSPENDED:
+    """Before every request: a suspended member may read, and do only what is listed above.
+
+    A write is refused, and a page they would write on (reply, new thread, edit, report,
+    share a milestone...) is answered before its form is shown, both with the same page:
+    until when, the moderators' reason, and where to ask.
+    """
+    if request.endpoint in ALLOWED_WHILE_SUSPENDED:
         return None
-    if is_suspended(current_user):
-        until = current_user.suspended_until
-        when = "for good" if until.year >= 9999 else f"until {until:%d %B %Y, %H:%M} UTC"
-        return render_error(
-            403,
-            f"Your account can read but not write {when}. The moderators' reason: "
-            f"{current_user.suspension_reason or 'none given'}",
-        )
-    return None
+    if request.method in READING_METHODS and not _is_writing_page():
+        return None
+    suspension = suspension_of(current_user)
+    if suspension is None:
+        return None
+    doing = WRITING_WORDS.get(request.endpoint, "write here")
+    page = render_template("support/suspended.html", suspension=suspension, doing=doing)
+    return page, 403
 
 
 def init_guards(app: Flask) -> None:
     app.before_request(suspended_members_only_read)
+    app.add_template_global(suspension_of, "suspension_of")

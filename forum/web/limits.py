@@ -14,7 +14,7 @@ from flask import Flask, current_app, flash, request
 from flask_limiter import Limiter, RateLimitExceeded
 from limits import parse
 
-from forum.accounts.names import pseudonym_key as fold
+from forum.accounts.names import pseudonym_skeleton as fold
 from forum.errors import ERROR_PAGES, ForumError, render_error
 from forum.extensions import db
 
@@ -128,6 +128,12 @@ def _hit_in_memory(item, scope: str, key: str) -> bool:
 def count_writing(member) -> None:
     """Threads, replies and milestone shares share one count: a member's writing."""
     take_one(current_app.config["POSTS_LIMIT_PER_MEMBER"], "posts", member_key(member))
+
+
+def count_search(viewer) -> None:
+    """Searches are counted per member, or per client for readers who are signed out."""
+    key = member_key(viewer) if getattr(viewer, "is_authenticated", False) else client_key()
+    take_one(current_app.config["SEARCH_LIMIT_PER_CLIENT"], "search", key)
 
 
 # endpoint -> a function that re-renders that endpoint's form from what was posted.

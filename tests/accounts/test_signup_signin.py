@@ -4,8 +4,11 @@ import pytest
 import sqlalchemy as sa
 
 from forum.accounts.models import User
+from forum.accounts.queries import look_alike_groups
+from forum.accounts.services import authenticate
 from forum.extensions import db
 from forum.permissions import Role
+from tests.conftest import make_app
 from tests.factories import PASSWORD, make_user
 
 GOOD = "lanterns over the harbour"
@@ -75,6 +78,73 @@ def test_a_taken_pseudonym_is_refused_whatever_its_case_or_lookalike(client):
         response = _signup(client, pseudonym=name)
         assert response.status_code == 400
         assert "already taken" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("member", "look_alike"),
+    [
+        ("WildOrchard", "WiIdOrchard"),  # capital I for l
+        ("WildOrchard", "W1ldOrchard"),
+        ("WildOrchard", "VVildOrchard"),
+        ("MoonOwl", "M0onOwl"),
+        ("harmony", "harrnony"),
+        ("aca", "аса"),  # all Cyrillic
+    ],
+)
+def test_a_name_that_looks_like_a_members_is_refused_kindly(client, member, look_alike):
+    """A look-alike within one alphabet is refused like a taken name; what was typed stays."""
+    make_user(member)
+    response = _signup(client, pseudonym=look_alike)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert "already taken, or looks too like one that is" in page
+    assert f'value="{look_alike}"' in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
+
+
+def test_signing_in_with_a_look_alike_of_your_name_finds_only_your_account(client):
+    """Typing a capital I for the l of your own name still signs you in, as yourself."""
+    make_user("WildOrchard")
+    make_user("WildOrchid")
+    response = client.post("/signin", data={"pseudonym": "WiIdOrchard", "password": PASSWORD})
+    assert response.status_code == 302
+    page = client.get("/").get_data(as_text=True)
+    assert "WildOrchard" in page and "WiIdOrchard" not in page
+
+
+def test_members_whose_names_already_looked_alike_each_sign_in_as_themselves(client):
+    """Two members who joined before look-alikes were refused are never mistaken for each
+    other: each name finds its own account, and a third look-alike finds neither."""
+    first = make_user("WildOrchard", password="first-members-password")
+    second = make_user("WiIdOrchard", password="second-members-password")
+    assert first.pseudonym_skeleton == second.pseudonym_skeleton
+    assert authenticate("WildOrchard", "first-members-password") == first
+    assert authenticate("wiIdorchard", "second-members-password") == second
+    assert authenticate("WildOrchard", "second-members-password") is None
+    assert authenticate("W1ldOrchard", "first-members-password") is None
+    assert authenticate("W1ldOrchard", "second-members-password") is None
+    assert _signup(client, pseudonym="W1ldOrchard").status_code == 400
+    assert look_alike_groups() == [[first, second]]
+
+
+def test_failed_sign_ins_by_look_alikes_count_against_the_one_name(tmp_path, _postgres_schema):
+    """Capitals and look-alikes of a name share its count of failed sign-ins."""
+    app = make_app(
+        tmp_path,
+        RATE_LIMITS_ENABLED=True,
+        SIGNIN_LIMIT_PER_PSEUDONYM="3 per minute",
+        SIGNIN_LIMIT_PER_CLIENT="100 per minute",
+    )
+    with app.app_context():
+        make_user("WildOrchard")
+        client = app.test_client()
+        for typed in ("WildOrchard", "WiIdOrchard", "WILDORCHARD"):
+            wrong = {"pseudonym": typed, "password": "not the password"}
+            assert client.post("/signin", data=wrong).status_code == 400
+        right = {"pseudonym": "W1ldOrchard", "password": PASSWORD}
+        assert client.post("/signin", data=right).status_code == 429
+        db.session.remove()
+        db.engine.dispose()
 
 
 def test_a_member_signs_in_by_pseudonym_and_out_with_a_post(client, auth):

@@ -123,3 +123,47 @@ def test_a_content_note_of_only_blank_characters_counts_as_none(client, auth):
     assert response.status_code == 302
     post = db.session.scalar(sa.select(Post).order_by(Post.id.desc()))
     assert post.content_note is None and post.content_note_text is None
+
+
+@pytest.mark.parametrize(
+    "page_of",
+    [
+        pytest.param(lambda post: f"/p/{post.id}/report", id="report"),
+        pytest.param(lambda post: f"/t/{post.thread_id}/reply?to={post.id}", id="reply"),
+    ],
+)
+def test_pages_that_quote_a_post_keep_a_hidden_kind_out_of_sight(client, auth, page_of):
+    """Reporting or answering a post the reader hid shows the quiet line, not its words."""
+    post = _noted_post()
+    auth.login(make_user(note_prefs={"relapse": "hide"}))
+    response = client.get(page_of(post))
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "The night I slipped." not in page
+    assert "A post with a content note you chose to hide (Relapse detail)" in page
+
+
+def test_an_author_who_hides_a_kind_is_spared_it_on_their_own_posts_pages_too(client, auth):
+    """The author's own history and delete pages follow the author's own reading choices."""
+    author = make_user(note_prefs={"relapse": "hide"})
+    post = _noted_post(author=author)
+    auth.login(author)
+    client.post(f"/p/{post.id}/edit", data={"body": "Later words.", "content_note": "relapse"})
+    for path in (f"/p/{post.id}/history", f"/p/{post.id}/delete"):
+        page = client.get(path).get_data(as_text=True)
+        assert "The night I slipped." not in page and "Later words." not in page, path
+        assert "A post with a content note you chose to hide" in page, path
+
+
+def test_earlier_versions_stay_folded_behind_the_note(client, auth):
+    """Every version on the history page waits behind the post's note until the reader opens it."""
+    author = make_user()
+    post = _noted_post(author=author)
+    auth.login(author)
+    client.post(f"/p/{post.id}/edit", data={"body": "Later words.", "content_note": "relapse"})
+    page = client.get(f"/p/{post.id}/history").get_data(as_text=True)
+    for words in ("The night I slipped.", "Later words."):
+        at = page.index(words)
+        assert page.rfind('<details class="content-note">', 0, at) > page.rfind(
+            "</details>", 0, at
+        ), words

@@ -123,7 +123,7 @@ def test_pending_posts_are_seen_only_by_their_author_and_moderators(client, auth
         thread=thread, author=author, body="waiting words", status=PostStatus.PENDING
     )
     assert "waiting words" not in client.get(f"/t/{thread.id}").get_data(as_text=True)
-    assert client.get(f"/p/{waiting.id}").status_code == 302
+    assert client.get(f"/p/{waiting.id}").status_code == 404  # not even which thread it is in
     auth.login(author)
     page = client.get(f"/t/{thread.id}").get_data(as_text=True)
     assert "waiting words" in page and "Waiting for a moderator" in page

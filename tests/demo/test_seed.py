@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from demo import cli as demo_cli
 from demo import content
+from demo.queue import NEWCOMER
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_problem
 from forum.accounts.services import authenticate
@@ -15,6 +16,7 @@ from forum.boards.management import DEFAULT_BOARDS
 from forum.extensions import db
 from forum.permissions import Role
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind, ThreadStatus
+from forum.search.models import SearchOutbox
 from forum.timeutil import utcnow
 
 SLUGS = [slug for slug, _, _ in DEFAULT_BOARDS]
@@ -47,6 +49,45 @@ def test_seed_demo_creates_members_boards_threads_and_replies(seeded):
     roles = dict(db.session.execute(sa.select(User.pseudonym, User.role)).all())
     assert roles["demo-admin"] == Role.ADMIN
     assert roles["demo-mod"] == Role.MODERATOR
+
+
+def test_the_seed_says_what_it_is_doing_one_line_a_step(seeded):
+    """A newcomer running `make run` sees each step of the seed as it goes, and its time."""
+    steps = [line for line in seeded.splitlines() if line.startswith("  ")]
+    assert len(steps) >= 6
+    assert all(re.search(r" \.\.\. done \(\d+\.\d s\)$", line) for line in steps), steps
+    assert any("members" in line for line in steps)
+    assert any("40 threads" in line for line in steps)
+    assert any("search index" in line for line in steps)
+
+
+def test_the_demo_can_be_searched_as_soon_as_it_is_seeded(app, runner, client, monkeypatch):
+    """Search finds the demo's posts from the first page view: the seed indexes all of them,
+    even where the indexing after a commit runs out of time."""
+    monkeypatch.setattr(demo_cli, "THREADS", 40)
+    app.config["SEARCH_DRAIN_SECONDS"] = 0.0
+    result = runner.invoke(demo_cli.seed, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert _count(SearchOutbox) == 0
+    page = client.get("/search", query_string={"q": "day"}).get_data(as_text=True)
+    assert page.count('href="/p/') >= 10
+
+
+def test_only_the_staff_accounts_pay_for_a_slow_password_hash(app, runner, monkeypatch):
+    """The two accounts whose passwords are printed get the forum's own hash (scrypt); the
+    invented members, whose random passwords nobody knows, a quick one."""
+    monkeypatch.setattr(demo_cli, "THREADS", 5)
+    app.config["PASSWORD_HASH_METHOD"] = "scrypt"
+    result = runner.invoke(demo_cli.seed, ["demo"])
+    assert result.exit_code == 0, result.output
+    hashes = dict(db.session.execute(sa.select(User.pseudonym, User.password_hash)).all())
+    assert hashes.pop("demo-admin").startswith("scrypt:")
+    assert hashes.pop("demo-mod").startswith("scrypt:")
+    hashes.pop(NEWCOMER)  # the newcomer signs up as anyone would
+    assert hashes and all(h.startswith("pbkdf2:") for h in hashes.values())
+    password = re.search(r"^demo-admin +password: (\S+)$", result.output, re.MULTILINE).group(1)
+    assert authenticate("demo-admin", password) is not None
+    assert app.config["PASSWORD_HASH_METHOD"] == "scrypt"
 
 
 def test_the_demo_moderators_find_a_queue_with_a_care_report_first(seeded):

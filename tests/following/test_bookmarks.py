@@ -103,3 +103,45 @@ def test_deleting_an_account_forgets_its_bookmarks_and_follows(app):
     for model in (Bookmark, ThreadState):
         left = sa.select(sa.func.count()).select_from(model).where(model.user_id == member.id)
         assert db.session.scalar(left) == 0
+
+
+def _saved_noted_post(member, kind="relapse", body="The night I went back to it."):
+    post = make_post(make_thread(title="A hard week"), body=body)
+    post.content_note = kind
+    db.session.add(Bookmark(user_id=member.id, post_id=post.id))
+    db.session.commit()
+    return post
+
+
+def test_a_saved_post_a_reader_chose_to_hide_shows_none_of_its_words(client, auth):
+    """A reader who hid relapse detail meets only a quiet line on /bookmarks, as in the thread."""
+    member = make_user(note_prefs={"relapse": "hide"})
+    _saved_noted_post(member)
+    auth.login(member)
+    page = client.get("/bookmarks").get_data(as_text=True)
+    assert "The night I went back to it." not in page
+    assert "A post with a content note you chose to hide (Relapse detail)" in page
+    assert "A hard week" in page and 'href="/settings#reading"' in page
+
+
+def test_a_saved_post_behind_a_note_stays_folded_until_the_reader_opens_it(client, auth):
+    """By default the saved post's words wait behind its note, as they do in the thread."""
+    member = make_user()
+    _saved_noted_post(member, kind="grief", body="Missing him today.")
+    auth.login(member)
+    page = client.get("/bookmarks").get_data(as_text=True)
+    body_at = page.index("Missing him today.")
+    assert page.rfind('<details class="content-note">', 0, body_at) > page.rfind(
+        "</details>", 0, body_at
+    )
+    assert "Content note: Grief. Open to read" in page
+
+
+def test_a_reader_who_opens_a_kind_of_note_reads_saved_posts_with_the_label(client, auth):
+    """A kind set to open shows the saved words straight away, under the note's label."""
+    member = make_user(note_prefs={"grief": "open"})
+    _saved_noted_post(member, kind="grief", body="Missing him today.")
+    auth.login(member)
+    page = client.get("/bookmarks").get_data(as_text=True)
+    assert "Content note: Grief</p>" in page and "Missing him today." in page
+    assert '<details class="content-note">' not in page

@@ -8,7 +8,7 @@ in tests, so an empty POST is a submitted form with nothing filled in). "member"
 and reported that post. "L" means a redirect to
 the sign-in page; "R" any other redirect. Every visitor works in a world of their own.
 A suspended member's POST to a read-only page gets 403: the suspension guard answers before
-the method check would (405).
+the method check would (405); so does their GET of a page with a form that writes.
 """
 
 import pytest
@@ -55,13 +55,13 @@ EXPECTED = {
     "/me":
         ("  L 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
     "/me/counters/<int:counter_id>/delete":
-        ("  L 404 200 404 404 404 404", "  L 404   R 404 403 404 404"),
+        ("  L 404 200 404 403 404 404", "  L 404   R 404 403 404 404"),
     "/me/counters/<int:counter_id>/edit":
-        ("  L 404 200 404 404 404 404", "  L 404   R 404 403 404 404"),
+        ("  L 404 200 404 403 404 404", "  L 404   R 404 403 404 404"),
     "/me/counters/<int:counter_id>/milestones/<int:days>/dismiss":
         ("405 405 405 405 405 405 405", "  L 404   R 404 403 404 404"),
     "/me/counters/<int:counter_id>/milestones/<int:days>/share":
-        ("  L 404 200 404 404 404 404", "  L 404   R 404 403 404 404"),
+        ("  L 404 200 404 403 404 404", "  L 404   R 404 403 404 404"),
     "/me/counters/<int:counter_id>/next":
         ("  L 404 200 404 404 404 404", "405 405 405 405 403 405 405"),
     "/me/counters/<int:counter_id>/show":
@@ -71,7 +71,7 @@ EXPECTED = {
     "/me/counters/hide":
         ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
     "/me/counters/new":
-        ("  L 200 200 200 200 200 200", "  L 400 400 400 403 400 400"),
+        ("  L 200 200 200 403 200 200", "  L 400 400 400 403 400 400"),
     "/me/preferences":
         ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
     "/mod/items/<int:item_id>":
@@ -133,7 +133,7 @@ EXPECTED = {
     "/signout":
         ("405 405 405 405 405 405 405", "  R   R   R   R   R   R   R"),
     "/signup":
-        ("200   R   R   R   R   R   R", "400   R   R   R 403   R   R"),
+        ("200   R   R   R   R   R   R", "400   R   R   R   R   R   R"),
     "/static/<path:filename>":
         ("200 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
     "/t/<int:thread_id>":

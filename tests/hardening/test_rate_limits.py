@@ -283,3 +283,17 @@ def test_the_demo_seeds_with_limits_on(limited_app, monkeypatch):
     assert result.exit_code == 0, result.output
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Post)) > 20
     assert app.config["RATELIMIT_ENABLED"] is True
+
+
+def test_searches_from_one_signed_out_client_are_limited_with_the_kind_page(limited_app):
+    """One client hammering search slows down; another reader searches on untouched."""
+    app = limited_app(SEARCH_LIMIT_PER_CLIENT="3 per minute")
+    client = app.test_client()
+    for _ in range(3):
+        assert client.get("/search?q=sleep", **_from("10.0.0.7")).status_code == 200
+    slowed = client.get("/search?q=sleep", **_from("10.0.0.7"))
+    assert slowed.status_code == 429 and SLOW_DOWN in _page(slowed)
+    assert int(slowed.headers["Retry-After"]) > 0
+    assert client.get("/search?q=sleep", **_from("10.0.0.8")).status_code == 200
+    # The empty search page is not a search: it is never counted.
+    assert client.get("/search", **_from("10.0.0.7")).status_code == 200

@@ -10,7 +10,7 @@ from markupsafe import escape
 from forum.accounts.models import User
 from forum.extensions import db
 from forum.moderation import reports, services
-from forum.moderation.allowed import CARE_ITEM_VERBS, allowed_actions, refusal
+from forum.moderation.allowed import allowed_actions, refusal
 from forum.moderation.claims import (
     CLAIM_WINDOW,
     claim_holder,
@@ -22,6 +22,7 @@ from forum.moderation.models import ItemState, ModAction, Reason, ReviewItem
 from forum.moderation.rules import CLAIM_MINUTES, PENDING_VERBS, REPORT_VERBS, VERB_LABELS
 from forum.notices.models import Notice
 from forum.permissions import Role
+from forum.posts import lifecycle
 from forum.posts.models import Post, PostStatus, Thread
 from forum.timeutil import utcnow
 from tests.factories import make_post, make_user
@@ -29,7 +30,12 @@ from tests.moderation.helpers import item_for, report
 
 BUTTON = re.compile(r'<button type="submit" name="verb" value="([a-z_]+)"')
 # Everything a verb might need, so that a refusal is about the verb and nothing else.
-FILLED_IN = {"reason": "A reason the member will read", "days": "1", "new_text": "[redacted]"}
+FILLED_IN = {
+    "reason": "A reason the member will read",
+    "days": "1",
+    "new_text": "[redacted]",
+    "confirm": "y",
+}
 
 
 @pytest.fixture
@@ -46,12 +52,13 @@ def _everything(post: Post, member: User | None = None) -> tuple:
     """All that a decision about the post, its thread, its item or a member could change."""
     db.session.expire_all()
     post = db.session.get(Post, post.id)
-    author = db.session.get(User, member.id if member else post.author_id)
+    author_id = member.id if member else post.author_id
+    author = db.session.get(User, author_id) if author_id is not None else None
     return (
         post.status,
         post.body_source,
         db.session.get(Thread, post.thread_id).is_locked,
-        author.suspended_until,
+        author.suspended_until if author else None,
         db.session.scalar(sa.select(sa.func.count()).select_from(ModAction)),
         db.session.scalar(sa.select(sa.func.count()).select_from(Notice)),
         db.session.execute(
@@ -76,6 +83,13 @@ OFFERED_FOR_A_POST = {
     PostStatus.REMOVED: {"restore"},
     PostStatus.PENDING: {"approve", "reject", "redact"},
     PostStatus.DELETED: set(),
+    PostStatus.REJECTED: set(),
+    PostStatus.WITHDRAWN: set(),
+}
+NOTHING_TO_DO = {
+    PostStatus.DELETED: "Its author deleted it",
+    PostStatus.REJECTED: "It was not approved",
+    PostStatus.WITHDRAWN: "Its author took it back before it was approved",
 }
 
 
@@ -95,7 +109,7 @@ def test_the_buttons_a_moderator_sees_are_the_actions_the_service_accepts(
     if own:
         assert "another moderator or an admin has to decide" in page.get_data(as_text=True)
     elif not offered:
-        assert "Its author deleted it" in page.get_data(as_text=True)
+        assert NOTHING_TO_DO[status] in page.get_data(as_text=True)
     _refused_without_a_trace(client, f"/mod/posts/{post.id}", post, set(VERB_LABELS) - offered)
     for verb in offered:
         fresh = make_post(status=status)
@@ -106,23 +120,73 @@ def test_the_buttons_a_moderator_sees_are_the_actions_the_service_accepts(
 # --- an item in the queue ------------------------------------------------------------------------
 
 
+def _held(author: User) -> Post:
+    post = make_post(author=author, status=PostStatus.PENDING)
+    reports.hold_for_approval(post)
+    db.session.commit()
+    return post
+
+
+def _care_on(post: Post) -> None:
+    reports.raise_care_report(post, "Words of risk: “want to die”")
+    db.session.commit()
+
+
+def _by_another_moderator(post: Post, verb: str) -> None:
+    """Someone else took part of the decision already, and let the item go."""
+    other = make_user(role=Role.MODERATOR)
+    item = item_for(post)
+    services.decide(other, item, verb, "Taken care of", confirmed=True)
+    services.release(other, item)
+    db.session.commit()
+
+
 def _queued(kind: str, author: User) -> ReviewItem:
-    if kind == "pending":
-        post = make_post(author=author, status=PostStatus.PENDING)
-        reports.hold_for_approval(post)
-        db.session.commit()
+    """An open queue item of each kind, and a care report in each state its post may be in."""
+    if kind.startswith("pending") or kind.startswith("care on a waiting post"):
+        post = _held(author)
+        if kind.startswith("care"):
+            _care_on(post)
     else:
         post = make_post(author=author)
-        for _ in range(3 if kind == "auto-hidden" else 1):
-            report(post, Reason.AT_RISK if kind == "care" else Reason.HARASSMENT)
+        hidden = kind in ("auto-hidden", "care on a hidden post")
+        for _ in range(3 if hidden else 1):
+            report(post, Reason.AT_RISK if kind.startswith("care") else Reason.HARASSMENT)
+    if kind.endswith("taken back"):
+        lifecycle.delete_post(author, post)
+    elif kind == "care, author suspended":
+        author.suspended_until = utcnow() + timedelta(days=3)
+    elif kind == "care, author left":
+        post.author_id = None
+    elif kind == "care on a waiting post, approved":
+        _by_another_moderator(post, "approve")
+    elif kind == "care on a post someone hid":
+        _by_another_moderator(post, "hide")
+    elif kind == "pending, care answered":
+        _care_on(post)
+        _by_another_moderator(post, "reached_out")
+    db.session.commit()
     return item_for(post)
 
 
+CARE = {"reached_out", "resources_sent", "escalate"}
+ON_THE_MEMBER = {"lock", "warn", "suspend", "ban"}
 OFFERED_FOR_AN_ITEM = {
     "reported": set(REPORT_VERBS),
     "auto-hidden": set(REPORT_VERBS) - {"hide"},  # hiding a hidden post was always refused
-    "care": set(CARE_ITEM_VERBS),
     "pending": set(PENDING_VERBS),
+    "pending, taken back": {"no_action"},
+    "pending, care answered": set(PENDING_VERBS),
+    # Care is offered whatever became of the post or its author.
+    "care": CARE | {"hide", "remove", "redact"} | ON_THE_MEMBER,
+    "care on a waiting post": CARE | {"approve", "reject", "redact"} | ON_THE_MEMBER,
+    "care on a waiting post, approved": CARE | {"hide", "remove", "redact"} | ON_THE_MEMBER,
+    "care on a waiting post, taken back": CARE | ON_THE_MEMBER,
+    "care on a hidden post": CARE | {"restore", "remove", "redact"} | ON_THE_MEMBER,
+    "care on a post someone hid": CARE | {"restore", "remove", "redact"} | ON_THE_MEMBER,
+    "care, taken back": CARE | ON_THE_MEMBER,
+    "care, author suspended": CARE | {"hide", "remove", "redact"} | ON_THE_MEMBER,
+    "care, author left": {"member_left", "escalate", "hide", "remove", "redact", "lock"},
 }
 
 
@@ -133,6 +197,8 @@ def test_the_decisions_offered_on_an_item_are_the_decisions_taken(
 ):
     """Reported, auto-hidden, care and pending items: the page's buttons are what `decide`
     accepts; any other verb is refused and the item stays open and untouched."""
+    if own and kind == "care, author left":
+        pytest.skip("a post whose author left is nobody's own")
     item = _queued(kind, moderator if own else make_user())
     auth.login(moderator)
     offered = _buttons(client.get(f"/mod/items/{item.id}"))

@@ -70,7 +70,7 @@ def test_rejecting_says_why_and_keeps_it_out_of_sight(client, auth, premoderatio
     )
     db.session.commit()
     db.session.refresh(thread)
-    assert thread.status == ThreadStatus.REMOVED and post.status == PostStatus.REMOVED
+    assert thread.status == ThreadStatus.REMOVED and post.status == PostStatus.REJECTED
     notice = db.session.scalar(sa.select(Notice).where(Notice.user_id == newcomer.id))
     assert notice.body == "Advertising is not allowed"
 

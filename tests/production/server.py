@@ -78,7 +78,9 @@ def gunicorn(app, workers: int = 4, timeout: float = 40, **env):
     """Serve `app`'s forum with gunicorn until the block ends; stopped (and reaped) after."""
     port = free_port()
     executable = Path(sys.executable).parent / "gunicorn"
-    command = [str(executable), "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+    # As the README runs it: gunicorn_config.py, whose access log keeps no address or query.
+    command = [str(executable), "-c", "gunicorn_config.py", "-w", str(workers)]
+    command += ["-b", f"127.0.0.1:{port}"]
     command += ["--timeout", "30", "--graceful-timeout", "5", "wsgi:app"]
     process = subprocess.Popen(
         command,

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 
 from forum.extensions import db
 from forum.notices.models import Notice, NoticeKind
+from forum.notices.queries import shown_notices
 from forum.posts.models import PostStatus, ThreadKind
 from forum.reactions.models import Reaction
 from tests.factories import make_post, make_thread, make_user, opening_post
@@ -71,7 +72,10 @@ def test_congratulations_only_on_milestones_and_the_author_is_told(client, auth)
     assert _react(client, story, "congrats").status_code == 400
     assert _react(client, opening_post(milestone), "congrats").status_code == 302
     notice = db.session.scalar(sa.select(Notice).where(Notice.user_id == author.id))
-    assert notice.kind == NoticeKind.REACTION and "Congratulations" in notice.title
+    (shown,) = shown_notices(author, [notice])
+    assert notice.kind == NoticeKind.REACTION
+    assert shown.title == "cheering reacted “Congratulations” to your milestone"
+    assert shown.body == "On “90 days”."
 
 
 def test_suspended_members_cannot_react(client, auth):

@@ -17,6 +17,7 @@ from tests.factories import make_board, make_user
 from tests.recovery.helpers import make_counter
 
 START = date(2025, 1, 1)
+WEEK = date(2025, 1, 7)
 
 
 def _offers(counter, today):
@@ -27,17 +28,17 @@ def _offers(counter, today):
     ("days", "reached"),
     [
         (0, []),
-        (1, [1]),
-        (6, [1]),
-        (7, [1, 7]),
-        (90, [1, 7, 30, 60, 90]),
-        (364, [1, 7, 30, 60, 90, 180]),
-        (365, [1, 7, 30, 60, 90, 180, 365]),
-        (1095, [1, 7, 30, 60, 90, 180, 365, 730, 1095]),
+        (1, []),
+        (6, []),
+        (7, [7]),
+        (90, [7, 30, 60, 90]),
+        (364, [7, 30, 60, 90, 180]),
+        (365, [7, 30, 60, 90, 180, 365]),
+        (1095, [7, 30, 60, 90, 180, 365, 730, 1095]),
     ],
 )
-def test_milestones_are_the_first_days_then_each_year(days, reached):
-    """1, 7, 30, 60, 90 and 180 days, then every 365 days."""
+def test_milestones_are_the_first_weeks_and_months_then_each_year(days, reached):
+    """7, 30, 60, 90 and 180 days, then every 365 days; nothing in the first week."""
     assert milestones_up_to(days) == reached
 
 
@@ -51,10 +52,10 @@ def test_a_milestone_reads_in_days_then_years(days, name):
 
 
 def test_each_milestone_reached_since_the_counter_was_added_is_offered(app):
-    """A member who added a counter on day 1 is offered 1, 7 and 30 days on day 30."""
+    """A member who added a counter on day 1 is offered 7 and 30 days on day 30."""
     counter = make_counter(make_user(), START, added_at=datetime(2025, 1, 1, 8))
-    assert _offers(counter, START) == [1]
-    assert _offers(counter, START + timedelta(days=29)) == [1, 7, 30]
+    assert _offers(counter, START) == []
+    assert _offers(counter, START + timedelta(days=29)) == [7, 30]
 
 
 def test_a_backdated_counter_offers_only_its_latest_milestone(app):
@@ -70,9 +71,10 @@ def test_shared_and_dismissed_milestones_are_not_offered_again(app):
     counter = make_counter(member, START, added_at=datetime(2025, 1, 1, 8))
     today = START + timedelta(days=29)
     services.share_milestone(member, counter, 30, Draft("Thank you all.", "30 days"), today=today)
-    services.dismiss_milestone(member, counter, 1, today=today)
+    services.dismiss_milestone(member, counter, 7, today=today)
     db.session.commit()
-    assert _offers(counter, today) == [7]
+    assert _offers(counter, today) == []
+    assert _offers(counter, START + timedelta(days=59)) == [60]
 
 
 def test_sharing_starts_a_milestone_thread_with_its_badge(app):
@@ -127,10 +129,11 @@ def test_the_same_milestone_cannot_be_answered_twice(app):
     """A second click on "Not now" is refused cleanly."""
     member = make_user()
     counter = make_counter(member, START)
-    services.dismiss_milestone(member, counter, 1, today=START)
+    today = START + timedelta(days=6)
+    services.dismiss_milestone(member, counter, 7, today=today)
     db.session.commit()
     with pytest.raises(Conflict):
-        services.dismiss_milestone(member, counter, 1, today=START)
+        services.dismiss_milestone(member, counter, 7, today=today)
 
 
 def test_after_a_slip_the_new_streak_offers_its_milestones_afresh(app):
@@ -141,7 +144,7 @@ def test_after_a_slip_the_new_streak_offers_its_milestones_afresh(app):
     services.dismiss_milestone(member, counter, 7, today=date(2025, 1, 8))
     services.record_slip(member, counter, today=date(2025, 1, 10))
     db.session.commit()
-    assert _offers(counter, date(2025, 1, 16)) == [1, 7]
+    assert _offers(counter, date(2025, 1, 16)) == [7]
 
 
 def test_no_milestone_thread_without_an_open_milestones_board(app):
@@ -150,7 +153,7 @@ def test_no_milestone_thread_without_an_open_milestones_board(app):
     member = make_user()
     counter = make_counter(member, START)
     with pytest.raises(NotFound):
-        services.share_milestone(member, counter, 1, Draft("Day one.", "1 day"), today=START)
+        services.share_milestone(member, counter, 7, Draft("A week.", "7 days"), today=WEEK)
 
 
 def test_a_suspended_member_cannot_share_a_milestone(app):
@@ -161,6 +164,6 @@ def test_a_suspended_member_cannot_share_a_milestone(app):
     member.suspended_until = utcnow() + timedelta(days=1)
     db.session.commit()
     with pytest.raises(NotAllowed):
-        services.share_milestone(member, counter, 1, Draft("Day one.", "1 day"), today=START)
+        services.share_milestone(member, counter, 7, Draft("A week.", "7 days"), today=WEEK)
     db.session.rollback()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Milestone)) == 0
