@@ -11,6 +11,8 @@ import re
 
 from gunicorn import glogging
 
+from forum.warmup import warm_up
+
 # Standard output: the supervisor (systemd's journal, a container's log) keeps it.
 accesslog = "-"
 # %(U)s is the path without the query string; %(M)s the time taken, in milliseconds.
@@ -40,3 +42,11 @@ class PrivateLogger(glogging.Logger):
 
 
 logger_class = PrivateLogger
+
+
+def post_worker_init(worker):
+    """Ready each worker before it takes a connection (forum/warmup.py says what and why)."""
+    seconds = warm_up(worker.wsgi)
+    worker.log.info(
+        "Worker %s ready in %.2f s (templates compiled, search index open)", worker.pid, seconds
+    )

@@ -89,14 +89,30 @@ def database_unreachable(error: Exception) -> bool:
     return type(getattr(error, "orig", None)).__module__.startswith("psycopg")
 
 
+def forget_transaction() -> bool:
+    """Roll back whatever this request left unfinished; False when even that failed because
+    the connection went with the database (its connections are then dropped unused)."""
+    try:
+        db.session.rollback()
+    except Exception as error:  # a dead connection: nothing more can be said to it
+        log.warning("Rolling back failed (%s); the session's connections are dropped.", error)
+        try:
+            db.session().invalidate()
+        except Exception:  # already gone as far as it can go
+            pass
+        return False
+    return True
+
+
 def database_error(error: Exception):
     """The calm 503 page while the database is away, rendered without it (signed out)."""
     if not database_unreachable(error):
         return unexpected_error(error)
-    try:
-        db.session.rollback()  # the transaction went with the connection; forget it here too
-    except sa.exc.SQLAlchemyError:
-        pass
+    forget_transaction()  # the transaction went with the connection; forget it here too
+    return _resting_page(error)
+
+
+def _resting_page(error: Exception):
     # The driver's own words (never the statement's parameters, which may hold a post).
     cause = getattr(error, "orig", None) or error
     log.error("Database unavailable on %s %s: %s", request.method, request.path, cause)
@@ -108,13 +124,34 @@ def database_error(error: Exception):
 
 
 def unexpected_error(error: Exception):
-    # Whatever was half-written in this request is rolled back before the page renders.
-    db.session.rollback()
+    # Whatever was half-written in this request is rolled back before the page renders;
+    # when that fails, the database is away, and that is what the visitor is told.
+    if not forget_transaction():
+        return _resting_page(error)
     log.exception("Unhandled error on %s %s", request.method, request.path)
     return render_error(500)
 
 
+def end_session(error: BaseException | None = None) -> None:
+    """The request's teardown: end its session whatever state the connection is in. A
+    rollback on a connection the database dropped must not turn a page into a bare 500.
+    The rollback comes first: when it fails, forget_transaction() invalidates the session's
+    connections while it still holds them, so each is closed rather than left to the GC."""
+    forget_transaction()
+    try:
+        db.session.remove()
+    except Exception as failure:
+        log.warning("Ending the session failed (%s); its connections are dropped.", failure)
+        try:
+            db.session().invalidate()
+        except Exception:  # already gone as far as it can go
+            pass
+        db.session.registry.clear()
+
+
 def register_error_handlers(app: Flask) -> None:
+    # Teardowns run last-registered first: this one ends the session before the extension's.
+    app.teardown_appcontext(end_session)
     for kind in DATABASE_ERRORS:
         app.register_error_handler(kind, database_error)
     app.register_error_handler(Exception, unexpected_error)
@@ -129,7 +166,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(ForumError)
     def forum_error(error: ForumError):
-        db.session.rollback()
+        if not forget_transaction():
+            return _resting_page(error)
         return render_error(error.status_code, error.message)
 
     @app.errorhandler(HTTPException)

@@ -4,6 +4,7 @@ import random
 
 import sqlalchemy as sa
 
+from bench import pathological
 from bench.fill import fill
 from bench.text_pool import TextPool
 from forum.extensions import db
@@ -45,3 +46,15 @@ def test_a_generated_forum_keeps_its_counters_true(app):
         assert board.post_count == sum(t.post_count for t in shown)
     big = db.session.get(Thread, found["big_thread_id"])
     assert db.session.scalar(sa.select(sa.func.count()).where(Post.thread_id == big.id)) == 2_001
+
+
+def test_the_pathological_bench_prints_each_shape_with_its_cost(capsys):
+    """`python -m bench.pathological prose` prints a row of CPU figures for the shapes asked for."""
+    pathological.main(["prose", "table of 3,000"])
+    lines = capsys.readouterr().out.splitlines()
+    assert "check" in lines[1] and "render" in lines[1] and "index" in lines[1]
+    rows = {line.split("  ")[0].strip(): line.split() for line in lines[2:]}
+    assert set(rows) == {"prose", "table of 3,000 columns"}
+    for cells in rows.values():
+        figures = [float(cell) for cell in cells if cell.replace(".", "", 1).isdigit()]
+        assert len(figures) == 6 and all(f >= 0 for f in figures)  # chars, 4 steps, total

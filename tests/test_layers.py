@@ -1,10 +1,10 @@
 """The code's layering, read from its imports: the arrows point down, never in a circle.
 
-From the top: the app (create_app, the command line, backups), the features, the write rule,
-the shared services the write rule needs (notices, the moderation queue's pieces), web/,
-the content core (posts/ and the member's account), and the foundation modules. A module
-may import its own package and the layers below it; a feature may reach another feature only
-through that feature's `queries` module.
+From the top: the app (create_app, the command line, backups, a worker's warm-up), the
+features, the write rule, the shared services the write rule needs (notices, the moderation
+queue's pieces), web/, the content core (posts/ and the member's account), and the foundation
+modules. A module may import its own package and the layers below it; a feature may reach
+another feature only through that feature's `queries` module.
 """
 
 import ast
@@ -16,7 +16,7 @@ FORUM = Path(__file__).resolve().parent.parent / "forum"
 
 # (layer, module prefixes), top to bottom; the first prefix that matches a module wins.
 LAYERS = (
-    ("app", ("forum", "forum.cli", "forum.backup")),
+    ("app", ("forum", "forum.cli", "forum.backup", "forum.warmup")),
     ("writing", ("forum.writing",)),
     (
         "shared services",

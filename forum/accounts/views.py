@@ -32,6 +32,7 @@ def safe_next(target: str | None) -> str:
 
 
 def _show_on_field(form, error: services.AccountError) -> None:
+    db.session.rollback()  # whatever the service began is not kept
     field = getattr(form, error.field or "", None)
     if field is not None:
         field.errors = [*field.errors, error.message]
@@ -40,12 +41,12 @@ def _show_on_field(form, error: services.AccountError) -> None:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limits.signup_per_client
 def signup():
     if current_user.is_authenticated:
         return redirect(url_for("boards.index"))
     form = forms.SignUpForm()
     if form.validate_on_submit():
+        limits.check_signup()
         try:
             user = services.register_member(
                 form.pseudonym.data, form.password.data, form.email.data
@@ -53,6 +54,7 @@ def signup():
         except services.AccountError as error:
             _show_on_field(form, error)
         else:
+            limits.count_signup()  # counted before the commit: a refused account is not saved
             db.session.commit()
             login_user(user)
             flash(f"Welcome to Hearth, {user.pseudonym}. We're glad you're here.", "success")
@@ -66,17 +68,17 @@ def _signup_again() -> str:
 
 
 @bp.route("/signin", methods=["GET", "POST"])
-@limits.signin_per_pseudonym
-@limits.signin_per_client
 def signin():
     if current_user.is_authenticated:
         return redirect(safe_next(request.args.get("next")))
     form = forms.SignInForm()
     if form.validate_on_submit():
+        limits.check_signin()
         user = services.authenticate(form.pseudonym.data, form.password.data)
         if user is not None:
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")))
+        limits.count_failed_signin()  # before the answer, so attempts at once can't slip by
         form.password.errors = ["That pseudonym and password don't match an account."]
     return render_template("accounts/signin.html", form=form), 400 if form.errors else 200
 

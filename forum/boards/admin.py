@@ -46,6 +46,7 @@ def new_board():
                 form.name.data, form.slug.data, form.description.data or ""
             )
         except management.BoardError as error:
+            db.session.rollback()  # nothing of the refused change is kept
             form.slug.errors = [error.message]
         else:
             db.session.commit()
@@ -66,6 +67,7 @@ def edit_board(board_id: int):
                 board, form.name.data, form.slug.data, form.description.data or ""
             )
         except management.BoardError as error:
+            db.session.rollback()  # nothing of the refused change is kept
             form.slug.errors = [error.message]
         else:
             db.session.commit()

@@ -97,6 +97,7 @@ def slip(counter_id: int):
         try:
             services.record_slip(current_user, counter, form.new_start.data)
         except ForumError as error:
+            db.session.rollback()  # nothing of the refused slip is kept
             form.new_start.errors = [error.message]
         else:
             db.session.commit()

@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from forum.search import maintenance, sync
+from forum.search.engine.base import IndexMissing
 
 
 @click.group(help="The search index.")
@@ -34,7 +35,10 @@ def rebuild_command(processes: int | None) -> None:
 @with_appcontext
 def check_command(repair: bool) -> None:
     """Report posts missing from the index, stale in it, or indexed but gone."""
-    drift = maintenance.check(current_app._get_current_object(), repair=repair)
+    try:
+        drift = maintenance.check(current_app._get_current_object(), repair=repair)
+    except IndexMissing as missing:
+        raise click.ClickException(str(missing)) from None
     for name in ("missing", "stale", "extra"):
         ids = getattr(drift, name)
         shown = ", ".join(map(str, ids[:20])) + (" …" if len(ids) > 20 else "")

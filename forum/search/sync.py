@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from forum.extensions import db, listen_once
 from forum.posts.models import Board, Post, Thread
 from forum.search.engine import engine_for
-from forum.search.engine.base import load_docs
+from forum.search.engine.base import IndexMissing, load_docs
 from forum.search.models import SearchOutbox
 from forum.timeutil import utcnow
 
@@ -112,6 +112,9 @@ def drain_quietly(app: Flask, within: float | None = None) -> int:
     """drain(), but a failure is only logged: the changes stay in the outbox for next time."""
     try:
         return drain(app, within=within)
+    except IndexMissing as missing:
+        log.error("%s", missing)
+        return 0
     except Exception:
         log.exception("Updating the search index failed; the changes stay queued for a retry.")
         return 0

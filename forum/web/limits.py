@@ -1,6 +1,8 @@
 """Rate limits (Flask-Limiter): who is counted, where the counts live, and the kind 429 page.
 
-Sign-in and sign-up are counted at the edge, by decorators on their views. What a member
+Every count is taken before the answer, in one atomic step of the limiter's storage, so that
+requests sent at once cannot all slip under a limit. Sign-in and sign-up are counted by
+their views (check_signin, count_failed_signin, check_signup, count_signup); what a member
 writes is counted by the write rule itself (count_writing, called by forum.writing), in the
 same storage, so that no way of writing can pass by it.
 """
@@ -15,8 +17,7 @@ from flask_limiter import Limiter, RateLimitExceeded
 from limits import parse
 
 from forum.accounts.names import pseudonym_skeleton as fold
-from forum.errors import ERROR_PAGES, ForumError, render_error
-from forum.extensions import db
+from forum.errors import ERROR_PAGES, ForumError, forget_transaction, render_error
 
 log = logging.getLogger(__name__)
 
@@ -39,47 +40,10 @@ def pseudonym_key() -> str:
     return _keyed("name", fold(typed) or "-")
 
 
-# Created unbound; init_limits() binds it to each app. It is one object for the process, so
-# init_limits() sets every setting it reads explicitly rather than relying on earlier apps.
+# Created unbound; init_limits() binds it to each app, and its storage holds every count. It
+# is one object for the process, so init_limits() sets every setting it reads explicitly
+# rather than relying on earlier apps.
 limiter = Limiter(key_func=client_key, strategy="moving-window", key_prefix="hearth")
-
-
-def _limit(name: str) -> Callable[[], str]:
-    return lambda: current_app.config[name]
-
-
-def _failed(response) -> bool:
-    # Only attempts that did not sign anyone in count against the pseudonym and the client.
-    return response.status_code != 302
-
-
-def _succeeded(response) -> bool:
-    return response.status_code == 302
-
-
-# Decorators for the views, each counting POSTs only; the limits are read from the config
-# at request time, so each app (and each test) can set its own.
-signin_per_pseudonym = limiter.limit(
-    _limit("SIGNIN_LIMIT_PER_PSEUDONYM"),
-    key_func=pseudonym_key,
-    methods=["POST"],
-    deduct_when=_failed,
-    scope="signin-name",
-)
-signin_per_client = limiter.limit(
-    _limit("SIGNIN_LIMIT_PER_CLIENT"),
-    key_func=client_key,
-    methods=["POST"],
-    deduct_when=_failed,
-    scope="signin-client",
-)
-signup_per_client = limiter.limit(
-    _limit("SIGNUP_LIMIT_PER_CLIENT"),
-    key_func=client_key,
-    methods=["POST"],
-    deduct_when=_succeeded,
-    scope="signup-client",
-)
 
 
 class SlowDown(ForumError):
@@ -94,6 +58,19 @@ class SlowDown(ForumError):
 
 def member_key(member) -> str:
     return _keyed("member", str(member.id))
+
+
+def _room_left(limit: str, scope: str, key: str) -> None:
+    """Raise SlowDown when `limit` is already used up, without counting anything."""
+    if not current_app.config.get("RATELIMIT_ENABLED"):
+        return
+    item = parse(limit)
+    try:
+        room = limiter.limiter.test(item, "hearth", scope, key)
+    except Exception:  # the counter store is away: take_one() will count in memory
+        room = True
+    if not room:
+        raise SlowDown(int(item.get_expiry()))
 
 
 def take_one(limit: str, scope: str, key: str) -> None:
@@ -123,6 +100,37 @@ def _hit_in_memory(item, scope: str, key: str) -> bool:
         return limiter.limiter.hit(item, "hearth", scope, key)
     except Exception:  # no fallback to be had either: let the member write
         return True
+
+
+# Sign-in: only failed attempts are counted, per pseudonym and per client. A right password
+# is refused too once a limit is used up, so that the answer never tells a guesser more.
+_SIGNIN = (
+    ("SIGNIN_LIMIT_PER_PSEUDONYM", "signin-name", pseudonym_key),
+    ("SIGNIN_LIMIT_PER_CLIENT", "signin-client", client_key),
+)
+
+
+def check_signin() -> None:
+    """Before the password is checked: SlowDown when either sign-in limit is used up."""
+    for setting, scope, key in _SIGNIN:
+        _room_left(current_app.config[setting], scope, key())
+
+
+def count_failed_signin() -> None:
+    """A wrong password: count it, and SlowDown when it was beyond a limit. Attempts sent
+    at once each take their own place, so no more than the limit are ever answered."""
+    for setting, scope, key in _SIGNIN:
+        take_one(current_app.config[setting], scope, key())
+
+
+def check_signup() -> None:
+    """Before a sign-up is looked at: SlowDown when this client's sign-ups are used up."""
+    _room_left(current_app.config["SIGNUP_LIMIT_PER_CLIENT"], "signup-client", client_key())
+
+
+def count_signup() -> None:
+    """An account about to be saved: count it (SlowDown beyond the limit; caller rolls back)."""
+    take_one(current_app.config["SIGNUP_LIMIT_PER_CLIENT"], "signup-client", client_key())
 
 
 def count_writing(member) -> None:
@@ -173,7 +181,7 @@ def too_many(error: RateLimitExceeded):
 
 
 def slowed_down(error: SlowDown):
-    db.session.rollback()
+    forget_transaction()
     return _slow_down_page(error.retry_after)
 
 

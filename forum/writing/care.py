@@ -16,13 +16,20 @@ CARE_NOTE = (
 )
 
 # Rough shapes only: the point is a kind question before posting, never a refusal.
+# Every repeat is bounded (an address part has a longest length; tests hold them to it), so
+# each place a pattern is tried costs at most a few hundred steps: a post of one long word,
+# or of 9,000 "a.", is checked in linear time. The email pattern is tried only where a run of
+# its characters begins, and takes the run whole (possessive): a run is read once.
 _IDENTITY_PATTERNS = (
-    ("a phone number", re.compile(r"(?<!\w)(?:\+?\d[\d\s().-]{7,}\d)(?!\w)")),
-    ("an email address", re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")),
+    ("a phone number", re.compile(r"(?<!\w)(?:\+?\d[\d\s().-]{7,40}\d)(?!\w)")),
+    (
+        "an email address",
+        re.compile(r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+\.[\w.-]{1,190}+"),
+    ),
     (
         "a street address",
         re.compile(
-            r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}"
+            r"\b\d{1,5}\s{1,5}(?:[A-Z][a-z]{1,30}\s{1,5}){1,3}"
             r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl)\b"
         ),
     ),
@@ -44,9 +51,9 @@ def _compiled(path: str, modified: float) -> re.Pattern | None:
     ]
     if not phrases:
         return None
-    alternatives = "|".join(
-        r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)
-    )
+    # The text's spacing is made single before matching (risk_phrases_in), so the pattern
+    # holds no repeat at all: it costs the same few steps wherever it is tried.
+    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
@@ -56,8 +63,8 @@ def risk_phrases_in(text: str) -> list[str]:
     pattern = _compiled(str(path), path.stat().st_mtime)
     if pattern is None:
         return []
-    normalised = text.replace("’", "'")
-    return sorted({" ".join(m.group(0).lower().split()) for m in pattern.finditer(normalised)})
+    normalised = " ".join(text.replace("’", "'").split())
+    return sorted({m.group(0).lower() for m in pattern.finditer(normalised)})
 
 
 def identity_hints(text: str) -> list[str]:

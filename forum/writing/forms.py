@@ -1,13 +1,15 @@
 """The fields every piece of writing has: its text, an optional content note, the identity
-check's "Post it anyway", and a thread title; boards, milestones and later features use them."""
+check's "Post it anyway", its one-time token, and a thread title; boards, milestones and later
+features use them."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from forum.posts.content_notes import NOTE_KINDS
 from forum.posts.models import BODY_MAX, TITLE_MAX, TITLE_MIN
+from forum.writing.tokens import new_token, usable
 
 BODY_HELP = (
     "Markdown works: *emphasis*, **strong**, > quotes, lists and links. "
@@ -59,6 +61,12 @@ class WritingForm(FlaskForm):
         validators=[Optional(), Length(max=100, message="Keep the note under 100 characters.")],
     )
     post_anyway = BooleanField("Post it anyway")
+    # Made when the form is shown and sent back with it (form.hidden_tag() renders it), so
+    # that the same form sent twice makes one post; one that is not a token is replaced.
+    write_token = HiddenField(default=new_token, filters=[lambda v: usable(v) or new_token()])
+    # Set when the token already made another piece of writing: the member's own post's
+    # address, or "" when there is nothing to show (forum.writing.responses).
+    sent_before: str | None = None
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

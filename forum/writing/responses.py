@@ -8,9 +8,11 @@ from werkzeug.wrappers import Response
 from forum.extensions import db
 from forum.posts.models import Post
 from forum.writing.services import Draft, SecondLookNeeded, Written
+from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
 WAITING = "Thank you. Your post is waiting for a moderator and will appear once approved."
 CARED_FOR = "Your post is saved. If things are hard right now, people are there for you."
+ALREADY = "This was sent before, and it is saved: here it is."
 
 
 def write_from_form(
@@ -21,13 +23,22 @@ def write_from_form(
     waiting: str = WAITING,
 ) -> Response | None:
     """Write what a valid form holds; None when the form must be shown again (with its
-    errors, or with the identity warning and its "Post it anyway" box)."""
+    errors, with the identity warning and its "Post it anyway" box, or saying that its
+    token made something else). The same form sent again is answered with its post."""
     if not form.validate_on_submit():
         return None
     try:
         written = write(Draft.from_form(form))
     except SecondLookNeeded as look:
         form.identity_hints = look.hints
+        return None
+    except AlreadyWritten as earlier:
+        flash(ALREADY, "info")
+        return redirect(target(earlier.post))
+    except SentBefore as spent:
+        # What was typed is kept; a new token lets the member send it as a piece of its own.
+        form.write_token.data = new_token()
+        form.sent_before = target(spent.post) if spent.post is not None else ""
         return None
     return after_writing(written, target(written.post), done, waiting)
 

@@ -2,7 +2,9 @@
 edit, a milestone share, and whatever comes later) calls a write_* function here, which
 applies the whole rule in one order: the identity check, pre-moderation, storing, the
 content note, and the care check; a new post also counts against the member's writing
-limit. Views call these and apply nothing of the rule themselves.
+limit. A draft's one-time token is kept with what it made (forum.writing.tokens), so that the
+same form sent again is answered with that post instead of storing a second. Views call these
+and apply nothing of the rule themselves.
 """
 
 from dataclasses import dataclass
@@ -20,6 +22,8 @@ from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.posts.store import create_reply, create_thread, revise_post
 from forum.web.limits import count_writing
 from forum.writing.care import identity_hints, look_after
+from forum.writing.models import WriteToken
+from forum.writing.tokens import claim, fingerprint, keep, usable
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Draft:
     content_note_text: str | None = None
     # The author saw the identity warning and chose to post.
     post_anyway: bool = False
+    # The form's one-time token: the same form sent again lands on what it made.
+    token: str | None = None
 
     @classmethod
     def from_form(cls, form) -> "Draft":
@@ -42,6 +48,7 @@ class Draft:
             content_note=form.content_note.data,
             content_note_text=form.content_note_text.data,
             post_anyway=bool(form.post_anyway.data),
+            token=usable(form.write_token.data),
         )
 
 
@@ -89,6 +96,11 @@ def needs_approval(author: User) -> bool:
     return approved < first
 
 
+def _claim(member: User, draft: Draft, target: str, post: Post | None = None) -> WriteToken | None:
+    mark = fingerprint(target, draft.title, draft.body, draft.content_note, draft.content_note_text)
+    return claim(member, draft.token, mark, post)
+
+
 def _after_storing(post: Post, draft: Draft) -> Written:
     if post.status == PostStatus.PENDING:
         hold_for_approval(post)
@@ -105,30 +117,37 @@ def write_thread(
 ) -> Written:
     """Start a thread from a draft (a milestone share passes its kind and badge).
 
-    Raises SecondLookNeeded before storing anything. Caller commits.
+    Raises SecondLookNeeded before storing anything, AlreadyWritten or SentBefore for a
+    token that wrote before. Caller commits.
     """
     _second_look(draft)
+    claimed = _claim(author, draft, f"thread:{board.id}:{kind}")
     count_writing(author)
     post = create_thread(
         author, board, draft.title or "", draft.body, needs_approval(author), kind, badge
     )
+    keep(claimed, post)
     return _after_storing(post, draft)
 
 
 def write_reply(author: User, thread: Thread, draft: Draft, parent: Post | None = None) -> Written:
-    """Reply to a thread, perhaps to one post of it. Raises SecondLookNeeded. Caller commits."""
+    """Reply to a thread, perhaps to one post of it. Raises SecondLookNeeded, AlreadyWritten
+    or SentBefore. Caller commits."""
     _second_look(draft)
+    claimed = _claim(author, draft, f"reply:{thread.id}:{parent.id if parent else ''}")
     count_writing(author)
     post = create_reply(author, thread, draft.body, parent, held=needs_approval(author))
+    keep(claimed, post)
     return _after_storing(post, draft)
 
 
 def write_edit(editor: User, post: Post, draft: Draft) -> Written:
     """Save a new version of a post (and of its thread's title, for an opening post).
 
-    Raises SecondLookNeeded. Caller commits.
+    Raises SecondLookNeeded, AlreadyWritten or SentBefore. Caller commits.
     """
     _second_look(draft)
+    _claim(editor, draft, f"edit:{post.id}", post)
     revise_post(editor, post, draft.body, draft.title)
     set_content_note(post, draft.content_note, draft.content_note_text)
     return Written(post, at_risk=look_after(post))

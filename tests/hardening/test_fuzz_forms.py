@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
+from bench.pathological import SHAPES
 from forum.moderation.rules import VERB_LABELS
 from tests.factories import PASSWORD
 from tests.hardening.world import build_world
@@ -21,6 +22,10 @@ TEXT = st.one_of(
     st.builds(
         lambda char, count: char * count, st.characters(codec="utf-8"), st.integers(200, 25_000)
     ),
+    # The shapes that once cost seconds to check, render or index (10,000 "[", a 3,000-column
+    # table, one 20,000-letter word, ...), and 128 KB of newlines.
+    st.sampled_from(sorted(SHAPES.values())),
+    st.just("\n" * 128 * 1024),
 )
 MAYBE_TEXT = st.one_of(st.none(), TEXT)  # None: the field is left out of the request
 

@@ -4,6 +4,8 @@ import html
 import os
 import secrets
 import socket
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -297,3 +299,55 @@ def test_searches_from_one_signed_out_client_are_limited_with_the_kind_page(limi
     assert client.get("/search?q=sleep", **_from("10.0.0.8")).status_code == 200
     # The empty search page is not a search: it is never counted.
     assert client.get("/search", **_from("10.0.0.7")).status_code == 200
+
+
+def _all_at_once(count: int, send) -> list[int]:
+    """Send `count` requests from as many threads, released together; their statuses."""
+    start = threading.Barrier(count)
+
+    def one(number: int) -> int:
+        start.wait(timeout=30)
+        return send(number).status_code
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(one, range(count)))
+
+
+# A slower hash than the suite's, so that the attempts sent at once overlap while checked.
+SLOW_HASH = {"PASSWORD_HASH_METHOD": "pbkdf2:sha256:60000"}
+
+
+def test_failed_signins_sent_at_once_never_pass_the_limit(limited_app):
+    """Twelve wrong passwords sent at the same moment: five are answered, the rest wait."""
+    app = limited_app(SIGNIN_LIMIT_PER_PSEUDONYM="5 per minute", **SLOW_HASH)
+    make_user("steady-hands")
+    db.session.commit()
+    statuses = _all_at_once(12, lambda n: _signin(app.test_client(), "steady-hands"))
+    assert statuses.count(400) == 5
+    assert statuses.count(429) == 7
+    # The right password is refused too while the limit lasts: a guesser learns nothing.
+    assert _signin(app.test_client(), "steady-hands", PASSWORD).status_code == 429
+
+
+def test_failed_signins_from_one_client_sent_at_once_never_pass_its_limit(limited_app):
+    """A client guessing many names at once gets no more answers than its limit allows."""
+    app = limited_app(SIGNIN_LIMIT_PER_CLIENT="4 per minute", **SLOW_HASH)
+    statuses = _all_at_once(10, lambda n: _signin(app.test_client(), f"guess-{n}"))
+    assert statuses.count(400) == 4
+    assert statuses.count(429) == 6
+
+
+def test_signups_sent_at_once_never_make_more_accounts_than_the_limit(limited_app):
+    """Eight sign-ups from one client at the same moment: only three accounts are made."""
+    app = limited_app(SIGNUP_LIMIT_PER_CLIENT="3 per hour", **SLOW_HASH)
+    good = "lanterns over the harbour"
+
+    def sign_up(number: int):
+        data = {"pseudonym": f"newcomer-{number}", "password": good, "confirm": good}
+        return app.test_client().post("/signup", data={**data, "guidelines": "y"})
+
+    statuses = _all_at_once(8, sign_up)
+    assert statuses.count(302) == 3
+    assert statuses.count(429) == 5
+    db.session.commit()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 3

@@ -5,6 +5,7 @@ Every wait is bounded: starting, stopping, each request (a timeout) and each ret
 
 import http.client
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -19,6 +20,15 @@ from pathlib import Path
 from tests.factories import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
+# What a member's browser, or the member, tries again: no answer in time, a dropped
+# connection, and the error pages that say "please try again".
+RETRIED = (OSError, http.client.HTTPException)
+RETRIED_STATUSES = frozenset({502, 503, 504})
+
+
+def write_token() -> str:
+    """A writing form's one-time token, as the form page would carry it."""
+    return secrets.token_urlsafe(24)
 
 
 def free_port() -> int:
@@ -74,14 +84,15 @@ class Server:
 
 
 @contextmanager
-def gunicorn(app, workers: int = 4, timeout: float = 40, **env):
-    """Serve `app`'s forum with gunicorn until the block ends; stopped (and reaped) after."""
+def gunicorn(app, workers: int = 4, timeout: float = 40, worker_timeout: int = 30, **env):
+    """Serve `app`'s forum with gunicorn until the block ends; stopped (and reaped) after.
+    `worker_timeout` is gunicorn's --timeout: a request held longer has its worker killed."""
     port = free_port()
     executable = Path(sys.executable).parent / "gunicorn"
     # As the README runs it: gunicorn_config.py, whose access log keeps no address or query.
     command = [str(executable), "-c", "gunicorn_config.py", "-w", str(workers)]
     command += ["-b", f"127.0.0.1:{port}"]
-    command += ["--timeout", "30", "--graceful-timeout", "5", "wsgi:app"]
+    command += ["--timeout", str(worker_timeout), "--graceful-timeout", "5", "wsgi:app"]
     process = subprocess.Popen(
         command,
         env=server_env(app, **env),
@@ -154,6 +165,21 @@ class Visitor:
 
     def post(self, path: str, form: dict, timeout=15) -> Answer:
         return self.request("POST", path, form, timeout=timeout)
+
+    def send(self, path: str, form: dict, tries: int = 6, timeout=30) -> tuple[Answer, int]:
+        """Post a writing form as a real client does: what did not answer, dropped the
+        connection or said "try again" is sent again, the same form with the same token
+        (bounded). The answer, and how many sendings it took."""
+        for sending in range(1, tries):
+            try:
+                answer = self.post(path, form, timeout=timeout)
+            except RETRIED:
+                pass
+            else:
+                if answer.status not in RETRIED_STATUSES:
+                    return answer, sending
+            time.sleep(min(0.2 * 2**sending, 3))
+        return self.post(path, form, timeout=timeout), tries
 
     def sign_in(self, pseudonym: str, tries: int = 20) -> None:
         """Sign in, trying again while a worker is being replaced (bounded)."""

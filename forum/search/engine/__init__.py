@@ -2,8 +2,10 @@
 
 import sqlalchemy as sa
 from flask import Flask, current_app
+from sqlalchemy.orm import Session
 
-from forum.search.engine.base import SearchEngine
+from forum.extensions import db
+from forum.search.engine.base import SearchEngine, nothing_to_lose
 from forum.search.engine.postgres import PostgresEngine
 from forum.search.engine.whoosh import WhooshEngine
 
@@ -16,9 +18,14 @@ def engine_for(app: Flask | None = None) -> SearchEngine:
         if app.config["SEARCH_BACKEND"] == "postgres":
             engine = PostgresEngine(app)
         else:
-            engine = WhooshEngine(app.config["SEARCH_INDEX_DIR"])
+            engine = WhooshEngine(app.config["SEARCH_INDEX_DIR"], may_create=_whole_if_new)
         app.extensions["search_engine"] = engine
     return engine
+
+
+def _whole_if_new() -> bool:
+    with Session(db.engine) as session:
+        return nothing_to_lose(session)
 
 
 def check_backend(app: Flask) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from forum.posts.models import Post, Thread, ThreadKind
 from forum.posts.visibility import readable_posts_filter
+from forum.search.models import SearchOutbox
 from forum.search.parse import SearchQuery
 
 _TAG = re.compile(r"<[^>]*>")
@@ -128,6 +129,24 @@ def all_docs(
 
 # A part of the posts for a rebuild: called (perhaps in another process), it reads them.
 DocSource = Callable[[], Iterable[list[PostDoc]]]
+
+
+class IndexMissing(RuntimeError):
+    """The index is gone while the database holds posts that were in it: an empty new index
+    would look whole and find only what is written from now on, so only a rebuild makes one."""
+
+    def __init__(self, where: str):
+        super().__init__(
+            f"The search index in {where} is missing; `flask --app wsgi search rebuild` "
+            "makes a whole one (until then, changes wait in the outbox)."
+        )
+
+
+def nothing_to_lose(session: Session) -> bool:
+    """Whether a new, empty index would be whole once the outbox is drained: every post is
+    still waiting in it (a new forum, or one whose posts were never indexed)."""
+    waiting = sa.select(SearchOutbox.post_id)
+    return not session.scalar(sa.select(sa.exists().where(Post.id.not_in(waiting))))
 
 
 class SearchEngine:

@@ -5,7 +5,7 @@ import gc
 import os
 import threading
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from forum.search.engine.base import (
     TOTAL_CAP,
     DocSource,
     Hits,
+    IndexMissing,
     PostDoc,
     SearchEngine,
     highlight,
@@ -51,8 +52,11 @@ COUNT_STEPS = 1500
 class WhooshEngine(SearchEngine):
     name = "whoosh"
 
-    def __init__(self, directory: str):
+    def __init__(self, directory: str, may_create: Callable[[], bool] = lambda: True):
         self.directory = Path(directory)
+        # Asked before an index is made where none is: True only when one made now would be
+        # whole (the app's engine asks the database; see base.nothing_to_lose).
+        self._may_create = may_create
         self._ix = None
         self._searcher = None
         self._retired = None  # the searcher replaced last, closed when the next one is
@@ -69,6 +73,8 @@ class WhooshEngine(SearchEngine):
             with open(self.directory / "create.lock", "a") as handle:
                 fcntl.flock(handle, fcntl.LOCK_EX)
                 if not index.exists_in(str(self.directory)):
+                    if not self._may_create():
+                        raise IndexMissing(str(self.directory))
                     index.create_in(str(self.directory), make_schema())
                 self._ix = self._storage().open_index()
         return self._ix
