@@ -270,8 +270,36 @@ _cleaner = bleach.Cleaner(
 _TAG = re.compile(r"<[^>]*>")
 
 
+# Past this weight of marks, a post is shown as the text it is, in its paragraphs: parsing and
+# then cleaning thousands of elements or entities costs a worker more than 100 ms of CPU
+# (bench/pathological.py), and a story written for people to read weighs a few hundred.
+# Nothing the author typed is lost. Each mark weighs about what it costs: Markdown's
+# punctuation 1, "&" (an entity) and "`" (a code span) 2, "<" (an autolink) and a line
+# break (a paragraph, a list item) 4.
+MAX_MARKS = 3_000
+_MARK = re.compile(r"[*_\[\]>|!~#\\]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def too_dense(raw: str) -> bool:
+    """Whether a post holds more marks than Markdown is worth reading them for."""
+    weight = len(_MARK.findall(raw)) + 2 * (raw.count("&") + raw.count("`"))
+    return weight + 4 * (raw.count("<") + raw.count("\n")) > MAX_MARKS
+
+
+def _as_text(raw: str) -> str:
+    """The post as plain paragraphs: every character escaped, line breaks kept. Only <p> and
+    <br> are added, so nothing needs cleaning."""
+    paragraphs = (p.strip("\n") for p in _PARAGRAPH_BREAK.split(raw))
+    return "\n".join(
+        "<p>" + html.escape(p).replace("\n", "<br>\n") + "</p>" for p in paragraphs if p.strip()
+    )
+
+
 def render_post_body(raw: str) -> str:
     """Markdown source -> sanitised HTML, ready to store beside the source."""
+    if too_dense(raw):
+        return _as_text(raw)
     return _cleaner.clean(_markdown.render(raw))
 
 
@@ -280,6 +308,8 @@ def plain_text(raw: str) -> str:
 
     The parser escapes every "<" of the text, so its tags are the only "<…>" in what it
     gives; the result is text, escaped wherever it is shown."""
+    if too_dense(raw):
+        return raw.strip()
     return html.unescape(_TAG.sub("", _markdown.render(raw))).strip()
 
 
