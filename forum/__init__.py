@@ -6,11 +6,12 @@ from pathlib import Path
 
 from flask import Flask
 
-from forum import cli, errors, extensions
+from forum import cli, errors, extensions, header
 from forum.accounts import views as accounts_views
 from forum.boards import admin as boards_admin
 from forum.boards import views as boards_views
 from forum.config import Config
+from forum.conversations import views as conversations_views
 from forum.following import services as following
 from forum.following import views as following_views
 from forum.health import bp as health_bp
@@ -35,6 +36,7 @@ BLUEPRINTS = (
     moderation_views.bp,
     moderation_reporting.bp,
     notices_views.bp,
+    conversations_views.bp,
     reactions_views.bp,
     recovery_views.bp,
     following_views.bp,
@@ -73,6 +75,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     extensions.login_manager.init_app(app)
     extensions.csrf.init_app(app)
     guards.init_guards(app)
+    header.init_header(app)
 
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

@@ -66,3 +66,9 @@ class Config:
     POSTS_LIMIT_PER_MEMBER = "6 per minute"
     # Searches one member (or, signed out, one client) can run.
     SEARCH_LIMIT_PER_CLIENT = "30 per minute"
+    # Private messages one member can send, and conversations they can start.
+    MESSAGES_LIMIT_PER_MEMBER = "10 per minute"
+    CONVERSATIONS_LIMIT_PER_MEMBER = "10 per day"
+    # A member is shielded from private messages (but the moderators' and the greeters'
+    # they replied to) for this many days, and until their first post is approved.
+    NEWCOMER_SHIELD_DAYS = 30

@@ -16,7 +16,7 @@ FORUM = Path(__file__).resolve().parent.parent / "forum"
 
 # (layer, module prefixes), top to bottom; the first prefix that matches a module wins.
 LAYERS = (
-    ("app", ("forum", "forum.cli", "forum.backup", "forum.warmup")),
+    ("app", ("forum", "forum.cli", "forum.backup", "forum.warmup", "forum.header")),
     ("writing", ("forum.writing",)),
     (
         "shared services",
@@ -29,7 +29,18 @@ LAYERS = (
         ),
     ),
     ("web", ("forum.web",)),
-    ("core", ("forum.posts", "forum.accounts.models", "forum.accounts.names")),
+    (
+        "core",
+        (
+            "forum.posts",
+            "forum.accounts.models",
+            "forum.accounts.names",
+            # Private messages are content too: the write rule stores them, as it does posts.
+            "forum.conversations.models",
+            "forum.conversations.store",
+            "forum.conversations.shield",
+        ),
+    ),
     (
         "foundation",
         (
@@ -52,6 +63,8 @@ STORE_CALLERS = {
     "create_reply": {"forum.writing.services"},
     "revise_post": {"forum.writing.services"},
     "replace_body": {"forum.writing.services", "forum.moderation.actions"},
+    "create_conversation": {"forum.writing.services"},
+    "create_message": {"forum.writing.services"},
 }
 
 
@@ -170,7 +183,7 @@ def test_only_the_write_rule_stores_what_a_person_wrote(function):
         importer
         for importer, imports in EDGES.items()
         for imported, names, _node, _nested in imports
-        if imported == "forum.posts.store" and function in names
+        if imported in ("forum.posts.store", "forum.conversations.store") and function in names
     }
     assert callers <= STORE_CALLERS[function]
 

@@ -1,6 +1,7 @@
 """A member's data export: everything Hearth keeps about them, each feature saying its part."""
 
 from forum.accounts.models import User
+from forum.conversations import queries as conversations
 from forum.following import queries as following
 from forum.moderation import queries as moderation
 from forum.notices import queries as notices
@@ -11,7 +12,8 @@ from forum.timeutil import iso_time
 
 
 def export_data(user: User) -> dict:
-    """Profile, posts, reports made, counters, reactions given, bookmarks, follows, notices."""
+    """Profile, posts, reports made, counters, reactions given, bookmarks, follows, notices,
+    and conversations (the member's own messages in them)."""
     return {
         "format": "hearth-export-1",
         "profile": {
@@ -23,6 +25,7 @@ def export_data(user: User) -> dict:
             "content_note_preferences": user.note_prefs or {},
             "greeter": user.is_greeter,
             "show_day_counts": user.show_day_counts,
+            "messages_from_replied_only": user.messages_from_replied_only,
         },
         "posts": posts_for_export(user),
         "reports_made": moderation.reports_for_export(user),
@@ -31,4 +34,5 @@ def export_data(user: User) -> dict:
         "bookmarks": following.bookmarks_for_export(user),
         "threads_followed_or_muted": following.follows_for_export(user),
         "notices": notices.notices_for_export(user),
+        "conversations": conversations.conversations_for_export(user),
     }

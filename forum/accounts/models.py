@@ -46,6 +46,10 @@ class User(UserMixin, db.Model):
     is_greeter: Mapped[bool] = mapped_column(default=False)
     # A reader's choice: see the "Day 142" others show beside their pseudonym, or not.
     show_day_counts: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    # Private messages only from people this member has replied to (moderators always).
+    messages_from_replied_only: Mapped[bool] = mapped_column(
+        default=False, server_default=sa.false()
+    )
 
     @validates("pseudonym")
     def _derive_keys(self, _field: str, pseudonym: str) -> str:

@@ -8,6 +8,7 @@ from forum.accounts import queries
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_problem
 from forum.accounts.passwords import dummy_hash, hash_password, password_problem, verify_password
+from forum.conversations.store import erase_messages_of, forget_empty_conversations
 from forum.errors import ForumError
 from forum.extensions import db
 from forum.notices.services import forget_name
@@ -95,6 +96,7 @@ def delete_account(user: User, password: str, mode: str) -> None:
         raise AccountError("That is not your password.", "password")
     if mode == DeleteMode.REMOVE:
         erase_posts_of(user)
+        erase_messages_of(user)
     elif mode == DeleteMode.DETACH:
         detach_posts_of(user)
     else:
@@ -104,6 +106,8 @@ def delete_account(user: User, password: str, mode: str) -> None:
     forget_mentions_of(user)
     forget_name(user.pseudonym, FORMER_MEMBER)
     db.session.delete(user)
+    db.session.flush()  # their places in conversations go with them (ON DELETE CASCADE)
+    forget_empty_conversations()
 
 
 def set_reading_preferences(user: User, note_modes: dict[str, str], greeter: bool) -> None:

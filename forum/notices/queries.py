@@ -49,16 +49,22 @@ class ShownNotice:
         return self.notice.kind in FROM_MODERATORS
 
 
+def unread_select(user) -> sa.Select:
+    """The count of notices the member has not read yet, as a statement (the header reads it
+    with the unread messages in one query: forum/header.py)."""
+    return (
+        sa.select(sa.func.count())
+        .select_from(Notice)
+        .where(Notice.user_id == user.id, Notice.read_at.is_(None))
+    )
+
+
 def unread_count(user) -> int:
-    """How many notices the member has not read yet (once per request, for the header)."""
+    """How many notices the member has not read yet (once per request)."""
     if not is_member(user):
         return 0
     if "unread_notices" not in g:
-        g.unread_notices = db.session.scalar(
-            sa.select(sa.func.count())
-            .select_from(Notice)
-            .where(Notice.user_id == user.id, Notice.read_at.is_(None))
-        )
+        g.unread_notices = db.session.scalar(unread_select(user))
     return g.unread_notices
 
 

@@ -23,6 +23,9 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "recovery.slip",
         "notices.read",
         "notices.read_all",
+        # Stepping back from a private conversation protects the member; it writes nothing.
+        "conversations.leave",
+        "conversations.mute",
     }
 )
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -40,6 +43,8 @@ WRITING_WORDS = {
     "recovery.share": "share a milestone",
     "following.choose": "follow or mute threads",
     "following.bookmark": "save posts",
+    "conversations.new": "send messages",
+    "conversations.send": "send messages",
 }
 
 

@@ -138,6 +138,17 @@ def count_writing(member) -> None:
     take_one(current_app.config["POSTS_LIMIT_PER_MEMBER"], "posts", member_key(member))
 
 
+def count_message(member) -> None:
+    """Private messages, counted like posts: before anything is stored."""
+    take_one(current_app.config["MESSAGES_LIMIT_PER_MEMBER"], "messages", member_key(member))
+
+
+def count_conversation(member) -> None:
+    """New conversations a member starts (each also counts as a message)."""
+    limit = current_app.config["CONVERSATIONS_LIMIT_PER_MEMBER"]
+    take_one(limit, "conversations", member_key(member))
+
+
 def count_search(viewer) -> None:
     """Searches are counted per member, or per client for readers who are signed out."""
     key = member_key(viewer) if getattr(viewer, "is_authenticated", False) else client_key()

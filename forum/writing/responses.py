@@ -34,11 +34,11 @@ def write_from_form(
         return None
     except AlreadyWritten as earlier:
         flash(ALREADY, "info")
-        return redirect(target(earlier.post))
+        return redirect(target(earlier.written))
     except SentBefore as spent:
         # What was typed is kept; a new token lets the member send it as a piece of its own.
         form.write_token.data = new_token()
-        form.sent_before = target(spent.post) if spent.post is not None else ""
+        form.sent_before = target(spent.written) if spent.written is not None else ""
         return None
     return after_writing(written, target(written.post), done, waiting)
 

@@ -13,6 +13,8 @@ import sqlalchemy as sa
 from flask import current_app
 
 from forum.accounts.models import User
+from forum.conversations.models import Conversation, Message
+from forum.conversations.store import create_conversation, create_message
 from forum.errors import ForumError
 from forum.extensions import db
 from forum.moderation.reports import hold_for_approval
@@ -20,8 +22,8 @@ from forum.permissions import can_moderate
 from forum.posts.content_notes import set_content_note
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.posts.store import create_reply, create_thread, revise_post
-from forum.web.limits import count_writing
-from forum.writing.care import identity_hints, look_after
+from forum.web.limits import count_conversation, count_message, count_writing
+from forum.writing.care import identity_hints, look_after, risk_phrases_in
 from forum.writing.models import WriteToken
 from forum.writing.tokens import claim, fingerprint, keep, usable
 
@@ -151,3 +153,44 @@ def write_edit(editor: User, post: Post, draft: Draft) -> Written:
     revise_post(editor, post, draft.body, draft.title)
     set_content_note(post, draft.content_note, draft.content_note_text)
     return Written(post, at_risk=look_after(post))
+
+
+# --- private messages ---------------------------------------------------------------------
+
+
+@dataclass
+class Sent:
+    """A private message the rule stored."""
+
+    message: Message
+    # Words of risk: the author is shown where help is (no one else reads a message for it).
+    at_risk: bool
+
+
+def write_conversation(author: User, others: list[User], draft: Draft) -> Sent:
+    """Start a conversation with these members, its first message from the draft. Who may
+    reach whom is the conversations feature's to decide before this is called.
+
+    Raises SecondLookNeeded, AlreadyWritten or SentBefore before storing anything. Caller
+    commits."""
+    _second_look(draft)
+    people = ",".join(str(m.id) for m in sorted(others, key=lambda m: m.id))
+    claimed = _claim(author, draft, f"conversation:{people}")
+    count_conversation(author)
+    count_message(author)
+    conversation = create_conversation(author, others)
+    return _sent(claimed, create_message(author, conversation, draft.body))
+
+
+def write_message(author: User, conversation: Conversation, draft: Draft) -> Sent:
+    """Add a message to a conversation the author is in. Raises SecondLookNeeded,
+    AlreadyWritten or SentBefore before storing anything. Caller commits."""
+    _second_look(draft)
+    claimed = _claim(author, draft, f"message:{conversation.id}")
+    count_message(author)
+    return _sent(claimed, create_message(author, conversation, draft.body))
+
+
+def _sent(claimed: WriteToken | None, message: Message) -> Sent:
+    keep(claimed, message)
+    return Sent(message, at_risk=bool(risk_phrases_in(message.body_source)))

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
+from forum.conversations.models import Message
 from forum.errors import Conflict
 from forum.extensions import db
 from forum.posts.models import Post
@@ -43,21 +44,25 @@ def fingerprint(target: str, title: str | None, body: str, note: str | None, wor
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-class AlreadyWritten(Conflict):
-    """This form was sent before and stored `post`: the answer is that post, not a second."""
+Written = Post | Message
 
-    def __init__(self, post: Post):
+
+class AlreadyWritten(Conflict):
+    """This form was sent before and stored `written` (a post or a message): the answer is
+    that, not a second."""
+
+    def __init__(self, written: Written):
         super().__init__("This was sent before, and it is saved.")
-        self.post = post
+        self.written = written
 
 
 class SentBefore(Conflict):
-    """The form's token made another piece of writing (`post`, the member's own): what was
+    """The form's token made another piece of writing (`written`, the member's own): what was
     typed now is kept, and the form gets a new token so that sending it again writes it."""
 
-    def __init__(self, post: Post | None):
+    def __init__(self, written: Written | None):
         super().__init__("This form was sent before.")
-        self.post = post
+        self.written = written
 
 
 def claim(
@@ -85,20 +90,27 @@ def claim(
             earlier = _kept(member, token)
             if earlier is None:
                 raise
-    if earlier.post_id is None:
+    if earlier.post_id is None and earlier.message_id is None:
         # A sending that stopped before storing (a caller committed after a refusal).
         earlier.fingerprint, earlier.post = mark, post
         return earlier
-    written = db.session.get(Post, earlier.post_id)
+    if earlier.post_id is not None:
+        written = db.session.get(Post, earlier.post_id)
+    else:
+        written = db.session.get(Message, earlier.message_id)
     if earlier.fingerprint != mark:
         raise SentBefore(written)
     raise AlreadyWritten(written)
 
 
-def keep(claimed: WriteToken | None, post: Post) -> None:
-    """Keep the post a claimed token made. Caller commits."""
-    if claimed is not None:
-        claimed.post = post
+def keep(claimed: WriteToken | None, written: Written) -> None:
+    """Keep the post or message a claimed token made. Caller commits."""
+    if claimed is None:
+        return
+    if isinstance(written, Message):
+        claimed.message = written
+    else:
+        claimed.post = written
 
 
 def _kept(member: User, token: str) -> WriteToken | None:

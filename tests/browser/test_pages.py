@@ -1,5 +1,7 @@
 """Every main page: axe-core finds nothing serious, and it fits a 375 px phone; screenshots."""
 
+from datetime import timedelta
+
 import pytest
 
 pytest.importorskip(
@@ -8,6 +10,9 @@ pytest.importorskip(
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
+from forum.conversations.store import create_conversation, create_message  # noqa: E402
+from forum.extensions import db  # noqa: E402
+from forum.timeutil import utcnow  # noqa: E402
 from tests.browser.conftest import MODERATOR, SCREENSHOTS, WAIT_MS, unique  # noqa: E402
 from tests.browser.helpers import board, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402
@@ -24,6 +29,9 @@ MAIN_PAGES = [
     ("sign-up", "/signup", None),
     ("sign-in", "/signin", None),
     ("notices", "/notices/", "member"),
+    ("messages", "/messages/", "member"),
+    ("new-message", "/messages/new", "member"),
+    ("conversation", "/messages/{conversation_id}", "member"),
     ("profile", "/u/{member}", None),
     ("settings", "/settings", "member"),
     ("moderation-queue", "/mod/queue", "moderator"),
@@ -46,7 +54,8 @@ OVERFLOW = """() => {
 
 @pytest.fixture(scope="module")
 def site(live_forum, browser):
-    """A thread with a reply, a notice, a reported post; members signed in once."""
+    """A thread with a reply, a notice, a reported post, a conversation; members signed in
+    once."""
     member = unique("hazel-")
     with live_forum.seeding():
         author = make_user(member)
@@ -60,7 +69,13 @@ def site(live_forum, browser):
         reported = make_post(thread, body="Nobody cares, just get over it.")
         for _ in range(3):
             report(reported)
-        addresses = {"thread_id": thread.id, "member": member}
+        friend = make_user(unique("rowan-"), created_at=utcnow() - timedelta(days=90))
+        make_post(thread, author=friend, body="Waves pass. Write to me if you like.")
+        conversation = create_conversation(friend, [author])
+        create_message(friend, conversation, "How are the evenings going?")
+        create_message(author, conversation, "Better, **thank you**. I walk after dinner now.")
+        db.session.commit()
+        addresses = {"thread_id": thread.id, "member": member, "conversation_id": conversation.id}
 
     states = {}
     for role, name in (("member", member), ("moderator", MODERATOR)):

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from forum.accounts.models import User
+from forum.conversations.store import create_conversation, create_message
 from forum.extensions import db
 from forum.following import services as following
 from forum.moderation.models import Reason
@@ -36,7 +37,8 @@ class World:
 
 def build_world(tag: str = "") -> World:
     """Board, thread and reply by `author`, reported by `other`, with a counter, notice and
-    bookmark of the author's; `tag` keeps names unique when several worlds share a database."""
+    bookmark of the author's, and the author's conversation with `other`; `tag` keeps names
+    unique when several worlds share a database."""
     users = {
         "anonymous": None,
         "member": make_user(f"newcomer{tag}"),
@@ -61,6 +63,8 @@ def build_world(tag: str = "") -> World:
     counter = make_counter(author, date.today() - timedelta(days=10))
     notice = notify(author.id, NoticeKind.REPLY, "A reply", "Someone answered.", "/")
     following.toggle_bookmark(author, post)
+    conversation = create_conversation(author, [other])
+    create_message(author, conversation, "Just between the two of us.")
     db.session.commit()
     values = {
         "post_id": post.id,
@@ -72,6 +76,7 @@ def build_world(tag: str = "") -> World:
         "item_id": item_for(post).id,
         "member_id": author.id,
         "notice_id": notice.id,
+        "conversation_id": conversation.id,
         "kind": "hear_you",
         "choice": "follow",
         "direction": "up",

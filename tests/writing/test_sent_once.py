@@ -224,7 +224,7 @@ def test_the_service_answers_a_second_sending_with_the_first_post(app):
     db.session.commit()
     with pytest.raises(AlreadyWritten) as again:
         write_reply(member, thread, draft)
-    assert again.value.post.id == first.id
+    assert again.value.written.id == first.id
     assert len(_stored("Once only.")) == 1
 
 

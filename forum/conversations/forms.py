@@ -1,0 +1,24 @@
+"""The forms of private conversations: a new one (to whom, and the first message) and a reply."""
+
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from forum.conversations.models import MAX_MEMBERS
+from forum.writing.forms import WritingForm, body_field
+
+
+class MessageForm(WritingForm):
+    body = body_field("Your message")
+
+
+class NewConversationForm(MessageForm):
+    to = StringField(
+        "To",
+        filters=[lambda v: v.strip() if isinstance(v, str) else v],
+        validators=[DataRequired("Say who the message is for."), Length(max=200)],
+        description=f"A pseudonym, or up to {MAX_MEMBERS - 1} separated by commas.",
+    )
+
+    def recipient_names(self) -> list[str]:
+        names = (name.strip().lstrip("@") for name in (self.to.data or "").split(","))
+        return [name for name in names if name]

@@ -1,0 +1,93 @@
+"""The rules of private conversations: who may start one with whom (the newcomer shield),
+sending, leaving and muting. The text itself goes through the one write rule."""
+
+import sqlalchemy as sa
+
+from forum.accounts.models import User
+from forum.conversations.models import MAX_MEMBERS, Conversation, Membership, Message
+from forum.conversations.shield import turned_away_by
+from forum.errors import ForumError, NotAllowed
+from forum.extensions import db
+from forum.permissions import can_write
+from forum.timeutil import utcnow
+from forum.writing.services import Draft, Sent, write_conversation, write_message
+
+
+class NotSendable(ForumError):
+    """The conversation asked for can't be: nobody to write to, or too many."""
+
+
+class TurnedAway(ForumError):
+    """Nothing was sent: the words say why, kindly, for each member who can't be reached."""
+
+    status_code = 200
+
+    def __init__(self, reasons: list[str]):
+        super().__init__(" ".join(reasons))
+        self.reasons = reasons
+
+
+def _may_write(member: User) -> None:
+    if not can_write(member):
+        raise NotAllowed("While your account is suspended you can read, but not send messages.")
+
+
+def start_conversation(sender: User, recipients: list[User], draft: Draft) -> Sent:
+    """Start a conversation with up to MAX_MEMBERS - 1 others. Raises TurnedAway, with
+    nothing stored, when any of them can't be reached by the sender. Caller commits."""
+    _may_write(sender)
+    others = list({m.id: m for m in recipients if m.id != sender.id}.values())
+    if not others:
+        raise NotSendable("Choose at least one member to write to.")
+    if len(others) > MAX_MEMBERS - 1:
+        raise NotSendable(f"A conversation can have up to {MAX_MEMBERS - 1} others in it.")
+    reasons = [reason for member in others if (reason := turned_away_by(sender, member))]
+    if reasons:
+        raise TurnedAway(reasons)
+    return write_conversation(sender, others, draft)
+
+
+def membership(member: User, conversation: Conversation) -> Membership | None:
+    """The member's place in the conversation, if they are still in it."""
+    place = db.session.get(Membership, (conversation.id, member.id))
+    return place if place is not None and place.is_active else None
+
+
+def send_message(sender: User, conversation: Conversation, draft: Draft) -> Sent:
+    """Reply in a conversation the sender is still in. Caller commits."""
+    _may_write(sender)
+    if membership(sender, conversation) is None:
+        raise NotAllowed("You are no longer in this conversation.")
+    return write_message(sender, conversation, draft)
+
+
+def leave_conversation(member: User, conversation: Conversation) -> None:
+    """The member no longer sees it or hears from it; the others keep it. Caller commits."""
+    place = membership(member, conversation)
+    if place is not None:
+        place.left_at = utcnow()
+
+
+def set_muted(member: User, conversation: Conversation, muted: bool) -> None:
+    """No unread count from this conversation while muted. Caller commits."""
+    place = membership(member, conversation)
+    if place is not None:
+        place.muted = muted
+
+
+def mark_read(member: User, conversation: Conversation) -> None:
+    """The member has seen every message so far. Caller commits."""
+    place = membership(member, conversation)
+    if place is None:
+        return
+    newest = db.session.scalar(
+        sa.select(sa.func.max(Message.id)).where(Message.conversation_id == conversation.id)
+    )
+    if newest and newest > place.read_up_to:
+        place.read_up_to = newest
+
+
+def set_replied_only(member: User, replied_only: bool) -> None:
+    """Hear privately only from people the member replied to (moderators always). Caller
+    commits."""
+    member.messages_from_replied_only = replied_only

@@ -1,0 +1,65 @@
+"""The newcomer shield: who may reach a member privately (a message, an invitation to a
+conversation) while they are new, or when they asked to hear only from people they replied to.
+
+A member is new in their first NEWCOMER_SHIELD_DAYS, and until their first post is approved.
+While new, only the moderators and the greeters the newcomer replied to can reach them; the
+rule is one function, asked by every path that starts or adds to a private conversation.
+"""
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.orm import aliased
+
+from forum.accounts.models import User
+from forum.extensions import db
+from forum.permissions import can_greet, can_moderate
+from forum.posts.models import Post, PostStatus, Thread
+from forum.timeutil import utcnow
+
+
+def is_new(member: User) -> bool:
+    """In their first days, or with no approved post yet."""
+    days = current_app.config["NEWCOMER_SHIELD_DAYS"]
+    if member.created_at > utcnow() - timedelta(days=days):
+        return True
+    approved = sa.select(Post.id).where(
+        Post.author_id == member.id, Post.status == PostStatus.VISIBLE
+    )
+    return db.session.scalar(approved.limit(1)) is None
+
+
+def replied_to(member: User, other: User) -> bool:
+    """Whether `member` answered `other` in public: a reply to their post, or in their thread."""
+    parent = aliased(Post)
+    opening = aliased(Post)
+    answered = (
+        sa.select(Post.id)
+        .join(Thread, Thread.id == Post.thread_id)
+        .outerjoin(parent, parent.id == Post.parent_id)
+        .outerjoin(opening, sa.and_(opening.thread_id == Thread.id, opening.is_opening.is_(True)))
+        .where(
+            Post.author_id == member.id,
+            Post.status == PostStatus.VISIBLE,
+            Post.is_opening.is_(False),
+            sa.or_(parent.author_id == other.id, opening.author_id == other.id),
+        )
+        .limit(1)
+    )
+    return db.session.scalar(answered) is not None
+
+
+def turned_away_by(sender: User, recipient: User) -> str | None:
+    """Why `sender` may not reach `recipient` privately, in words for the sender; None if
+    they may. Moderators always may: a newcomer must be able to hear from them."""
+    if can_moderate(sender):
+        return None
+    name = recipient.pseudonym
+    if is_new(recipient):
+        if can_greet(sender) and replied_to(recipient, sender):
+            return None
+        return f"{name} is new here; reply to their posts instead."
+    if recipient.messages_from_replied_only and not replied_to(recipient, sender):
+        return f"{name} hears privately only from people they have replied to."
+    return None

@@ -1,0 +1,180 @@
+"""Private conversations: the list, a new conversation, one conversation with its reply box,
+leaving and muting (each a POST). Every page is the member's own: a conversation they are
+not in is a 404, whoever asks."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from forum.accounts.queries import user_by_pseudonym
+from forum.conversations import queries, services
+from forum.conversations.forms import MessageForm, NewConversationForm
+from forum.errors import NotAllowed
+from forum.extensions import db
+from forum.permissions import can_write
+from forum.web import limits
+from forum.writing.services import Draft, SecondLookNeeded
+from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
+
+CARED = "Your message is sent. If things are hard right now, people are there for you."
+
+bp = Blueprint("conversations", __name__, url_prefix="/messages")
+
+
+@bp.after_request
+def _private(response):
+    # Private pages: never kept by a browser's or a proxy's cache.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/")
+@login_required
+def index():
+    return render_template(
+        "conversations/index.html", listed=queries.conversations_of(current_user)
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    if not can_write(current_user):
+        raise NotAllowed("While your account is suspended you can read, but not send messages.")
+    form = NewConversationForm()
+    if request.method == "GET" and request.args.get("to"):
+        form.to.data = request.args["to"][:200]
+    turned_away: list[str] = []
+    if form.validate_on_submit():
+        recipients, unknown = _members(form.recipient_names())
+        if unknown:
+            form.to.errors.append("No member goes by " + ", ".join(unknown) + ".")
+        else:
+            try:
+                answer = _sent(
+                    form, lambda draft: services.start_conversation(current_user, recipients, draft)
+                )
+                if answer:
+                    return answer
+            except services.TurnedAway as away:
+                db.session.rollback()
+                turned_away = away.reasons
+    status = 400 if form.errors else 200
+    page = render_template("conversations/new.html", form=form, turned_away=turned_away)
+    return page, status
+
+
+@limits.form_page("conversations.new")
+def _new_again() -> str:
+    return render_template("conversations/new.html", form=NewConversationForm(), turned_away=[])
+
+
+@bp.get("/<int:conversation_id>")
+@login_required
+def show(conversation_id: int):
+    conversation = _load(conversation_id)
+    services.mark_read(current_user, conversation)
+    db.session.commit()
+    return _page(conversation, MessageForm())
+
+
+@bp.post("/<int:conversation_id>/send")
+@login_required
+def send(conversation_id: int):
+    """A reply in the conversation; a form that can't be sent comes back as it was typed."""
+    conversation = _load(conversation_id)
+    form = MessageForm()
+    if form.validate_on_submit():
+        answer = _sent(form, lambda draft: services.send_message(current_user, conversation, draft))
+        if answer:
+            return answer
+    return _page(conversation, form), 400 if form.errors else 200
+
+
+@limits.form_page("conversations.send")
+def _send_again(conversation_id: int) -> str:
+    return _page(_load(conversation_id), MessageForm())
+
+
+@bp.post("/<int:conversation_id>/leave")
+@login_required
+def leave(conversation_id: int):
+    services.leave_conversation(current_user, _load(conversation_id))
+    db.session.commit()
+    flash("You left the conversation. The others keep it; you won't hear from it again.", "success")
+    return redirect(url_for("conversations.index"))
+
+
+@bp.post("/<int:conversation_id>/mute")
+@login_required
+def mute(conversation_id: int):
+    muted = request.form.get("muted") == "1"
+    services.set_muted(current_user, _load(conversation_id), muted)
+    db.session.commit()
+    flash("Muted: it won't count as new." if muted else "Unmuted.", "success")
+    return redirect(url_for("conversations.show", conversation_id=conversation_id))
+
+
+@bp.post("/who-can-write")
+@login_required
+def who_can_write():
+    services.set_replied_only(current_user, request.form.get("replied_only") == "y")
+    db.session.commit()
+    flash("Saved: who can send you a message.", "success")
+    return redirect(url_for("conversations.index", _anchor="who-can-write"))
+
+
+def _load(conversation_id: int):
+    conversation = queries.conversation_for(current_user, conversation_id)
+    if conversation is None:
+        abort(404)
+    return conversation
+
+
+def _members(names: list[str]):
+    found, unknown = [], []
+    for name in names:
+        member = user_by_pseudonym(name)
+        (found if member is not None else unknown).append(member or name)
+    return found, unknown
+
+
+def _page(conversation, form):
+    return render_template(
+        "conversations/show.html",
+        conversation=conversation,
+        messages=queries.messages_in(conversation),
+        others=queries.others_in(current_user, conversation),
+        membership=services.membership(current_user, conversation),
+        form=form,
+    )
+
+
+def _sent(form, write):
+    """Write the form's message through the rule; None when the form must be shown again."""
+    try:
+        sent = write(Draft.from_form(form))
+    except SecondLookNeeded as look:
+        form.identity_hints = look.hints
+        return None
+    except AlreadyWritten as earlier:
+        return redirect(_at(earlier.written))
+    except SentBefore as spent:
+        form.write_token.data = new_token()
+        form.sent_before = _at(spent.written) if spent.written is not None else ""
+        return None
+    except services.NotSendable as refused:
+        form.to.errors.append(refused.message)
+        return None
+    target, at_risk = _at(sent.message), sent.at_risk
+    db.session.commit()
+    if at_risk:
+        flash(CARED, "info")
+        return redirect(url_for("support.help"))
+    flash("Your message is sent.", "success")
+    return redirect(target)
+
+
+def _at(message) -> str:
+    return url_for(
+        "conversations.show", conversation_id=message.conversation_id, _anchor=f"m{message.id}"
+    )
