@@ -75,14 +75,14 @@ def _others(member: User, conversation_ids: list[int]) -> dict[int, list[str]]:
     if not conversation_ids:
         return {}
     rows = db.session.execute(
-        sa.select(Membership.conversation_id, User.pseudonym)
+        sa.select(Membership.conversation_id, User.pseudonym, Membership.left_at)
         .join(User, User.id == Membership.user_id)
         .where(Membership.conversation_id.in_(conversation_ids), User.id != member.id)
         .order_by(User.pseudonym)
     ).all()
     found: dict[int, list[str]] = {}
-    for conversation_id, name in rows:
-        found.setdefault(conversation_id, []).append(name)
+    for conversation_id, name, left_at in rows:
+        found.setdefault(conversation_id, []).append(f"{name} (left)" if left_at else name)
     return found
 
 

@@ -41,10 +41,23 @@ def start_conversation(sender: User, recipients: list[User], draft: Draft) -> Se
         raise NotSendable("Choose at least one member to write to.")
     if len(others) > MAX_MEMBERS - 1:
         raise NotSendable(f"A conversation can have up to {MAX_MEMBERS - 1} others in it.")
-    reasons = [reason for member in others if (reason := turned_away_by(sender, member))]
-    if reasons:
-        raise TurnedAway(reasons)
+    _everyone_may_reach_everyone([sender, *others])
     return write_conversation(sender, others, draft)
+
+
+def _everyone_may_reach_everyone(members: list[User]) -> None:
+    """Every member of a conversation can write to all the others, so the shield is asked
+    for each pair: a moderator's group with a newcomer and a stranger would let the
+    stranger in. Raises TurnedAway with the reasons, for the one asking."""
+    reasons = []
+    for writer in members:
+        for reader in members:
+            if writer.id != reader.id and (reason := turned_away_by(writer, reader)):
+                if writer.id != members[0].id:
+                    reason = f"{writer.pseudonym} can't write to {reader.pseudonym}: {reason}"
+                reasons.append(reason)
+    if reasons:
+        raise TurnedAway(list(dict.fromkeys(reasons)))
 
 
 def membership(member: User, conversation: Conversation) -> Membership | None:
@@ -58,7 +71,29 @@ def send_message(sender: User, conversation: Conversation, draft: Draft) -> Sent
     _may_write(sender)
     if membership(sender, conversation) is None:
         raise NotAllowed("You are no longer in this conversation.")
+    # Asked again at every message: a member who became new again, chose to hear only from
+    # people they replied to, or whose greeter stepped down is shielded in old conversations
+    # too.
+    reasons = [
+        r for reader in _readers(sender, conversation) if (r := turned_away_by(sender, reader))
+    ]
+    if reasons:
+        raise TurnedAway(reasons)
     return write_message(sender, conversation, draft)
+
+
+def _readers(sender: User, conversation: Conversation) -> list[User]:
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .where(
+                Membership.conversation_id == conversation.id,
+                Membership.left_at.is_(None),
+                User.id != sender.id,
+            )
+        )
+    )
 
 
 def leave_conversation(member: User, conversation: Conversation) -> None:

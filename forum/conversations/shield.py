@@ -50,14 +50,30 @@ def replied_to(member: User, other: User) -> bool:
     return db.session.scalar(answered) is not None
 
 
+# A greeter reaches a newcomer privately only once past the shield themselves and with this
+# many approved posts: anyone can tick "I'd like to greet newcomers", a pursuer included.
+# (Earned trust, issue 16, will say who may greet.)
+GREETER_POSTS = 10
+
+
+def is_seasoned_greeter(member: User) -> bool:
+    if not can_greet(member) or is_new(member):
+        return False
+    approved = sa.select(sa.func.count()).where(
+        Post.author_id == member.id, Post.status == PostStatus.VISIBLE
+    )
+    return db.session.scalar(approved) >= GREETER_POSTS
+
+
 def turned_away_by(sender: User, recipient: User) -> str | None:
     """Why `sender` may not reach `recipient` privately, in words for the sender; None if
-    they may. Moderators always may: a newcomer must be able to hear from them."""
-    if can_moderate(sender):
+    they may. The moderators may always reach anyone, and be reached: a newcomer must be
+    able to hear from them and answer."""
+    if can_moderate(sender) or can_moderate(recipient):
         return None
     name = recipient.pseudonym
     if is_new(recipient):
-        if can_greet(sender) and replied_to(recipient, sender):
+        if is_seasoned_greeter(sender) and replied_to(recipient, sender):
             return None
         return f"{name} is new here; reply to their posts instead."
     if recipient.messages_from_replied_only and not replied_to(recipient, sender):

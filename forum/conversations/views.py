@@ -12,6 +12,7 @@ from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.permissions import can_write
 from forum.web import limits
+from forum.writing.responses import written_url
 from forum.writing.services import Draft, SecondLookNeeded
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
@@ -83,11 +84,18 @@ def send(conversation_id: int):
     """A reply in the conversation; a form that can't be sent comes back as it was typed."""
     conversation = _load(conversation_id)
     form = MessageForm()
+    turned_away: list[str] = []
     if form.validate_on_submit():
-        answer = _sent(form, lambda draft: services.send_message(current_user, conversation, draft))
-        if answer:
-            return answer
-    return _page(conversation, form), 400 if form.errors else 200
+        try:
+            answer = _sent(
+                form, lambda draft: services.send_message(current_user, conversation, draft)
+            )
+            if answer:
+                return answer
+        except services.TurnedAway as away:
+            db.session.rollback()
+            turned_away = away.reasons
+    return _page(conversation, form, turned_away), 400 if form.errors else 200
 
 
 @limits.form_page("conversations.send")
@@ -138,9 +146,10 @@ def _members(names: list[str]):
     return found, unknown
 
 
-def _page(conversation, form):
+def _page(conversation, form, turned_away=()):
     return render_template(
         "conversations/show.html",
+        turned_away=turned_away,
         conversation=conversation,
         messages=queries.messages_in(conversation),
         others=queries.others_in(current_user, conversation),
@@ -157,24 +166,18 @@ def _sent(form, write):
         form.identity_hints = look.hints
         return None
     except AlreadyWritten as earlier:
-        return redirect(_at(earlier.written))
+        return redirect(written_url(earlier.written))
     except SentBefore as spent:
         form.write_token.data = new_token()
-        form.sent_before = _at(spent.written) if spent.written is not None else ""
+        form.sent_before = written_url(spent.written) if spent.written is not None else ""
         return None
     except services.NotSendable as refused:
         form.to.errors.append(refused.message)
         return None
-    target, at_risk = _at(sent.message), sent.at_risk
+    target, at_risk = written_url(sent.message), sent.at_risk
     db.session.commit()
     if at_risk:
         flash(CARED, "info")
         return redirect(url_for("support.help"))
     flash("Your message is sent.", "success")
     return redirect(target)
-
-
-def _at(message) -> str:
-    return url_for(
-        "conversations.show", conversation_id=message.conversation_id, _anchor=f"m{message.id}"
-    )

@@ -26,6 +26,7 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         # Stepping back from a private conversation protects the member; it writes nothing.
         "conversations.leave",
         "conversations.mute",
+        "conversations.who_can_write",
     }
 )
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

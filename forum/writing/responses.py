@@ -5,6 +5,7 @@ from collections.abc import Callable
 from flask import flash, redirect, url_for
 from werkzeug.wrappers import Response
 
+from forum.conversations.models import Message
 from forum.extensions import db
 from forum.posts.models import Post
 from forum.writing.services import Draft, SecondLookNeeded, Written
@@ -38,9 +39,18 @@ def write_from_form(
     except SentBefore as spent:
         # What was typed is kept; a new token lets the member send it as a piece of its own.
         form.write_token.data = new_token()
-        form.sent_before = target(spent.written) if spent.written is not None else ""
+        form.sent_before = written_url(spent.written) if spent.written is not None else ""
         return None
     return after_writing(written, target(written.post), done, waiting)
+
+
+def written_url(written) -> str:
+    """Where a post or a private message is read (its author's own, found by their token)."""
+    if isinstance(written, Message):
+        return url_for(
+            "conversations.show", conversation_id=written.conversation_id, _anchor=f"m{written.id}"
+        )
+    return url_for("boards.permalink", post_id=written.id)
 
 
 def after_writing(written: Written, target: str, done: str, waiting: str = WAITING) -> Response:

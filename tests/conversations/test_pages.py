@@ -188,3 +188,40 @@ def test_the_export_holds_my_conversations_with_my_own_messages_only(client, aut
         }
     ]
     assert "Harbour's own words." not in json.dumps(exported)
+
+
+def test_a_token_that_made_a_reply_sent_with_a_message_asks_again_and_links_to_the_reply(
+    client, auth
+):
+    river, _ = _established("river"), _established("harbour")
+    thread = make_thread(author=river, title="Evenings")
+    db.session.commit()
+    auth.login("river")
+    client.post("/messages/new", data={"to": "harbour", "body": "Hello."})
+    conversation = db.session.scalar(sa.select(Conversation.id))
+    token = new_token()
+    reply = client.post(f"/t/{thread.id}/reply", data={"body": "A reply.", "write_token": token})
+    assert reply.status_code == 302
+    page = client.post(
+        f"/messages/{conversation}/send", data={"body": "Other words.", "write_token": token}
+    )
+    assert page.status_code == 200
+    assert b"You sent this form once already" in page.data and b'href="/p/' in page.data
+    assert _messages() == ["Hello."]
+
+
+def test_a_newcomer_who_chose_replied_only_sees_why_a_message_did_not_go(client, auth):
+    _established("river"), _established("harbour")
+    db.session.commit()
+    auth.login("river")
+    client.post("/messages/new", data={"to": "harbour", "body": "Hello."})
+    conversation = db.session.scalar(sa.select(Conversation.id))
+    auth.logout()
+    auth.login("harbour")
+    client.post("/messages/who-can-write", data={"replied_only": "y"})
+    auth.logout()
+    auth.login("river")
+    page = client.post(f"/messages/{conversation}/send", data={"body": "Still there?"})
+    assert b"hears privately only from people they have replied to" in page.data
+    assert b"Nothing was sent." in page.data
+    assert _messages() == ["Hello."]

@@ -19,6 +19,7 @@ from forum.conversations.services import (
     set_muted,
     start_conversation,
 )
+from forum.conversations.shield import GREETER_POSTS
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
 from forum.posts.models import PostStatus
@@ -110,8 +111,15 @@ def test_the_moderators_can_always_reach_a_newcomer(app):
     assert _unread(new) == 1
 
 
+def _seasoned_greeter():
+    greeter = _established(is_greeter=True)
+    for n in range(GREETER_POSTS):
+        make_thread(author=greeter, title=f"Welcome note {n}")
+    return greeter
+
+
 def test_a_greeter_the_newcomer_replied_to_may_write_and_another_may_not(app):
-    greeter, other_greeter = _established(is_greeter=True), _established(is_greeter=True)
+    greeter, other_greeter = _seasoned_greeter(), _seasoned_greeter()
     new = _newcomer()
     thread = make_thread(author=greeter, title="Welcome, newcomers")
     make_post(thread, author=new, body="Thank you, this helps.")
@@ -119,6 +127,55 @@ def test_a_greeter_the_newcomer_replied_to_may_write_and_another_may_not(app):
     db.session.commit()
     with pytest.raises(TurnedAway):
         start_conversation(other_greeter, [new], Draft("Hello there."))
+
+
+def test_ticking_the_greeter_box_is_not_a_way_past_the_shield(app):
+    """A pursuer who calls themselves a greeter, welcomes a newcomer and is thanked still
+    can't write to them privately."""
+    pursuer = make_user(is_greeter=True)
+    new = _newcomer()
+    thread = make_thread(author=pursuer, title="Welcome! DM me anytime")
+    make_post(thread, author=new, body="Thanks, that's kind.")
+    db.session.commit()
+    with pytest.raises(TurnedAway):
+        start_conversation(pursuer, [new], Draft("Let's talk somewhere more private."))
+    db.session.rollback()
+    assert _stored() == (0, 0)
+
+
+def test_a_group_can_not_carry_a_stranger_to_a_newcomer(app):
+    """A moderator may write to a newcomer, but a group with a stranger in it would let the
+    stranger write to them too: the whole conversation is turned away."""
+    moderator, new, stranger = make_user(role=Role.MODERATOR), _newcomer(), _established()
+    db.session.commit()
+    with pytest.raises(TurnedAway) as away:
+        start_conversation(moderator, [new, stranger], Draft("A little group"))
+    assert any(stranger.pseudonym in reason for reason in away.value.reasons)
+    db.session.rollback()
+    assert _stored() == (0, 0)
+
+
+def test_a_newcomer_can_always_answer_the_moderators(app):
+    moderator, new = make_user(role=Role.MODERATOR), _newcomer()
+    sent = start_conversation(moderator, [new], Draft("Welcome. How are you doing?"))
+    db.session.commit()
+    conversation = db.session.get(Conversation, sent.message.conversation_id)
+    send_message(new, conversation, Draft("Okay, thank you."))
+    db.session.commit()
+    assert _stored() == (1, 2)
+
+
+def test_choosing_replied_only_later_also_quiets_an_old_conversation(app):
+    sender, guarded = _established(), _established()
+    sent = start_conversation(sender, [guarded], Draft("Hi, saw your story."))
+    db.session.commit()
+    conversation = db.session.get(Conversation, sent.message.conversation_id)
+    guarded.messages_from_replied_only = True
+    db.session.commit()
+    with pytest.raises(TurnedAway):
+        send_message(sender, conversation, Draft("Why aren't you answering?"))
+    db.session.rollback()
+    assert _stored() == (1, 1)
 
 
 def test_a_member_who_hears_only_from_people_they_replied_to_is_not_reached_by_others(app):

@@ -105,7 +105,7 @@ EXPECTED = {
     "/messages/<int:conversation_id>/mute":
         ("405 405 405 405 405 405 405", "  L 404   R   R 404 404 404"),
     "/messages/who-can-write":
-        ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
+        ("405 405 405 405 405 405 405", "  L   R   R   R   R   R   R"),
     "/messages/new":
         ("  L 200 200 200 403 200 200", "  L 400 400 400 403 400 400"),
     "/notices/":
