@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum.accounts.models import User
+from forum.conversations.models import Conversation
 from forum.extensions import db
 from forum.posts.models import Post
 from forum.timeutil import utcnow
@@ -33,6 +34,9 @@ class Reason(enum.StrEnum):
 class ItemKind(enum.StrEnum):
     REPORTED = "reported"  # members reported the post
     PENDING = "pending"  # a newcomer's post waiting for approval
+    CONVERSATION = "conversation"  # a member reported a private conversation they are in
+    BLOCKS = "blocks"  # several members blocked one person lately (counts only)
+    APPEAL = "appeal"  # a member appealed an action against them
 
 
 class ItemState(enum.StrEnum):
@@ -47,25 +51,52 @@ class ReportState(enum.StrEnum):
     REVIEWED = "reviewed"  # a care report was looked after
 
 
+def _exactly_one(*columns: str) -> str:
+    return " + ".join(f"(CASE WHEN {c} IS NULL THEN 0 ELSE 1 END)" for c in columns) + " = 1"
+
+
+def _open_only(name: str, *columns: str) -> sa.Index:
+    return sa.Index(
+        name,
+        *columns,
+        unique=True,
+        sqlite_where=sa.text("state = 'open'"),
+        postgresql_where=sa.text("state = 'open'"),
+    )
+
+
 class ReviewItem(db.Model):
-    """One entry of the queue: a post, with every open report on it grouped."""
+    """One entry of the queue, about exactly one thing: a post (with every open report on it
+    grouped), a reported conversation, a member many people blocked, or an appeal."""
 
     __tablename__ = "review_items"
     shown_to_readers = False
     __table_args__ = (
-        # At most one unresolved item per post: reports made meanwhile join it.
-        sa.Index(
-            "uq_review_items_open_post",
-            "post_id",
-            unique=True,
-            sqlite_where=sa.text("state = 'open'"),
-            postgresql_where=sa.text("state = 'open'"),
+        sa.CheckConstraint(
+            _exactly_one("post_id", "conversation_id", "member_id", "appeal_id"),
+            name="one_target",
         ),
+        # At most one unresolved item per target: reports made meanwhile join it.
+        _open_only("uq_review_items_open_post", "post_id"),
+        _open_only("uq_review_items_open_conversation", "conversation_id"),
+        _open_only("uq_review_items_open_member", "member_id", "kind"),
+        _open_only("uq_review_items_open_appeal", "appeal_id"),
         sa.Index("ix_review_items_queue", "state", "has_care", "reporter_count", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    post_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("posts.id", ondelete="CASCADE"), index=True
+    )
+    conversation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    appeal_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("appeals.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[ItemKind] = mapped_column(_enum(ItemKind))
     state: Mapped[ItemState] = mapped_column(_enum(ItemState), default=ItemState.OPEN)
     has_care: Mapped[bool] = mapped_column(default=False)
@@ -84,27 +115,35 @@ class ReviewItem(db.Model):
     # The verb that resolved it (hide, no_action, reached_out, ...).
     resolution: Mapped[str | None] = mapped_column(sa.String(24))
 
-    post: Mapped[Post] = relationship(lazy="joined", innerjoin=True)
+    post: Mapped[Post | None] = relationship(lazy="joined")
+    conversation: Mapped[Conversation | None] = relationship(lazy="joined")
+    member: Mapped[User | None] = relationship(foreign_keys=[member_id], lazy="joined")
+    appeal: Mapped["Appeal | None"] = relationship(lazy="joined")
     claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id], lazy="joined")
     resolved_by: Mapped[User | None] = relationship(foreign_keys=[resolved_by_id], lazy="joined")
     reports: Mapped[list["Report"]] = relationship(
         back_populates="item", lazy="selectin", order_by="Report.id"
     )
 
+    @property
+    def target_type(self) -> "TargetType":
+        if self.post_id is not None:
+            return TargetType.POST
+        if self.conversation_id is not None:
+            return TargetType.CONVERSATION
+        if self.appeal_id is not None:
+            return TargetType.APPEAL
+        return TargetType.MEMBER
+
 
 class Report(db.Model):
     __tablename__ = "reports"
     shown_to_readers = False
     __table_args__ = (
-        # One open report per member per post.
-        sa.Index(
-            "uq_reports_open_per_member",
-            "post_id",
-            "reporter_id",
-            unique=True,
-            sqlite_where=sa.text("state = 'open'"),
-            postgresql_where=sa.text("state = 'open'"),
-        ),
+        # Each report is about a post or a conversation; one open report per member on each.
+        sa.CheckConstraint(_exactly_one("post_id", "conversation_id"), name="one_target"),
+        _open_only("uq_reports_open_per_member", "post_id", "reporter_id"),
+        _open_only("uq_reports_open_per_member_conversation", "conversation_id", "reporter_id"),
         sa.Index("ix_reports_reporter_time", "reporter_id", "created_at"),
     )
 
@@ -112,7 +151,10 @@ class Report(db.Model):
     item_id: Mapped[int] = mapped_column(
         sa.ForeignKey("review_items.id", ondelete="CASCADE"), index=True
     )
-    post_id: Mapped[int] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"))
+    post_id: Mapped[int | None] = mapped_column(sa.ForeignKey("posts.id", ondelete="CASCADE"))
+    conversation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
     # None when Hearth itself raised the report (a risk phrase in a post).
     reporter_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
     # Whom the report is about, kept so that care reports can be limited per person.
@@ -124,13 +166,15 @@ class Report(db.Model):
     resolved_at: Mapped[datetime | None] = mapped_column()
 
     item: Mapped[ReviewItem] = relationship(back_populates="reports")
-    post: Mapped[Post] = relationship(lazy="joined", innerjoin=True)
+    post: Mapped[Post | None] = relationship(lazy="joined")
 
 
 class TargetType(enum.StrEnum):
     POST = "post"
     THREAD = "thread"
     MEMBER = "member"
+    CONVERSATION = "conversation"  # a moderator read it, through a report on it
+    APPEAL = "appeal"
 
 
 class ModAction(db.Model):
@@ -143,7 +187,10 @@ class ModAction(db.Model):
     __tablename__ = "mod_actions"
     shown_to_readers = False
     __table_args__ = (
-        sa.CheckConstraint("target_type IN ('post', 'thread', 'member')", name="one_target"),
+        sa.CheckConstraint(
+            "target_type IN ('post', 'thread', 'member', 'conversation', 'appeal')",
+            name="one_target",
+        ),
         sa.Index("ix_mod_actions_target", "target_type", "target_id"),
     )
 
@@ -151,12 +198,52 @@ class ModAction(db.Model):
     # None for what Hearth did by itself (auto-hide after enough reports).
     moderator_id: Mapped[int | None] = mapped_column(index=True)
     verb: Mapped[str] = mapped_column(sa.String(24), index=True)
-    target_type: Mapped[TargetType] = mapped_column(_enum(TargetType, 8))
+    target_type: Mapped[TargetType] = mapped_column(_enum(TargetType, 16))
     target_id: Mapped[int] = mapped_column()
     # The member concerned (the author of a post, the member acted on), for their history.
     subject_id: Mapped[int | None] = mapped_column(index=True)
     reason: Mapped[str] = mapped_column(sa.String(1000))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class AppealOutcome(enum.StrEnum):
+    UPHELD = "upheld"  # the action stands
+    REVERSED = "reversed"  # the action was undone
+    CHANGED = "changed"  # a lighter or different action replaced it
+
+
+class Appeal(db.Model):
+    """A member's appeal of one moderation action against them: once per action, decided by a
+    moderator other than the one who acted (the database refuses anything else)."""
+
+    __tablename__ = "appeals"
+    shown_to_readers = False
+    __table_args__ = (
+        sa.CheckConstraint(
+            "decided_by_id IS NULL OR acted_by_id IS NULL OR decided_by_id <> acted_by_id",
+            name="decided_by_another_moderator",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Unique: one appeal per action.
+    action_id: Mapped[int] = mapped_column(sa.ForeignKey("mod_actions.id"), unique=True)
+    member_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    # The moderator who took the action, kept here so that the check above can see it
+    # (None when Hearth acted by itself). No foreign key, as in the log.
+    acted_by_id: Mapped[int | None] = mapped_column()
+    body: Mapped[str] = mapped_column(sa.String(1000))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column()
+    decided_at: Mapped[datetime | None] = mapped_column()
+    outcome: Mapped[AppealOutcome | None] = mapped_column(_enum(AppealOutcome, 12))
+    # What the deciding moderator tells the member.
+    decision_note: Mapped[str] = mapped_column(sa.String(1000), default="")
+
+    action: Mapped["ModAction"] = relationship(lazy="joined")
+    member: Mapped[User] = relationship(lazy="joined")
 
 
 # Database triggers, so that no code path (ours, a shell, a bulk query) edits history.
