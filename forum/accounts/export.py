@@ -13,7 +13,7 @@ from forum.timeutil import iso_time
 
 def export_data(user: User) -> dict:
     """Profile, posts, reports made, counters, reactions given, bookmarks, follows, notices,
-    and conversations (the member's own messages in them)."""
+    conversations (the member's own messages in them) and appeals."""
     return {
         "format": "hearth-export-1",
         "profile": {
@@ -29,6 +29,7 @@ def export_data(user: User) -> dict:
         },
         "posts": posts_for_export(user),
         "reports_made": moderation.reports_for_export(user),
+        "appeals": moderation.appeals_for_export(user),
         "counters": recovery.counters_for_export(user),
         "reactions_given": reactions.reactions_for_export(user),
         "bookmarks": following.bookmarks_for_export(user),

@@ -51,10 +51,10 @@ def act_on_post(moderator: User, post: Post, verb: str, reason: str, new_text: s
         _set_status_with_thread(post, status)
     elif verb not in ("no_action", "escalate", *CARE_OUTCOMES):
         raise DecisionError(f"Unknown action on a post: {verb}.")
-    log.record(
+    action = log.record(
         moderator.id, verb, TargetType.POST, post.id, reason or VERB_LABELS[verb], post.author_id
     )
-    _tell_author(post, verb, reason)
+    _tell_author(post, verb, reason, action.id)
 
 
 def _set_status_with_thread(post: Post, status: PostStatus) -> None:
@@ -91,7 +91,7 @@ _AUTHOR_NOTICES = {
 }
 
 
-def _tell_author(post: Post, verb: str, reason: str) -> None:
+def _tell_author(post: Post, verb: str, reason: str, action_id: int) -> None:
     title = _AUTHOR_NOTICES.get(verb)
     if title is None:
         return
@@ -102,7 +102,7 @@ def _tell_author(post: Post, verb: str, reason: str) -> None:
         )
         notify(post.author_id, kind, title, body, path_for("support.help"))
     else:
-        notify(post.author_id, kind, title, reason, post_id=post.id)
+        notify(post.author_id, kind, title, reason, post_id=post.id, action_id=action_id)
 
 
 _THREAD_FLAGS = {"lock": "is_locked", "pin": "is_pinned", "feature": "is_featured"}
@@ -114,7 +114,7 @@ def act_on_thread(moderator: User, thread: Thread, verb: str, reason: str) -> No
     if verb not in THREAD_VERBS:
         raise DecisionError(f"Unknown action on a thread: {verb}.")
     setattr(thread, _THREAD_FLAGS[verb.removeprefix("un")], not verb.startswith("un"))
-    log.record(
+    action = log.record(
         moderator.id,
         verb,
         TargetType.THREAD,
@@ -129,6 +129,7 @@ def act_on_thread(moderator: User, thread: Thread, verb: str, reason: str) -> No
             "Your thread is locked by the moderators",
             reason,
             path_for("boards.thread", thread_id=thread.id),
+            action_id=action.id,
         )
 
 
@@ -152,8 +153,15 @@ def act_on_member(
         title = "Your suspension is lifted"
     else:
         title = "A warning from the moderators"
-    log.record(moderator.id, verb, TargetType.MEMBER, member.id, reason, member.id)
-    notify(member.id, NoticeKind.MODERATION, title, reason, path_for("notices.index"))
+    action = log.record(moderator.id, verb, TargetType.MEMBER, member.id, reason, member.id)
+    notify(
+        member.id,
+        NoticeKind.MODERATION,
+        title,
+        reason,
+        path_for("notices.index"),
+        action_id=action.id,
+    )
 
 
 def _suspend(member: User, until: datetime, reason: str) -> None:

@@ -5,8 +5,8 @@ from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
-from forum.moderation.models import Reason
-from forum.moderation.rules import REASON_LABELS, SUSPENSION_DAYS, VERB_LABELS
+from forum.moderation.models import AppealOutcome, Reason
+from forum.moderation.rules import APPEAL_MAX, REASON_LABELS, SUSPENSION_DAYS, VERB_LABELS
 
 
 class ReportForm(FlaskForm):
@@ -94,3 +94,51 @@ class QueueFilterForm(FlaskForm):
         validators=[Optional()],
     )
     board = SelectField("Board", choices=[SelectChoice("", "Any")], validators=[Optional()])
+
+
+def _one_newline(value):
+    """Count a line break as one character, as the browser does."""
+    return value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
+
+
+class AppealForm(FlaskForm):
+    body = TextAreaField(
+        "Why should the moderators look again?",
+        filters=[_one_newline],
+        validators=[
+            InputRequired("Please tell the moderators why you are appealing."),
+            Length(max=APPEAL_MAX, message=f"Appeals are limited to {APPEAL_MAX:,} characters."),
+        ],
+        description="A moderator other than the one who decided reads it and answers you.",
+    )
+
+
+OUTCOME_LABELS = {
+    AppealOutcome.UPHELD: "Upheld: the decision stands",
+    AppealOutcome.REVERSED: "Reversed: undo the decision",
+    AppealOutcome.CHANGED: "Changed: something else instead",
+}
+
+
+class AppealDecisionForm(FlaskForm):
+    outcome = RadioField(
+        "Your decision",
+        choices=[SelectChoice(o.value, OUTCOME_LABELS[o]) for o in AppealOutcome],
+        validators=[InputRequired("Please choose a decision.")],
+    )
+    note = TextAreaField(
+        "Note to the member",
+        filters=[_one_newline],
+        validators=[
+            InputRequired("Please write a note: the member reads it."),
+            Length(max=1000, message="Notes are limited to 1,000 characters."),
+        ],
+        description="The member reads this, signed “the moderators”.",
+    )
+    days = SelectField(
+        "Instead, suspend for (only when changing a suspension or a ban)",
+        choices=[SelectChoice("", "Keep as it is")]
+        + [SelectChoice(str(d), f"{d} day{'s' if d > 1 else ''}") for d in SUSPENSION_DAYS],
+        default="",
+        validators=[Optional()],
+    )

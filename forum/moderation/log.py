@@ -12,7 +12,7 @@ def record(
     reason: str,
     subject_id: int | None = None,
 ) -> ModAction:
-    """Append one row to the log. Caller commits."""
+    """Append one row to the log, flushed so that a notice can point at it. Caller commits."""
     action = ModAction(
         moderator_id=moderator_id,
         verb=verb,
@@ -22,4 +22,5 @@ def record(
         reason=reason.strip()[:1000],
     )
     db.session.add(action)
+    db.session.flush([action])
     return action

@@ -1,11 +1,12 @@
-"""The members' side of moderation: reporting a post, "My reports", the transparency page."""
+"""The members' side of moderation: reporting a post, "My reports", the transparency page,
+appealing a decision."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from forum.errors import NotAllowed
+from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
-from forum.moderation import forms, queries, reports
+from forum.moderation import allowed, appeals, forms, queries, reports
 from forum.moderation.models import Reason
 from forum.moderation.rules import OUTCOME_WORDS, REASON_HELP, REASON_LABELS, VERB_LABELS
 from forum.posts.permissions import can_respond_to
@@ -14,6 +15,8 @@ from forum.posts.visibility import can_view_post, can_view_thread
 from forum.web.paging import page_number
 
 bp = Blueprint("reports", __name__)
+# A notice about a decision offers "Appeal this decision" while the member may.
+bp.add_app_template_global(allowed.can_appeal, "can_appeal")
 
 
 @bp.route("/p/<int:post_id>/report", methods=["GET", "POST"])
@@ -66,6 +69,49 @@ def mine():
 @bp.get("/transparency")
 def transparency():
     months, counts = queries.transparency()
+    appealed = queries.appeals_by_month()
+    months = sorted(set(months) | set(appealed), reverse=True)
     return render_template(
-        "moderation/transparency.html", months=months, counts=counts, labels=VERB_LABELS
+        "moderation/transparency.html",
+        months=months,
+        counts=counts,
+        appealed=appealed,
+        labels=VERB_LABELS,
     )
+
+
+@bp.route("/decisions/<int:action_id>/appeal", methods=["GET", "POST"])
+@login_required
+def make_appeal(action_id: int):
+    """Appeal a moderation decision against oneself, from the notice that told of it."""
+    action = queries.action_by_id(action_id)
+    error = allowed.appeal_refusal(current_user, action)
+    if isinstance(error, Conflict):
+        flash(error.message, "info")
+        return redirect(url_for("reports.appeal", appeal_id=queries.appeal_of(action).id))
+    if error is not None:
+        raise error
+    form = forms.AppealForm()
+    if form.validate_on_submit():
+        try:
+            made = appeals.make_appeal(current_user, action, form.body.data)
+        except appeals.AlreadyAppealed as conflict:
+            db.session.rollback()
+            flash(conflict.message, "info")
+            return redirect(url_for("notices.index"))
+        db.session.commit()
+        flash("Your appeal is sent. Another moderator will look again and tell you.", "success")
+        return redirect(url_for("reports.appeal", appeal_id=made.id))
+    return render_template(
+        "moderation/appeal_form.html", action=action, form=form, labels=VERB_LABELS
+    ), 400 if form.errors else 200
+
+
+@bp.get("/appeals/<int:appeal_id>")
+@login_required
+def appeal(appeal_id: int):
+    """The member's own appeal: what they wrote, and the answer once there is one."""
+    made = queries.appeal_by_id(appeal_id)
+    if made is None or made.member_id != current_user.id:
+        abort(404)
+    return render_template("moderation/my_appeal.html", appeal=made, labels=VERB_LABELS)

@@ -166,7 +166,7 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
     ):
         set_post_status(post, PostStatus.HIDDEN)
         item.auto_hidden = True
-        log.record(
+        action = log.record(
             None,
             "auto_hide",
             TargetType.POST,
@@ -181,6 +181,7 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
             "Your post is hidden while the moderators look at it",
             "Several members reported it. A moderator will review it soon and let you know.",
             post_id=post.id,
+            action_id=action.id,
         )
 
 

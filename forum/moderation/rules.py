@@ -40,6 +40,9 @@ VERB_LABELS = {
     "reached_out": "Reached out",
     "resources_sent": "Resources sent",
     "member_left": "Closed: they have left Hearth",
+    "appeal_upheld": "Appeal: decision upheld",
+    "appeal_reversed": "Appeal: decision reversed",
+    "appeal_changed": "Appeal: decision changed",
 }
 
 THREAD_VERBS = ("lock", "unlock", "pin", "unpin", "feature", "unfeature")
@@ -103,6 +106,28 @@ STATUS_WORDS = {
 }
 
 SUSPENSION_DAYS = (1, 3, 7, 30)
+
+# Appeals. A member may appeal what took something from them or weighs on their record: a
+# post hidden, removed, redacted or not approved, a thread locked, a warning, a suspension,
+# a ban. Not what went their way (restore, approve, lift), nor care outcomes (reaching out
+# is not a sanction), nor steps that decide nothing (no action, escalate).
+APPEALABLE_VERBS = frozenset(
+    {"hide", "auto_hide", "remove", "redact", "reject", "lock", "warn", "suspend", "ban"}
+)
+APPEAL_DAYS = 14
+APPEAL_MAX = 1000
+# How reversing an action undoes it, through the usual actions (logged, the member told).
+# A warning leaves nothing to undo; a redaction or a rejection is not undone from here (the
+# text the moderators took out is gone on purpose): the moderator records "changed" instead.
+UNDO_VERBS = {
+    "hide": "restore",
+    "auto_hide": "restore",
+    "remove": "restore",
+    "lock": "unlock",
+    "suspend": "unsuspend",
+    "ban": "unsuspend",
+    "warn": None,
+}
 CLAIM_MINUTES = 30
 
 

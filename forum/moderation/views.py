@@ -4,9 +4,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from forum.accounts.models import User
-from forum.errors import NotAllowed
+from forum.errors import Conflict, NotAllowed
 from forum.extensions import db, login_manager
 from forum.moderation import actions, forms, queries, services
+from forum.moderation import appeals as appeals_service
 from forum.moderation.allowed import (
     allowed_actions,
     approval_waiting,
@@ -16,8 +17,9 @@ from forum.moderation.allowed import (
     refusal,
     still_to_do,
 )
+from forum.moderation.allowed import appeal_decision_refusal as allowed_to_decide
 from forum.moderation.claims import claim_holder, claimed_by_someone_else
-from forum.moderation.models import ReviewItem
+from forum.moderation.models import Appeal, AppealOutcome, ReviewItem
 from forum.moderation.rules import (
     CARE_VERBS,
     CLAIM_MINUTES,
@@ -262,3 +264,41 @@ def log():
         rows=rows,
         names=queries.pseudonyms(r.moderator_id for r in rows.items),
     )
+
+
+# --- appeals -------------------------------------------------------------------------------------
+
+
+@bp.get("/appeals")
+def appeals():
+    """The open appeals, each as the queue shows it (the queue lists them among the rest)."""
+    return render_template("moderation/appeals.html", items=queries.open_appeal_items())
+
+
+@bp.route("/appeals/<int:appeal_id>", methods=["GET", "POST"])
+def appeal(appeal_id: int):
+    appeal = _get(Appeal, appeal_id)
+    form = forms.AppealDecisionForm()
+    if form.validate_on_submit():
+        days = int(form.days.data) if form.days.data else None
+        decision = AppealOutcome(form.outcome.data), form.note.data, days
+        try:
+            appeals_service.decide_appeal(current_user, appeal, *decision)
+        except (actions.DecisionError, Conflict) as error:
+            db.session.rollback()
+            form.note.errors = [*form.note.errors, error.message]
+        else:
+            db.session.commit()
+            flash("Done. The member is told.", "success")
+            return redirect(url_for("moderation.appeals"))
+    action = appeal.action
+    refused = allowed_to_decide(current_user, appeal)
+    return render_template(
+        "moderation/appeal.html",
+        appeal=appeal,
+        action=action,
+        form=form,
+        refused=refused.message if refused else None,
+        post=db.session.get(Post, action.target_id) if action.target_type == "post" else None,
+        names=queries.pseudonyms([action.moderator_id, appeal.decided_by_id]),
+    ), 400 if form.errors else 200

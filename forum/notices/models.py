@@ -59,6 +59,9 @@ class Notice(db.Model):
     )
     # A fixed word that says more: ReplyTo for a reply, the reaction's label for a reaction.
     detail: Mapped[str | None] = mapped_column(sa.String(40))
+    # The moderation action the notice tells about, so that the member can appeal it from
+    # here; the log is append-only, so the row it points at stays.
+    action_id: Mapped[int | None] = mapped_column(sa.ForeignKey("mod_actions.id"))
     # A link inside Hearth (a path) for notices not about a post, e.g. the help page.
     link: Mapped[str | None] = mapped_column(sa.String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

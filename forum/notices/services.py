@@ -26,12 +26,14 @@ def notify(
     post_id: int | None = None,
     actor_id: int | None = None,
     detail: str | None = None,
+    action_id: int | None = None,
 ):
     """Queue a notice for a member (none for a post whose author left). Caller commits.
 
     `title` and `body` are the moderators' own fixed words and reason; what a notice says of
     a post (its thread, author, first words) is never passed here: give `post_id` and it is
-    read from the post when the notice is shown.
+    read from the post when the notice is shown. `action_id` names the moderation action
+    the notice tells about (the member may appeal it from the notice).
     """
     if user_id is None:
         return None
@@ -44,6 +46,7 @@ def notify(
         post_id=post_id,
         actor_id=actor_id,
         detail=detail,
+        action_id=action_id,
     )
     db.session.add(notice)
     return notice

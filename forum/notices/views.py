@@ -4,6 +4,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from forum.extensions import db
+from forum.moderation import queries as moderation
 from forum.notices import queries, services
 from forum.web.paging import page_number
 
@@ -17,7 +18,14 @@ bp.add_app_template_global(queries.unread_count, "unread_notices")
 def index():
     notices = queries.notices_for(current_user, page_number())
     shown = queries.shown_notices(current_user, notices.items)
-    return render_template("notices/index.html", notices=notices, shown=shown)
+    action_ids = [n.action_id for n in notices.items]
+    return render_template(
+        "notices/index.html",
+        notices=notices,
+        shown=shown,
+        actions=moderation.actions_by_id(action_ids),
+        appeals=moderation.appeals_of(current_user, action_ids),
+    )
 
 
 @bp.post("/<int:notice_id>/read")
