@@ -22,5 +22,5 @@ def record(
         reason=reason.strip()[:1000],
     )
     db.session.add(action)
-    db.session.flush([action])
+    db.session.flush()
     return action

@@ -33,12 +33,7 @@ QUEUE_PAGE = 20
 def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1):
     """Care first, then auto-hidden, then the most reporters, then the oldest."""
     now = utcnow()
-    stmt = (
-        sa.select(ReviewItem)
-        .outerjoin(ReviewItem.post)
-        .outerjoin(Post.thread)
-        .outerjoin(Thread.board)
-    )
+    stmt = sa.select(ReviewItem).join(ReviewItem.post).join(Post.thread).join(Thread.board)
     if state == "resolved":
         stmt = stmt.where(ReviewItem.state == ItemState.RESOLVED).order_by(
             ReviewItem.resolved_at.desc()

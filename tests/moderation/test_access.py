@@ -4,11 +4,12 @@ import pytest
 
 from forum.permissions import Role
 from tests.factories import make_post, make_user
-from tests.moderation.helpers import item_for, report
+from tests.moderation.helpers import hidden_and_appealed, item_for, report
 
 
 def _urls(app, post, item):
     values = {
+        "appeal_id": hidden_and_appealed().id,
         "item_id": item.id,
         "post_id": post.id,
         "thread_id": post.thread_id,
