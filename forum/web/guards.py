@@ -27,6 +27,8 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "conversations.leave",
         "conversations.mute",
         "conversations.who_can_write",
+        # Appealing the decision that paused them: only the moderators read it.
+        "reports.make_appeal",
     }
 )
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -7,7 +7,8 @@ from forum.accounts.models import User
 from forum.conversations.store import create_conversation, create_message
 from forum.extensions import db
 from forum.following import services as following
-from forum.moderation.models import Reason
+from forum.moderation import actions, appeals
+from forum.moderation.models import ModAction, Reason
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify
 from forum.permissions import Role
@@ -37,7 +38,8 @@ class World:
 
 def build_world(tag: str = "") -> World:
     """Board, thread and reply by `author`, reported by `other`, with a counter, notice and
-    bookmark of the author's, and the author's conversation with `other`; `tag` keeps names
+    bookmark of the author's, the author's conversation with `other`, and two of the author's
+    posts hidden by a moderator, the second appealed; `tag` keeps names
     unique when several worlds share a database."""
     users = {
         "anonymous": None,
@@ -65,6 +67,14 @@ def build_world(tag: str = "") -> World:
     following.toggle_bookmark(author, post)
     conversation = create_conversation(author, [other])
     create_message(author, conversation, "Just between the two of us.")
+    # Two of the author's posts hidden by a moderator outside the world: one appealed.
+    acting = make_user(f"acted{tag}", role=Role.MODERATOR)
+    hides = []
+    for words in ("A first hidden reply.", "A second hidden reply."):
+        hidden = make_post(thread, author, body=words)
+        actions.act_on_post(acting, hidden, "hide", "An attack on another member.")
+        hides.append(db.session.scalar(db.select(ModAction).order_by(ModAction.id.desc())))
+    appeal = appeals.make_appeal(author, hides[1], "Please look again.")
     db.session.commit()
     values = {
         "post_id": post.id,
@@ -77,6 +87,8 @@ def build_world(tag: str = "") -> World:
         "member_id": author.id,
         "notice_id": notice.id,
         "conversation_id": conversation.id,
+        "action_id": hides[0].id,
+        "appeal_id": appeal.id,
         "kind": "hear_you",
         "choice": "follow",
         "direction": "up",

@@ -351,3 +351,15 @@ def test_the_export_lists_the_members_appeals_without_who_decided(
         }
     ]
     assert "second-look" not in str(exported) and exported[0]["decided"]
+
+
+def test_a_suspended_member_can_still_appeal_the_suspension(client, auth, author, first_moderator):
+    """Writing is paused, but a line to the moderators stays open."""
+    services.act_on_member(first_moderator, author, "suspend", "Cooling off.", days=7)
+    db.session.commit()
+    suspension = db.session.scalar(sa.select(ModAction).where(ModAction.verb == "suspend"))
+    auth.login(author)
+    assert "Appeal this decision" in client.get("/notices/").get_data(as_text=True)
+    sent = client.post(f"/decisions/{suspension.id}/appeal", data={"body": "I was upset."})
+    assert sent.status_code == 302
+    assert db.session.scalar(sa.select(Appeal.body)) == "I was upset."
