@@ -7,6 +7,7 @@ from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from forum.moderation.models import Reason
 from forum.moderation.rules import REASON_LABELS, SUSPENSION_DAYS, VERB_LABELS
+from forum.writing.forms import WritingForm, body_field
 
 
 class ReportForm(FlaskForm):
@@ -94,3 +95,9 @@ class QueueFilterForm(FlaskForm):
         validators=[Optional()],
     )
     board = SelectField("Board", choices=[SelectChoice("", "Any")], validators=[Optional()])
+
+
+class TeamAnswerForm(WritingForm):
+    """A moderator's answer to a member who wrote to the team, signed "the moderators"."""
+
+    body = body_field("Your answer, from the moderators")
