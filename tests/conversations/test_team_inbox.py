@@ -274,7 +274,9 @@ def test_a_suspended_member_can_still_write_to_the_moderators_and_answer_them(cl
         suspension_reason="Cooling off.",
     )
     auth.login(member)
-    assert client.get("/messages/new").status_code == 403
+    paused = client.get("/messages/new")
+    assert paused.status_code == 403
+    assert b'<a href="/messages/moderators">write to the moderators</a>' in paused.data
     form = client.get("/messages/moderators")
     assert form.status_code == 200
     assert b"While your account is paused you can still write to the moderators" in form.data
