@@ -13,6 +13,7 @@ from forum.moderation.rules import (
     SUSPENSION_DAYS,
     VERB_LABELS,
 )
+from forum.writing.forms import WritingForm, body_field
 
 
 class ReportForm(FlaskForm):
@@ -121,3 +122,9 @@ class QueueFilterForm(FlaskForm):
         validators=[Optional()],
     )
     board = SelectField("Board", choices=[SelectChoice("", "Any")], validators=[Optional()])
+
+
+class TeamAnswerForm(WritingForm):
+    """A moderator's answer to a member who wrote to the team, signed "the moderators"."""
+
+    body = body_field("Your answer, from the moderators")

@@ -81,6 +81,8 @@ def report_conversation(
 ) -> Report:
     """File a report on a conversation the reporter is in; `about` is the person it concerns
     (the only other one, when there is one). Caller commits."""
+    if conversation.with_team:
+        raise NotAllowed("This conversation is with the moderators: write to them in it.")
     others = others_in_conversation(reporter, conversation)
     if others is None:
         raise NotAllowed("You can only report a conversation you are in.")

@@ -6,7 +6,7 @@ from flask_login import current_user
 from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
-from forum.moderation import actions, forms, queries, services
+from forum.moderation import actions, forms, inbox, queries, services
 from forum.moderation.allowed import (
     allowed_actions,
     approval_waiting,
@@ -35,6 +35,8 @@ from forum.posts.queries import listed_boards
 from forum.web.paging import page_number
 
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
+# The team's inbox (/mod/inbox) sits inside the area, behind its one guard.
+bp.register_blueprint(inbox.bp)
 
 
 @bp.before_request

@@ -27,6 +27,9 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "conversations.leave",
         "conversations.mute",
         "conversations.who_can_write",
+        # A question to the moderators about a decision must stay possible while it lasts.
+        "conversations.contact_team",
+        "conversations.send_to_team",
     }
 )
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

@@ -2,13 +2,24 @@
 
 import pytest
 
+from forum.conversations.models import Conversation
+from forum.extensions import db
 from forum.permissions import Role
+from forum.writing.services import Draft, write_to_team
 from tests.factories import make_post, make_user
 from tests.moderation.helpers import item_for, report
 
 
+def _team_conversation() -> Conversation:
+    """A member's conversation with the moderator team, for the inbox's pages."""
+    sent = write_to_team(make_user(), Draft("A question for the moderators.", post_anyway=True))
+    db.session.commit()
+    return db.session.get(Conversation, sent.message.conversation_id)
+
+
 def _urls(app, post, item):
     values = {
+        "conversation_id": _team_conversation().id,
         "item_id": item.id,
         "post_id": post.id,
         "thread_id": post.thread_id,
