@@ -193,3 +193,17 @@ def test_erasing_a_conversation_takes_its_reports_and_items_with_it(app, client,
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewItem)) == 0
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Report)) == 0
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Message)) == 0
+
+
+def test_a_conversation_with_the_moderators_is_not_reported_to_them(client, auth):
+    _established("ash")
+    db.session.commit()
+    auth.login("ash")
+    client.post("/messages/moderators", data={"body": "A question about a decision"})
+    conversation = db.session.scalar(sa.select(Conversation.id))
+    page = client.get(f"/messages/{conversation}").get_data(as_text=True)
+    assert "report it" not in page
+    assert (
+        client.post(f"/messages/{conversation}/report", data={"reason": "other"}).status_code == 403
+    )
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(ReviewItem)) == 0
