@@ -10,11 +10,13 @@ from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.conversations.models import Conversation, Membership, Message
+from forum.conversations.shield import is_new
 from forum.extensions import db
 from forum.notices.models import Notice
 from forum.permissions import can_answer_for_team, is_member
 from forum.timeutil import iso_time
 from forum.web.jinja import author_name
+from forum.writing.care import identity_hints
 
 # How the moderator team is named to a member, wherever its answers are shown.
 TEAM = "the moderators"
@@ -118,6 +120,19 @@ def messages_in(conversation: Conversation) -> list[Message]:
             .order_by(Message.id)
         )
     )
+
+
+def asked_off_hearth(member: User, messages: list[Message]) -> set[int]:
+    """The ids of the messages by others that hold contact details, when the member reading
+    them is new: beside each, the newcomer is reminded that the guidelines keep conversations
+    on Hearth. Read from the messages as they are now; nothing about it is stored."""
+    if not is_member(member) or not is_new(member):
+        return set()
+    return {
+        message.id
+        for message in messages
+        if message.author_id != member.id and identity_hints(message.body_source)
+    }
 
 
 def others_in(member: User, conversation: Conversation) -> list[str]:

@@ -193,11 +193,13 @@ def _members(names: list[str]):
 
 
 def _page(conversation, form, turned_away=()):
+    messages = queries.messages_in(conversation)
     return render_template(
         "conversations/show.html",
         turned_away=turned_away,
         conversation=conversation,
-        messages=queries.messages_in(conversation),
+        messages=messages,
+        asked_off_hearth=queries.asked_off_hearth(current_user, messages),
         others=queries.others_in(current_user, conversation),
         about=queries.about_notice(conversation),
         membership=services.membership(current_user, conversation),
