@@ -20,7 +20,8 @@ from forum import create_app
 from forum.posts.models import BODY_MAX
 from forum.search.engine.base import PostDoc, text_of
 from forum.search.engine.whoosh import WhooshEngine
-from forum.text import excerpt, render_post_body, too_dense
+from forum.text import excerpt, render_post_body
+from forum.text_bounds import too_dense
 from forum.timeutil import utcnow
 from forum.writing.care import identity_hints, risk_phrases_in
 

@@ -69,6 +69,8 @@ class Config:
     # Private messages one member can send, and conversations they can start.
     MESSAGES_LIMIT_PER_MEMBER = "10 per minute"
     CONVERSATIONS_LIMIT_PER_MEMBER = "10 per day"
+    # New conversations with the moderator team one member can start (a suspended one too).
+    TEAM_CONVERSATIONS_LIMIT_PER_MEMBER = "3 per day"
     # A member is shielded from private messages (but the moderators' and the greeters'
     # they replied to) for this many days, and until their first post is approved.
     NEWCOMER_SHIELD_DAYS = 30

@@ -55,6 +55,18 @@ def can_write(user) -> bool:
     return is_member(user) and not is_suspended(user)
 
 
+def can_contact_team(user) -> bool:
+    """Every signed-in member may write to the moderator team, a suspended or banned one too:
+    a question about a decision must stay possible."""
+    return is_member(user)
+
+
+def can_answer_for_team(user) -> bool:
+    """Moderators and admins read every conversation with the team, and answer it as "the
+    moderators"; they are never members of it."""
+    return can_moderate(user)
+
+
 def can_greet(user) -> bool:
     """Moderators, and members who opted in as greeters, see newcomers waiting for a reply."""
     return can_moderate(user) or (can_write(user) and bool(getattr(user, "is_greeter", False)))

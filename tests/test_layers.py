@@ -48,6 +48,7 @@ LAYERS = (
             "forum.extensions",
             "forum.errors",
             "forum.text",
+            "forum.text_bounds",
             "forum.timeutil",
             "forum.permissions",
         ),

@@ -1,6 +1,7 @@
-"""The forms of private conversations: a new one (to whom, and the first message) and a reply."""
+"""The forms of private conversations: a new one (to whom, and the first message), a reply,
+and a message to the moderator team (perhaps about one of the member's notices)."""
 
-from wtforms import StringField
+from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length
 
 from forum.conversations.models import MAX_MEMBERS
@@ -22,3 +23,9 @@ class NewConversationForm(MessageForm):
     def recipient_names(self) -> list[str]:
         names = (name.strip().lstrip("@") for name in (self.to.data or "").split(","))
         return [name for name in names if name]
+
+
+class ContactTeamForm(MessageForm):
+    body = body_field("Your message to the moderators")
+    # The notice the member is asking about, by its id; the notice itself is never copied.
+    about = HiddenField()

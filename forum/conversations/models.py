@@ -21,6 +21,7 @@ MAX_MEMBERS = 6
 class Conversation(db.Model):
     __tablename__ = "conversations"
     shown_to_readers = False
+    __table_args__ = (sa.Index("ix_conversations_team_inbox", "with_team", "last_message_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # SET NULL: the conversation stays for the others when its starter leaves the forum.
@@ -30,6 +31,19 @@ class Conversation(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # The newest message's time: the list of conversations is newest first.
     last_message_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # A line to the moderator team: one member, and any moderator answers as "the
+    # moderators". The moderators reach it through their inbox, never as members of it.
+    with_team: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # What the member asked about, pointed at (a notice of theirs, the post it is about),
+    # never copied: the team reads it as it is now.
+    about_notice_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("notices.id", ondelete="SET NULL")
+    )
+    about_post_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("posts.id", ondelete="SET NULL")
+    )
+    # The newest message id any moderator has had on screen (0: none), for the inbox.
+    team_read_up_to: Mapped[int] = mapped_column(default=0, server_default="0")
 
     members: Mapped[list["Membership"]] = relationship(
         back_populates="conversation", lazy="raise", cascade="all, delete-orphan"
@@ -77,5 +91,8 @@ class Message(db.Model):
     body_source: Mapped[str] = mapped_column(sa.Text)
     body_html: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Written by a moderator for the team: the member reads "the moderators"; who wrote it
+    # is kept here for the team alone.
+    as_team: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     author: Mapped[User | None] = relationship(lazy="raise")

@@ -1,4 +1,5 @@
-"""Reading conversations: only a member still in one ever gets it, its messages or its count."""
+"""Reading conversations: only a member still in one ever gets it, its messages or its count;
+a conversation with the moderator team, also the moderators (through their inbox)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,9 +10,16 @@ from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.conversations.models import Conversation, Membership, Message
+from forum.conversations.shield import is_new
 from forum.extensions import db
-from forum.permissions import is_member
+from forum.notices.models import Notice
+from forum.permissions import can_answer_for_team, is_member
 from forum.timeutil import iso_time
+from forum.web.jinja import author_name
+from forum.writing.care import identity_hints
+
+# How the moderator team is named to a member, wherever its answers are shown.
+TEAM = "the moderators"
 
 
 @dataclass
@@ -66,9 +74,13 @@ def conversations_of(member: User) -> list[Listed]:
     ).all()
     names = _others(member, [c.id for c, *_ in rows])
     return [
-        Listed(c, names.get(c.id, []), bool(unread) and not muted, muted, c.last_message_at)
+        Listed(c, _names(c, names), bool(unread) and not muted, muted, c.last_message_at)
         for c, muted, unread in rows
     ]
+
+
+def _names(conversation: Conversation, names: dict[int, list[str]]) -> list[str]:
+    return [TEAM] if conversation.with_team else names.get(conversation.id, [])
 
 
 def _others(member: User, conversation_ids: list[int]) -> dict[int, list[str]]:
@@ -110,8 +122,29 @@ def messages_in(conversation: Conversation) -> list[Message]:
     )
 
 
+def asked_off_hearth(member: User, messages: list[Message]) -> set[int]:
+    """The ids of the messages by others that hold contact details, when the member reading
+    them is new: beside each, the newcomer is reminded that the guidelines keep conversations
+    on Hearth. Read from the messages as they are now; nothing about it is stored."""
+    if not is_member(member) or not is_new(member):
+        return set()
+    return {
+        message.id
+        for message in messages
+        if message.author_id != member.id and identity_hints(message.body_source)
+    }
+
+
 def others_in(member: User, conversation: Conversation) -> list[str]:
-    return _others(member, [conversation.id]).get(conversation.id, [])
+    return _names(conversation, _others(member, [conversation.id]))
+
+
+def about_notice(conversation: Conversation) -> Notice | None:
+    """The notice a conversation with the team is about, as it reads now (the moderators'
+    own words to the member)."""
+    if conversation.about_notice_id is None:
+        return None
+    return db.session.get(Notice, conversation.about_notice_id)
 
 
 def conversations_for_export(member: User) -> list[dict]:
@@ -125,21 +158,156 @@ def conversations_for_export(member: User) -> list[dict]:
     ids = [place.conversation_id for place in places]
     names = _others(member, ids)
     own: dict[int, list[dict]] = {}
+    answers: dict[int, list[dict]] = {}
     for message in db.session.scalars(
         sa.select(Message)
-        .where(Message.conversation_id.in_(ids), Message.author_id == member.id)
+        .where(
+            Message.conversation_id.in_(ids),
+            sa.or_(Message.author_id == member.id, Message.as_team.is_(True)),
+        )
         .order_by(Message.id)
     ):
-        own.setdefault(message.conversation_id, []).append(
+        # The team's answers were written to the member: theirs to keep, from "the
+        # moderators" (which moderator wrote one is the team's to know).
+        kept = answers if message.as_team else own
+        kept.setdefault(message.conversation_id, []).append(
             {"sent": iso_time(message.created_at), "text": message.body_source}
         )
-    return [
-        {
-            "with": names.get(place.conversation_id, []),
+    conversations = {
+        c.id: c for c in db.session.scalars(sa.select(Conversation).where(Conversation.id.in_(ids)))
+    }
+    exported = []
+    for place in places:
+        conversation = conversations[place.conversation_id]
+        entry = {
+            "with": _names(conversation, names),
             "joined": iso_time(place.joined_at),
             "left": iso_time(place.left_at),
             "muted": place.muted,
             "my_messages": own.get(place.conversation_id, []),
         }
-        for place in places
+        if conversation.with_team:
+            entry["answers_from_the_moderators"] = answers.get(place.conversation_id, [])
+        exported.append(entry)
+    return exported
+
+
+# --- the moderator team's inbox -------------------------------------------------------------
+
+TEAM_PAGE = 30
+
+
+@dataclass
+class TeamListed:
+    """A conversation with the team as the moderators' inbox lists it."""
+
+    conversation: Conversation
+    member: str  # the member's pseudonym as it is now, or "a former member"
+    unread: bool  # the member wrote since a moderator last opened it
+    unanswered: bool  # the member's message is the newest: nobody has answered it yet
+    left: bool  # the member left the conversation: an answer would not reach them
+
+
+def _team_unread():
+    return sa.exists().where(
+        Message.conversation_id == Conversation.id,
+        Message.as_team.is_(False),
+        Message.id > Conversation.team_read_up_to,
+    )
+
+
+def _team_unanswered():
+    """The member's newest message is newer than the team's newest answer."""
+    theirs = sa.select(sa.func.max(Message.id)).where(
+        Message.conversation_id == Conversation.id, Message.as_team.is_(False)
+    )
+    ours = sa.select(sa.func.coalesce(sa.func.max(Message.id), 0)).where(
+        Message.conversation_id == Conversation.id, Message.as_team.is_(True)
+    )
+    return theirs.scalar_subquery() > ours.scalar_subquery()
+
+
+def team_inbox(viewer: User, page: int):
+    """A page of every conversation with the team, newest first, as TeamListed items, for
+    the moderators; nothing for anyone else."""
+    stmt = (
+        sa.select(Conversation)
+        .where(
+            Conversation.with_team.is_(True),
+            sa.true() if can_answer_for_team(viewer) else sa.false(),
+        )
+        .order_by(Conversation.last_message_at.desc(), Conversation.id.desc())
+    )
+    rows = db.paginate(stmt, page=page, per_page=TEAM_PAGE, error_out=False)
+    ids = [c.id for c in rows.items]
+    states = {
+        cid: (unread, unanswered)
+        for cid, unread, unanswered in db.session.execute(
+            sa.select(Conversation.id, _team_unread(), _team_unanswered()).where(
+                Conversation.id.in_(ids)
+            )
+        )
+    }
+    places = _team_places(ids)
+    rows.items = [
+        TeamListed(
+            c,
+            author_name(places[c.id].user if c.id in places else None),
+            bool(states[c.id][0]),
+            bool(states[c.id][1]),
+            c.id not in places or not places[c.id].is_active,
+        )
+        for c in rows.items
     ]
+    return rows
+
+
+def _team_places(conversation_ids: list[int]) -> dict[int, Membership]:
+    """The member's place in each conversation with the team (none once they left Hearth)."""
+    if not conversation_ids:
+        return {}
+    return {
+        place.conversation_id: place
+        for place in db.session.scalars(
+            sa.select(Membership)
+            .options(joinedload(Membership.user))
+            .where(Membership.conversation_id.in_(conversation_ids))
+        )
+    }
+
+
+def team_counts(viewer: User) -> tuple[int, int]:
+    """(conversations with something unread by the team, conversations nobody answered yet),
+    for the moderation menu; (0, 0) for anyone but a moderator. Once per request."""
+    if not can_answer_for_team(viewer):
+        return 0, 0
+    if "team_inbox_counts" not in g:
+        with_team = Conversation.with_team.is_(True)
+        g.team_inbox_counts = tuple(
+            db.session.execute(
+                sa.select(
+                    sa.select(sa.func.count()).where(with_team, _team_unread()).scalar_subquery(),
+                    sa.select(sa.func.count())
+                    .where(with_team, _team_unanswered())
+                    .scalar_subquery(),
+                )
+            ).one()
+        )
+    return g.team_inbox_counts
+
+
+def team_conversation_for(viewer: User, conversation_id: int) -> Conversation | None:
+    """A conversation with the team, for a moderator; None for anyone else, and for every
+    conversation between members (the page is a 404): the inbox opens nothing else."""
+    if not can_answer_for_team(viewer):
+        return None
+    return db.session.scalar(
+        sa.select(Conversation).where(
+            Conversation.id == conversation_id, Conversation.with_team.is_(True)
+        )
+    )
+
+
+def team_member_of(conversation: Conversation) -> Membership | None:
+    """The member's place in their conversation with the team (None once they left Hearth)."""
+    return _team_places([conversation.id]).get(conversation.id)

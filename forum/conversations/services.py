@@ -1,5 +1,6 @@
 """The rules of private conversations: who may start one with whom (the newcomer shield),
-sending, leaving and muting. The text itself goes through the one write rule."""
+writing to the moderator team, sending, leaving and muting. The text itself goes through
+the one write rule."""
 
 import sqlalchemy as sa
 
@@ -8,9 +9,10 @@ from forum.conversations.models import MAX_MEMBERS, Conversation, Membership, Me
 from forum.conversations.shield import turned_away_by
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
-from forum.permissions import can_write
+from forum.notices.models import Notice
+from forum.permissions import can_contact_team, can_write
 from forum.timeutil import utcnow
-from forum.writing.services import Draft, Sent, write_conversation, write_message
+from forum.writing.services import Draft, Sent, write_conversation, write_message, write_to_team
 
 
 class NotSendable(ForumError):
@@ -27,7 +29,10 @@ class TurnedAway(ForumError):
         self.reasons = reasons
 
 
-def _may_write(member: User) -> None:
+def _may_write(member: User, conversation: Conversation | None = None) -> None:
+    # A question to the moderators about a decision must stay possible while it lasts.
+    if conversation is not None and conversation.with_team and can_contact_team(member):
+        return
     if not can_write(member):
         raise NotAllowed("While your account is suspended you can read, but not send messages.")
 
@@ -43,6 +48,18 @@ def start_conversation(sender: User, recipients: list[User], draft: Draft) -> Se
         raise NotSendable(f"A conversation can have up to {MAX_MEMBERS - 1} others in it.")
     _everyone_may_reach_everyone([sender, *others])
     return write_conversation(sender, others, draft)
+
+
+def contact_moderators(member: User, draft: Draft, about: Notice | None = None) -> Sent:
+    """Open a conversation with the moderator team, perhaps about one of the member's
+    notices from them (pointed at with its post, never copied). Any moderator may answer; a
+    suspended or banned member may write too. Caller commits."""
+    if not can_contact_team(member):
+        raise NotAllowed("Sign in to write to the moderators.")
+    if about is not None and about.user_id != member.id:
+        raise NotAllowed("That notice is not yours.")
+    notice_id = about.id if about is not None else None
+    return write_to_team(member, draft, notice_id, about.post_id if about is not None else None)
 
 
 def _everyone_may_reach_everyone(members: list[User]) -> None:
@@ -67,8 +84,9 @@ def membership(member: User, conversation: Conversation) -> Membership | None:
 
 
 def send_message(sender: User, conversation: Conversation, draft: Draft) -> Sent:
-    """Reply in a conversation the sender is still in. Caller commits."""
-    _may_write(sender)
+    """Reply in a conversation the sender is still in (with the moderator team too, while
+    suspended). Caller commits."""
+    _may_write(sender, conversation)
     if membership(sender, conversation) is None:
         raise NotAllowed("You are no longer in this conversation.")
     # Asked again at every message: a member who became new again, chose to hear only from

@@ -1,17 +1,19 @@
-"""Private conversations: the list, a new conversation, one conversation with its reply box,
-leaving and muting (each a POST). Every page is the member's own: a conversation they are
-not in is a 404, whoever asks."""
+"""Private conversations: the list, a new conversation, a message to the moderator team, one
+conversation with its reply box, leaving and muting (each a POST). Every page is the
+member's own: a conversation they are not in is a 404, whoever asks."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from forum.accounts.queries import user_by_pseudonym
 from forum.conversations import queries, services
-from forum.conversations.forms import MessageForm, NewConversationForm
+from forum.conversations.forms import ContactTeamForm, MessageForm, NewConversationForm
 from forum.errors import NotAllowed
 from forum.extensions import db
+from forum.notices import queries as notices
 from forum.permissions import can_write
 from forum.web import limits
+from forum.web.paging import id_from
 from forum.writing.responses import written_url
 from forum.writing.services import Draft, SecondLookNeeded
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
@@ -69,6 +71,30 @@ def _new_again() -> str:
     return render_template("conversations/new.html", form=NewConversationForm(), turned_away=[])
 
 
+@bp.route("/moderators", methods=["GET", "POST"])
+@login_required
+def contact_team():
+    """Write to the moderator team, perhaps about a notice (?notice=id); a suspended or
+    banned member may too."""
+    form = ContactTeamForm()
+    if request.method == "GET":
+        form.about.data = request.args.get("notice", "")[:20]
+    about = notices.askable_notice(current_user, id_from(form.about.data))
+    if form.validate_on_submit():
+        answer = _sent(form, lambda draft: services.contact_moderators(current_user, draft, about))
+        if answer:
+            return answer
+    page = render_template("conversations/contact.html", form=form, about=about)
+    return page, 400 if form.errors else 200
+
+
+@limits.form_page("conversations.contact_team")
+def _contact_again() -> str:
+    form = ContactTeamForm()
+    about = notices.askable_notice(current_user, id_from(form.about.data))
+    return render_template("conversations/contact.html", form=form, about=about)
+
+
 @bp.get("/<int:conversation_id>")
 @login_required
 def show(conversation_id: int):
@@ -100,6 +126,26 @@ def send(conversation_id: int):
 
 @limits.form_page("conversations.send")
 def _send_again(conversation_id: int) -> str:
+    return _page(_load(conversation_id), MessageForm())
+
+
+@bp.post("/<int:conversation_id>/to-the-moderators")
+@login_required
+def send_to_team(conversation_id: int):
+    """A reply in a conversation with the moderator team (a suspended member's too)."""
+    conversation = _load(conversation_id)
+    if not conversation.with_team:
+        abort(404)
+    form = MessageForm()
+    if form.validate_on_submit():
+        answer = _sent(form, lambda draft: services.send_message(current_user, conversation, draft))
+        if answer:
+            return answer
+    return _page(conversation, form), 400 if form.errors else 200
+
+
+@limits.form_page("conversations.send_to_team")
+def _send_to_team_again(conversation_id: int) -> str:
     return _page(_load(conversation_id), MessageForm())
 
 
@@ -147,12 +193,15 @@ def _members(names: list[str]):
 
 
 def _page(conversation, form, turned_away=()):
+    messages = queries.messages_in(conversation)
     return render_template(
         "conversations/show.html",
         turned_away=turned_away,
         conversation=conversation,
-        messages=queries.messages_in(conversation),
+        messages=messages,
+        asked_off_hearth=queries.asked_off_hearth(current_user, messages),
         others=queries.others_in(current_user, conversation),
+        about=queries.about_notice(conversation),
         membership=services.membership(current_user, conversation),
         form=form,
     )

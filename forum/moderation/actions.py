@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from forum.accounts.models import User
 from forum.moderation import allowed, log
 from forum.moderation.allowed import DecisionError
-from forum.moderation.models import TargetType
+from forum.moderation.models import ReviewItem, TargetType
 from forum.moderation.rules import (
     CARE_OUTCOMES,
     REASON_REQUIRED,
@@ -95,14 +95,46 @@ def _tell_author(post: Post, verb: str, reason: str, action_id: int) -> None:
     title = _AUTHOR_NOTICES.get(verb)
     if title is None:
         return
-    kind = NoticeKind.CARE if verb in ("reached_out", "resources_sent") else NoticeKind.MODERATION
-    if kind == NoticeKind.CARE:
-        body = (reason + "\n\n" if reason else "") + (
-            "You are not alone. The help page lists people you can talk to right now, any hour."
-        )
-        notify(post.author_id, kind, title, body, path_for("support.help"))
+    if verb in _CARE_NOTICES:
+        _tell_with_care(post.author_id, verb, reason)
     else:
-        notify(post.author_id, kind, title, reason, post_id=post.id, action_id=action_id)
+        notify(
+            post.author_id,
+            NoticeKind.MODERATION,
+            title,
+            reason,
+            post_id=post.id,
+            action_id=action_id,
+        )
+
+
+_CARE_NOTICES = ("reached_out", "resources_sent")
+
+
+def _tell_with_care(member_id: int | None, verb: str, reason: str) -> None:
+    body = (reason + "\n\n" if reason else "") + (
+        "You are not alone. The help page lists people you can talk to right now, any hour."
+    )
+    notify(member_id, NoticeKind.CARE, _AUTHOR_NOTICES[verb], body, path_for("support.help"))
+
+
+def act_on_item_about_member(
+    moderator: User, item: ReviewItem, member: User | None, verb: str, reason: str
+) -> None:
+    """Log a decision on an item about a member rather than a post (a reported conversation,
+    a member many people blocked): no action, escalating, or how someone at risk was looked
+    after, which they are told with care. Acting on the member is `act_on_member`. Caller
+    commits."""
+    reason = require_reason(verb, reason)
+    if verb not in ("no_action", "escalate", *CARE_OUTCOMES):
+        raise DecisionError(f"Unknown action on this item: {verb}.")
+    target_id = item.conversation_id if item.conversation_id is not None else item.member_id
+    member_id = member.id if member is not None else None
+    log.record(
+        moderator.id, verb, item.target_type, target_id, reason or VERB_LABELS[verb], member_id
+    )
+    if verb in _CARE_NOTICES:
+        _tell_with_care(member_id, verb, reason)
 
 
 _THREAD_FLAGS = {"lock": "is_locked", "pin": "is_pinned", "feature": "is_featured"}

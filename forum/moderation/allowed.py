@@ -26,6 +26,7 @@ from forum.moderation.rules import (
     CARE_OUTCOMES,
     CARE_VERBS,
     HARSH_VERBS,
+    MEMBER_ITEM_VERBS,
     PENDING_VERBS,
     REPORT_VERBS,
     VERB_LABELS,
@@ -58,8 +59,13 @@ MEMBER_VERBS = ("warn", "suspend", "unsuspend", "ban")
 CARE_ITEM_VERBS = CARE_VERBS + ("approve", "restore") + HARSH_VERBS
 # A held post's item: approve or reject it; closed with no action once its author took it back.
 PENDING_ITEM_VERBS = PENDING_VERBS + ("no_action",)
+# An item about a member (a reported conversation, a member many blocked) where someone
+# may be at risk: the care outcomes first, then the harsh verbs on the member.
+MEMBER_CARE_ITEM_VERBS = CARE_VERBS + ("warn", "suspend", "ban")
+ABOUT_A_MEMBER = (ItemKind.CONVERSATION, ItemKind.BLOCKS)
 
 OWN = "This concerns you, so another moderator or an admin has to decide."
+IN_IT = "You are in this conversation, so another moderator has to read it and decide."
 NOT_A_MODERATORS_CALL = (
     "Only an admin can act on a moderator, and admins only step down by command."
 )
@@ -87,6 +93,33 @@ def refusal(moderator: User, target: Target) -> str | None:
     return error.message if error is not None else _nothing_to_do(target)
 
 
+def subject_of(item: ReviewItem) -> User | None:
+    """Whom an item is about: the post's author, the member, or the person the reports on a
+    conversation name (None when nobody is named, or they left)."""
+    if item.post is not None:
+        return item.post.author
+    if item.member_id is not None:
+        return item.member
+    if item.appeal_id is not None:
+        return item.appeal.member
+    named = [report.subject for report in item.reports if report.subject is not None]
+    return named[0] if named else None
+
+
+def may_read_conversation(moderator: User, item: ReviewItem) -> ForumError | None:
+    """Why the moderator may not read the conversation an item points at, if they may not:
+    only through an open report on it, and never a conversation they are in themselves."""
+    if item.conversation_id is None:
+        return NotAllowed("Only a reported conversation can be read here.")
+    if item.state != ItemState.OPEN:
+        return NotAllowed("The report is closed: the conversation is private again.")
+    if queries.is_in_conversation(moderator, item.conversation_id):
+        return NotAllowed(IN_IT)
+    if item.escalated and not can_administer(moderator):
+        return NotAllowed("This item is escalated to the admins.")
+    return None
+
+
 def care_waiting(item: ReviewItem) -> bool:
     """A care report on the item waits for a care outcome (whatever else was decided)."""
     return item.state == ItemState.OPEN and any(
@@ -100,6 +133,7 @@ def approval_waiting(item: ReviewItem) -> bool:
     return (
         item.state == ItemState.OPEN
         and item.kind == ItemKind.PENDING
+        and item.post is not None
         and item.post.status == PostStatus.PENDING
     )
 
@@ -156,9 +190,15 @@ def refuse_claim_unless_allowed(moderator: User, item: ReviewItem) -> None:
 
 
 def concerns_self(moderator: User, target: Target) -> bool:
-    """The post is the moderator's own, or the member is the moderator."""
+    """The post is the moderator's own, the member is the moderator, or the item is about a
+    conversation the moderator is in."""
     if isinstance(target, ReviewItem):
-        subject_id = target.post.author_id
+        if target.conversation_id is not None and queries.is_in_conversation(
+            moderator, target.conversation_id
+        ):
+            return True
+        subject = subject_of(target)
+        subject_id = subject.id if subject is not None else None
     elif isinstance(target, Post):
         subject_id = target.author_id
     else:
@@ -181,7 +221,8 @@ def taken(item: ReviewItem) -> Conflict:
 def _refusal(moderator: User, target: Target) -> ForumError | None:
     """Nothing may be done: it concerns the moderator, or it is someone else's to decide."""
     if concerns_self(moderator, target):
-        return NotAllowed(OWN)
+        in_it = isinstance(target, ReviewItem) and target.conversation_id is not None
+        return NotAllowed(IN_IT if in_it and subject_of(target) != moderator else OWN)
     if isinstance(target, Post):
         target = queries.open_item_for(target)  # a post in the queue is decided there too
         if target is None:
@@ -206,6 +247,10 @@ def _verbs(target: Target) -> tuple[str, ...]:
         return tuple(POST_VERBS)
     if isinstance(target, User):
         return MEMBER_VERBS
+    if target.kind == ItemKind.APPEAL:
+        return ()  # decided on the appeal's own page (appeal_decision_refusal)
+    if target.kind in ABOUT_A_MEMBER:
+        return MEMBER_CARE_ITEM_VERBS if care_waiting(target) else MEMBER_ITEM_VERBS
     if care_waiting(target):
         return CARE_ITEM_VERBS
     if target.kind == ItemKind.PENDING:
@@ -221,6 +266,13 @@ def _misfit(moderator: User, target: Target, verb: str) -> ForumError | None:
     if isinstance(target, User):
         return _member_misfit(moderator, target, verb)
     post = target.post if isinstance(target, ReviewItem) else target
+    if post is None:  # an item about a member
+        member = subject_of(target)
+        if verb in MEMBER_VERBS:
+            return _member_misfit(moderator, member, verb, _NOBODY_NAMED)
+        if verb in CARE_OUTCOMES:
+            return _care_misfit(member, verb)
+        return None
     if verb in POST_VERBS and post.status not in POST_VERBS[verb]:
         return DecisionError(
             f"“{VERB_LABELS[verb]}” doesn't apply to a post that is {post.status.value}."
@@ -228,28 +280,34 @@ def _misfit(moderator: User, target: Target, verb: str) -> ForumError | None:
     if verb in MEMBER_VERBS:
         return _member_misfit(moderator, post.author, verb)
     if verb in CARE_OUTCOMES:
-        return _care_misfit(post, verb)
+        return _care_misfit(post.author, verb)
     if verb == "no_action" and isinstance(target, ReviewItem) and approval_waiting(target):
         return DecisionError("A post waiting for approval is approved or rejected.")
     return None
 
 
-def _care_misfit(post: Post, verb: str) -> DecisionError | None:
+def _care_misfit(member: User | None, verb: str) -> DecisionError | None:
     """Reaching someone needs them here; closing because they left needs them gone."""
     if verb == "member_left":
-        if post.author is not None:
+        if member is not None:
             return DecisionError("They are still a member: reach out, or send resources.")
         return None
-    if post.author is None:
+    if member is None:
         return DecisionError(
             "They have left Hearth, so nobody can be reached: close the care report instead."
         )
     return None
 
 
-def _member_misfit(moderator: User, member: User | None, verb: str) -> ForumError | None:
+_AUTHOR_LEFT = "The author has left Hearth: there is no member to act on."
+_NOBODY_NAMED = "Nobody in particular is named, or they have left: act on a member from their page."
+
+
+def _member_misfit(
+    moderator: User, member: User | None, verb: str, missing: str = _AUTHOR_LEFT
+) -> ForumError | None:
     if member is None:
-        return DecisionError("The author has left Hearth: there is no member to act on.")
+        return DecisionError(missing)
     if verb == "unsuspend" and not is_suspended(member):
         return DecisionError("Only a suspension can be lifted, and this member has none.")
     return _member_refusal(moderator, member)

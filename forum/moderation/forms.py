@@ -1,4 +1,4 @@
-"""Forms for reporting a post and for the moderators' decisions."""
+"""Forms for reporting a post or a conversation, and for the moderators' decisions."""
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
@@ -6,19 +6,46 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, InputRequired, Length, Optional
 
 from forum.moderation.models import AppealOutcome, Reason
-from forum.moderation.rules import APPEAL_MAX, REASON_LABELS, SUSPENSION_DAYS, VERB_LABELS
+from forum.moderation.rules import (
+    APPEAL_MAX,
+    CONVERSATION_REASONS,
+    POST_REASONS,
+    REASON_LABELS,
+    SUSPENSION_DAYS,
+    VERB_LABELS,
+)
+from forum.writing.forms import WritingForm, body_field
 
 
 class ReportForm(FlaskForm):
     reason = RadioField(
         "What's the matter with this post?",
-        choices=[SelectChoice(reason.value, REASON_LABELS[reason]) for reason in Reason],
+        choices=[SelectChoice(reason.value, REASON_LABELS[reason]) for reason in POST_REASONS],
         validators=[InputRequired("Please choose a reason.")],
     )
     note = TextAreaField(
         "Anything the moderators should know? (optional)",
         validators=[Optional(), Length(max=500, message="Notes are limited to 500 characters.")],
         description="Only the moderators read this. The author never learns who reported.",
+    )
+
+
+class ConversationReportForm(FlaskForm):
+    reason = RadioField(
+        "What happened?",
+        choices=[
+            SelectChoice(reason.value, REASON_LABELS[reason]) for reason in CONVERSATION_REASONS
+        ],
+        default=Reason.UNCOMFORTABLE.value,
+        validators=[InputRequired("Please choose what happened.")],
+    )
+    # Whom it is about, when the conversation has more than one other person in it.
+    about = SelectField("About whom?", choices=[], validators=[Optional()], validate_choice=False)
+    note = TextAreaField(
+        "Anything the moderators should know? (optional)",
+        validators=[Optional(), Length(max=500, message="Notes are limited to 500 characters.")],
+        description="Only the moderators read this. Nobody in the conversation is told who "
+        "reported it.",
     )
 
 
@@ -66,6 +93,8 @@ class LogFilterForm(FlaskForm):
             SelectChoice("post", "Post"),
             SelectChoice("thread", "Thread"),
             SelectChoice("member", "Member"),
+            SelectChoice("conversation", "Conversation"),
+            SelectChoice("appeal", "Appeal"),
         ],
         validators=[Optional()],
     )
@@ -142,3 +171,9 @@ class AppealDecisionForm(FlaskForm):
         default="",
         validators=[Optional()],
     )
+
+
+class TeamAnswerForm(WritingForm):
+    """A moderator's answer to a member who wrote to the team, signed "the moderators"."""
+
+    body = body_field("Your answer, from the moderators")

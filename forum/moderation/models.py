@@ -29,6 +29,10 @@ class Reason(enum.StrEnum):
     IDENTITY = "identity"
     SPAM = "spam"
     OTHER = "other"
+    # For a private conversation: "This made me uncomfortable", and being pressed to meet,
+    # to talk somewhere else, or for one's details (how pursuing a newcomer usually begins).
+    UNCOMFORTABLE = "uncomfortable"
+    PRESSURE = "pressure"
 
 
 class ItemKind(enum.StrEnum):
@@ -167,6 +171,7 @@ class Report(db.Model):
 
     item: Mapped[ReviewItem] = relationship(back_populates="reports")
     post: Mapped[Post | None] = relationship(lazy="joined")
+    subject: Mapped[User | None] = relationship(foreign_keys=[subject_id], lazy="joined")
 
 
 class TargetType(enum.StrEnum):

@@ -8,6 +8,7 @@ from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
 from forum.accounts.queries import user_by_pseudonym
+from forum.conversations.models import Conversation, Membership, Message
 from forum.extensions import db
 from forum.moderation.claims import claim_running
 from forum.moderation.models import (
@@ -31,9 +32,15 @@ QUEUE_PAGE = 20
 
 
 def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1):
-    """Care first, then auto-hidden, then the most reporters, then the oldest."""
+    """Care first, then auto-hidden, then the most reporters, then the oldest. Items about a
+    conversation or a member belong to no board: a board filter leaves them out."""
     now = utcnow()
-    stmt = sa.select(ReviewItem).join(ReviewItem.post).join(Post.thread).join(Thread.board)
+    stmt = (
+        sa.select(ReviewItem)
+        .outerjoin(ReviewItem.post)
+        .outerjoin(Post.thread)
+        .outerjoin(Thread.board)
+    )
     if state == "resolved":
         stmt = stmt.where(ReviewItem.state == ItemState.RESOLVED).order_by(
             ReviewItem.resolved_at.desc()
@@ -199,6 +206,40 @@ def open_care_item_about(member: User) -> ReviewItem | None:
     )
 
 
+def is_in_conversation(member: User, conversation_id: int) -> bool:
+    """Whether the member is, or was, in the conversation."""
+    return (
+        db.session.scalar(
+            sa.select(Membership.user_id).where(
+                Membership.conversation_id == conversation_id, Membership.user_id == member.id
+            )
+        )
+        is not None
+    )
+
+
+def conversation_evidence(conversation: Conversation) -> tuple[list[Message], dict[int, str]]:
+    """The messages of a reported conversation, oldest first, as they are now (nothing was
+    copied when it was reported), and who is in it. For moderation.services, which logs the
+    reading: nothing else may call this."""
+    messages = list(
+        db.session.scalars(
+            sa.select(Message)
+            .where(Message.conversation_id == conversation.id)
+            .order_by(Message.id)
+        )
+    )
+    people = db.session.execute(
+        sa.select(User.id, User.pseudonym, Membership.left_at)
+        .join(Membership, Membership.user_id == User.id)
+        .where(Membership.conversation_id == conversation.id)
+        .order_by(User.pseudonym)
+    ).all()
+    return messages, {
+        user_id: f"{name} (left)" if left_at else name for user_id, name, left_at in people
+    }
+
+
 def open_item_for(post: Post) -> ReviewItem | None:
     return db.session.scalar(
         sa.select(ReviewItem).where(
@@ -215,6 +256,7 @@ def reports_for_export(user: User) -> list[dict]:
     return [
         {
             "post_id": r.post_id,
+            "conversation_id": r.conversation_id,
             "reason": r.reason.value,
             "note": r.note,
             "state": r.state.value,

@@ -1,9 +1,10 @@
-"""The members' side of moderation: reporting a post, "My reports", the transparency page,
-appealing a decision."""
+"""The members' side of moderation: reporting a post or a conversation, "My reports", the
+transparency page, appealing a decision."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from forum.conversations.queries import conversation_for
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
 from forum.moderation import allowed, appeals, forms, queries, reports
@@ -51,12 +52,50 @@ def report(post_id: int):
     ), 400 if form.errors else 200
 
 
+@bp.route("/messages/<int:conversation_id>/report", methods=["GET", "POST"])
+@login_required
+def report_conversation(conversation_id: int):
+    conversation = conversation_for(current_user, conversation_id)
+    if conversation is None:
+        abort(404)
+    others = reports.others_in_conversation(current_user, conversation) or []
+    form = forms.ConversationReportForm()
+    form.about.choices = [("", "The conversation as a whole")] + [
+        (str(other.id), other.pseudonym) for other in others
+    ]
+    back = url_for("conversations.show", conversation_id=conversation.id)
+    page = {"conversation": conversation, "others": others, "form": form, "back": back}
+    if form.validate_on_submit():
+        about = next((o for o in others if str(o.id) == form.about.data), None)
+        try:
+            reports.report_conversation(
+                current_user, conversation, Reason(form.reason.data), form.note.data or "", about
+            )
+        except reports.AlreadyReported as error:
+            db.session.rollback()
+            flash(error.message, "info")
+            return redirect(back)
+        except reports.TooManyReports as error:
+            db.session.rollback()
+            form.reason.errors = [error.message]
+            return render_template("moderation/report_conversation.html", **page), 429
+        db.session.commit()
+        flash(
+            "Thank you. The moderators can now read this conversation to look into it; "
+            "nobody in it is told who reported it.",
+            "success",
+        )
+        return redirect(back)
+    status = 400 if form.errors else 200
+    return render_template("moderation/report_conversation.html", **page), status
+
+
 @bp.get("/reports/mine")
 @login_required
 def mine():
     made = queries.reports_by(current_user, page_number())
     # A thread the member can no longer open is not named, nor linked.
-    in_sight = {r.id for r in made.items if can_view_thread(current_user, r.post.thread)}
+    in_sight = {r.id for r in made.items if r.post and can_view_thread(current_user, r.post.thread)}
     return render_template(
         "moderation/my_reports.html",
         reports=made,

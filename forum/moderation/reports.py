@@ -1,5 +1,10 @@
-"""Members' reports (with their limits and auto-hide), Hearth's care reports, and the queue
-items of posts held for approval."""
+"""Members' reports on posts and on the private conversations they are in (with their
+limits and auto-hide), Hearth's care reports, and the queue items of posts held for approval.
+
+A report on a conversation points at it: its messages, as they are, are the evidence the
+moderators read through the item (each reading logged), so nobody needs a screenshot and no
+copy of anyone's words is made.
+"""
 
 from datetime import timedelta
 
@@ -7,6 +12,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from forum.accounts.models import User
+from forum.conversations.models import Conversation, Membership
 from forum.errors import Conflict, ForumError, NotAllowed
 from forum.extensions import db
 from forum.moderation import log
@@ -43,12 +49,12 @@ def report_post(reporter: User, post: Post, reason: Reason, note: str = "") -> R
     """File a member's report; it joins the post's open queue item. Caller commits."""
     if not can_respond_to(reporter, post):
         raise NotAllowed("You can't report this post.")
-    if _open_report(post, reporter) is not None:
+    if _open_report(reporter, post=post) is not None:
         raise AlreadyReported(
             "You have already reported this post. The moderators will look at it."
         )
-    _check_report_limits(reporter, post, reason)
-    item = _open_item(post, ItemKind.REPORTED)
+    _check_report_limits(reporter, post.author_id, reason)
+    item = _open_item(ItemKind.REPORTED, post=post)
     report = Report(
         item_id=item.id,
         post_id=post.id,
@@ -66,9 +72,66 @@ def report_post(reporter: User, post: Post, reason: Reason, note: str = "") -> R
     return report
 
 
+def report_conversation(
+    reporter: User,
+    conversation: Conversation,
+    reason: Reason,
+    note: str = "",
+    about: User | None = None,
+) -> Report:
+    """File a report on a conversation the reporter is in; `about` is the person it concerns
+    (the only other one, when there is one). Caller commits."""
+    if conversation.with_team:
+        raise NotAllowed("This conversation is with the moderators: write to them in it.")
+    others = others_in_conversation(reporter, conversation)
+    if others is None:
+        raise NotAllowed("You can only report a conversation you are in.")
+    if about is None and len(others) == 1:
+        about = others[0]
+    if about is not None and about.id not in {other.id for other in others}:
+        raise NotAllowed("Choose someone in this conversation.")
+    if _open_report(reporter, conversation=conversation) is not None:
+        raise AlreadyReported(
+            "You have already reported this conversation. The moderators will look at it."
+        )
+    _check_report_limits(reporter, about.id if about else None, reason)
+    item = _open_item(ItemKind.CONVERSATION, conversation=conversation)
+    report = Report(
+        item_id=item.id,
+        conversation_id=conversation.id,
+        reporter_id=reporter.id,
+        subject_id=about.id if about else None,
+        reason=reason,
+        note=(note or "").strip()[:500],
+    )
+    try:
+        with db.session.begin_nested():
+            db.session.add(report)
+    except sa.exc.IntegrityError:
+        raise AlreadyReported("You have already reported this conversation.") from None
+    _update_item_after_report(item, reason)
+    return report
+
+
+def others_in_conversation(member: User, conversation: Conversation) -> list[User] | None:
+    """The other people who were ever in the conversation (those who left included: what
+    they wrote is still there), or None when `member` is not in it now."""
+    rows = db.session.execute(
+        sa.select(Membership.user_id, Membership.left_at).where(
+            Membership.conversation_id == conversation.id
+        )
+    ).all()
+    if not any(user_id == member.id and left is None for user_id, left in rows):
+        return None
+    ids = [user_id for user_id, _ in rows if user_id != member.id]
+    if not ids:
+        return []
+    return list(db.session.scalars(sa.select(User).where(User.id.in_(ids)).order_by(User.id)))
+
+
 def raise_care_report(post: Post, note: str) -> Report:
     """A care report from Hearth itself (a risk phrase in a post). Caller commits."""
-    item = _open_item(post, ItemKind.REPORTED)
+    item = _open_item(ItemKind.REPORTED, post=post)
     report = Report(
         item_id=item.id,
         post_id=post.id,
@@ -82,26 +145,29 @@ def raise_care_report(post: Post, note: str) -> Report:
     return report
 
 
-def _open_report(post: Post, reporter: User) -> Report | None:
+def _open_report(
+    reporter: User, post: Post | None = None, conversation: Conversation | None = None
+) -> Report | None:
+    target = (
+        Report.post_id == post.id if post is not None else Report.conversation_id == conversation.id
+    )
     return db.session.scalar(
         sa.select(Report).where(
-            Report.post_id == post.id,
-            Report.reporter_id == reporter.id,
-            Report.state == ReportState.OPEN,
+            target, Report.reporter_id == reporter.id, Report.state == ReportState.OPEN
         )
     )
 
 
-def _check_report_limits(reporter: User, post: Post, reason: Reason) -> None:
+def _check_report_limits(reporter: User, subject_id: int | None, reason: Reason) -> None:
     now = utcnow()
-    if reason == Reason.AT_RISK and post.author_id is not None:
+    if reason == Reason.AT_RISK and subject_id is not None:
         care_today = db.session.scalar(
             sa.select(sa.func.count())
             .select_from(Report)
             .where(
                 Report.reporter_id == reporter.id,
                 Report.reason == Reason.AT_RISK,
-                Report.subject_id == post.author_id,
+                Report.subject_id == subject_id,
                 Report.created_at > now - timedelta(days=1),
             )
         )
@@ -117,30 +183,28 @@ def _check_report_limits(reporter: User, post: Post, reason: Reason) -> None:
         take_one(f"{per_hour} per hour", "reports", member_key(reporter))
     except SlowDown:
         raise TooManyReports(
-            f"You can report up to {per_hour} posts an hour. Thank you for looking out for others: "
+            f"You can send up to {per_hour} reports an hour. Thank you for looking out for others: "
             "please try again a little later."
         ) from None
 
 
-def _open_item(post: Post, kind: ItemKind) -> ReviewItem:
-    """The post's unresolved queue item, created if there is none (safe against a race)."""
-    item = db.session.scalar(
-        sa.select(ReviewItem).where(
-            ReviewItem.post_id == post.id, ReviewItem.state == ItemState.OPEN
-        )
-    )
+def _open_item(kind: ItemKind, **target) -> ReviewItem:
+    """The target's unresolved queue item (`post=`, `conversation=` or `member=`), created
+    if there is none (safe against a race: the partial unique indexes decide)."""
+    ((name, value),) = target.items()
+    column = getattr(ReviewItem, f"{name}_id")
+    find = sa.select(ReviewItem).where(column == value.id, ReviewItem.state == ItemState.OPEN)
+    if name == "member":
+        find = find.where(ReviewItem.kind == kind)
+    item = db.session.scalar(find)
     if item is not None:
         return item
-    item = ReviewItem(post=post, kind=kind, state=ItemState.OPEN, reporter_count=0, has_care=False)
+    item = ReviewItem(kind=kind, state=ItemState.OPEN, reporter_count=0, has_care=False, **target)
     try:
         with db.session.begin_nested():
             db.session.add(item)
     except sa.exc.IntegrityError:
-        return db.session.scalar(
-            sa.select(ReviewItem).where(
-                ReviewItem.post_id == post.id, ReviewItem.state == ItemState.OPEN
-            )
-        )
+        return db.session.scalar(find)
     return item
 
 
@@ -159,7 +223,8 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
     post = item.post
     threshold = current_app.config["AUTO_HIDE_REPORTS"]
     if (
-        threshold
+        post is not None
+        and threshold
         and not item.auto_hidden
         and item.reporter_count >= threshold
         and post.status == PostStatus.VISIBLE
@@ -190,4 +255,21 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
 
 def hold_for_approval(post: Post) -> ReviewItem:
     """Put a newcomer's post in the queue. Caller commits."""
-    return _open_item(post, ItemKind.PENDING)
+    return _open_item(ItemKind.PENDING, post=post)
+
+
+# --- members many people shut out ---------------------------------------------------------------
+
+# So many different members blocking one person within BLOCKS_DAYS puts them in the queue.
+BLOCKS_FOR_REVIEW = 5
+BLOCKS_DAYS = 30
+
+
+def raise_blocks_item(member: User, blocker_count: int) -> ReviewItem | None:
+    """Put a member many people blocked lately in the queue, once while it is open: the
+    item says how many, never who. Caller commits."""
+    if blocker_count < BLOCKS_FOR_REVIEW:
+        return None
+    item = _open_item(ItemKind.BLOCKS, member=member)
+    item.reporter_count = blocker_count
+    return item

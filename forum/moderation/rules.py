@@ -11,7 +11,29 @@ REASON_LABELS = {
     Reason.IDENTITY: "Shares someone's identity",
     Reason.SPAM: "Spam",
     Reason.OTHER: "Something else",
+    Reason.UNCOMFORTABLE: "It made me uncomfortable",
+    Reason.PRESSURE: "Pressing me to meet, to talk somewhere else, or for my details",
 }
+# The reasons a member may give for a post, and for a private conversation they are in.
+POST_REASONS = (
+    Reason.AT_RISK,
+    Reason.HARASSMENT,
+    Reason.DRUGS,
+    Reason.DANGEROUS_ADVICE,
+    Reason.IDENTITY,
+    Reason.SPAM,
+    Reason.OTHER,
+)
+CONVERSATION_REASONS = (
+    Reason.UNCOMFORTABLE,
+    Reason.PRESSURE,
+    Reason.HARASSMENT,
+    Reason.AT_RISK,
+    Reason.DRUGS,
+    Reason.IDENTITY,
+    Reason.SPAM,
+    Reason.OTHER,
+)
 REASON_HELP = {
     Reason.AT_RISK: "A care report, not an accusation: a moderator will reach out gently.",
 }
@@ -43,6 +65,7 @@ VERB_LABELS = {
     "appeal_upheld": "Appeal: decision upheld",
     "appeal_reversed": "Appeal: decision reversed",
     "appeal_changed": "Appeal: decision changed",
+    "read_conversation": "Read a reported conversation",
 }
 
 THREAD_VERBS = ("lock", "unlock", "pin", "unpin", "feature", "unfeature")
@@ -59,6 +82,9 @@ REPORT_VERBS = (
     "escalate",
 )
 CARE_VERBS = ("reached_out", "resources_sent", "member_left", "escalate")
+# Verbs for an item about a member rather than a post (a reported conversation, a member
+# many people blocked): the decision is about the member, or that nothing needs doing.
+MEMBER_ITEM_VERBS = ("no_action", "warn", "suspend", "ban", "escalate")
 # The care verbs that record how the person was looked after (escalating hands it on).
 CARE_OUTCOMES = ("reached_out", "resources_sent", "member_left")
 PENDING_VERBS = ("approve", "reject")

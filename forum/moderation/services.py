@@ -5,9 +5,17 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import actions, allowed, queries
+from forum.moderation import actions, allowed, log, queries
 from forum.moderation.claims import free_for
-from forum.moderation.models import ItemState, MemberNote, Reason, Report, ReportState, ReviewItem
+from forum.moderation.models import (
+    ItemState,
+    MemberNote,
+    Reason,
+    Report,
+    ReportState,
+    ReviewItem,
+    TargetType,
+)
 from forum.moderation.rules import CARE_OUTCOMES, OUTCOME_WORDS, outcome_of
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
@@ -76,7 +84,10 @@ def decide(
     post = item.post
     if verb == "escalate":
         _finish(moderator, item, escalate=True)
-        actions.act_on_post(moderator, post, verb, reason)
+        if post is None:
+            actions.act_on_item_about_member(moderator, item, None, verb, reason)
+        else:
+            actions.act_on_post(moderator, post, verb, reason)
         return
     left_open = allowed.leaves_open(item, verb)
     answered = _answered_by(item, verb, left_open)
@@ -84,7 +95,9 @@ def decide(
     if verb == "lock":
         actions.act_on_thread(moderator, post.thread, verb, reason)
     elif verb in allowed.MEMBER_VERBS:
-        actions.act_on_member(moderator, post.author, verb, reason, days)
+        actions.act_on_member(moderator, allowed.subject_of(item), verb, reason, days)
+    elif post is None:
+        actions.act_on_item_about_member(moderator, item, allowed.subject_of(item), verb, reason)
     else:
         if verb == "no_action" and item.auto_hidden and post.status == PostStatus.HIDDEN:
             set_post_status(post, PostStatus.VISIBLE)
@@ -147,6 +160,24 @@ def _tell_reporters(item: ReviewItem, answered: list[Report], outcome: ReportSta
             path_for("reports.mine"),
             post_id=item.post_id,
         )
+
+
+def read_conversation(moderator: User, item: ReviewItem):
+    """The messages of the conversation a report points at, for a moderator allowed to read
+    it; every reading is a row in the log. Caller commits."""
+    refusal = allowed.may_read_conversation(moderator, item)
+    if refusal is not None:
+        raise refusal
+    subject = allowed.subject_of(item)
+    log.record(
+        moderator.id,
+        "read_conversation",
+        TargetType.CONVERSATION,
+        item.conversation_id,
+        f"Read through the report in queue item {item.id}.",
+        subject.id if subject else None,
+    )
+    return queries.conversation_evidence(item.conversation)
 
 
 def act_directly(

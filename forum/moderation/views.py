@@ -6,7 +6,7 @@ from flask_login import current_user
 from forum.accounts.models import User
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db, login_manager
-from forum.moderation import actions, forms, queries, services
+from forum.moderation import actions, forms, inbox, queries, services
 from forum.moderation import appeals as appeals_service
 from forum.moderation.allowed import (
     allowed_actions,
@@ -14,8 +14,10 @@ from forum.moderation.allowed import (
     can_claim,
     care_item_of,
     care_waiting,
+    may_read_conversation,
     refusal,
     still_to_do,
+    subject_of,
 )
 from forum.moderation.allowed import appeal_decision_refusal as allowed_to_decide
 from forum.moderation.claims import claim_holder, claimed_by_someone_else
@@ -35,6 +37,8 @@ from forum.posts.queries import listed_boards
 from forum.web.paging import page_number
 
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
+# The team's inbox (/mod/inbox) sits inside the area, behind its one guard.
+bp.register_blueprint(inbox.bp)
 
 
 @bp.before_request
@@ -80,7 +84,7 @@ def queue():
     form.board.choices += [(b.slug, b.name) for b in listed_boards(current_user)]
     state = form.state.data if form.state.data in ("open", "claimed", "resolved") else "open"
     items = queries.queue(state, form.reason.data or "", form.board.data or "", page_number())
-    posts = [item.post for item in items.items]
+    posts = [item.post for item in items.items if item.post is not None]
     authors = [p.author_id for p in posts]
     return render_template(
         "moderation/queue.html",
@@ -97,25 +101,43 @@ def queue():
 
 @bp.get("/items/<int:item_id>")
 def item(item_id: int):
-    return _render_item(_get(ReviewItem, item_id), forms.DecisionForm())
+    found = _get(ReviewItem, item_id)
+    if found.appeal_id is not None:  # an appeal is decided on its own page
+        return redirect(url_for("moderation.appeal", appeal_id=found.appeal_id))
+    return _render_item(found, forms.DecisionForm())
 
 
-def _render_item(item: ReviewItem, form, status: int = 200):
-    author = item.post.author_id
-    if not form.new_text.data:
+@bp.get("/items/<int:item_id>/messages")
+def item_messages(item_id: int):
+    """A reported conversation's messages: each reading is logged (services say so)."""
+    item = _get(ReviewItem, item_id)
+    messages, people = services.read_conversation(current_user, item)
+    db.session.commit()
+    return _render_item(item, forms.DecisionForm(), messages=messages, people=people)
+
+
+def _render_item(item: ReviewItem, form, status: int = 200, messages=None, people=None):
+    subject = subject_of(item)
+    author = subject.id if subject is not None else None
+    if item.post is not None and not form.new_text.data:
         form.new_text.data = item.post.body_source
     history = queries.histories([author], limit=20).get(author, [])
     return (
         render_template(
             "moderation/item.html",
             item=item,
+            subject=subject,
             form=form,
             verbs=allowed_actions(current_user, item),
-            previous=queries.previous_posts([item.post]).get(item.post.id),
+            previous=queries.previous_posts([item.post]).get(item.post.id) if item.post else None,
             history=history,
             notes=queries.notes_about([author]).get(author, []),
             names=queries.pseudonyms(a.moderator_id for a in history),
             note_form=forms.NoteForm(),
+            messages=messages,
+            people=people or {},
+            reading_refused=may_read_conversation(current_user, item),
+            reported_at=min((r.created_at for r in item.reports), default=None),
         ),
         status,
     )

@@ -23,6 +23,7 @@ class NoticeKind(enum.StrEnum):
     REPLY = "reply"  # a reply to the member's post, or in a thread they follow
     MENTION = "mention"  # someone wrote @their-pseudonym in a post
     REACTION = "reaction"  # someone reacted to the member's milestone
+    TEAM_ANSWER = "team_answer"  # the moderators answered the member's message to them
 
 
 class ReplyTo(enum.StrEnum):

@@ -26,7 +26,9 @@ EXCERPT_LENGTH = 160
 # Notices about other members' posts: nothing of them is stored, all is read when shown.
 ABOUT_OTHERS = frozenset({NoticeKind.REPLY, NoticeKind.MENTION, NoticeKind.REACTION})
 # What the moderators told the member: their own fixed words and reason, stored.
-FROM_MODERATORS = frozenset({NoticeKind.MODERATION, NoticeKind.CARE})
+FROM_MODERATORS = frozenset({NoticeKind.MODERATION, NoticeKind.CARE, NoticeKind.TEAM_ANSWER})
+# What a member can write to the moderators about, from the notice itself.
+ASKABLE = frozenset({NoticeKind.MODERATION, NoticeKind.CARE})
 OUT_OF_SIGHT = "A post in a thread you can no longer see"
 NO_LONGER_SHOWN = "A post you were told about is no longer shown"
 
@@ -48,6 +50,11 @@ class ShownNotice:
     def from_moderators(self) -> bool:
         return self.notice.kind in FROM_MODERATORS
 
+    @property
+    def askable(self) -> bool:
+        """A decision the member may ask the moderators about ("Contact the moderators")."""
+        return self.notice.kind in ASKABLE
+
 
 def unread_select(user) -> sa.Select:
     """The count of notices the member has not read yet, as a statement (the header reads it
@@ -66,6 +73,18 @@ def unread_count(user) -> int:
     if "unread_notices" not in g:
         g.unread_notices = db.session.scalar(unread_select(user))
     return g.unread_notices
+
+
+def askable_notice(user, notice_id: int | None) -> Notice | None:
+    """One of the member's own notices from the moderators, to write to them about; None
+    for anyone else's, or for a notice about other members' posts."""
+    if not is_member(user) or notice_id is None:
+        return None
+    return db.session.scalar(
+        sa.select(Notice).where(
+            Notice.id == notice_id, Notice.user_id == user.id, Notice.kind.in_(ASKABLE)
+        )
+    )
 
 
 def notices_for(user, page: int):

@@ -29,6 +29,9 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "conversations.who_can_write",
         # Appealing the decision that paused them: only the moderators read it.
         "reports.make_appeal",
+        # A question to the moderators about a decision must stay possible while it lasts.
+        "conversations.contact_team",
+        "conversations.send_to_team",
     }
 )
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

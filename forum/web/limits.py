@@ -149,6 +149,12 @@ def count_conversation(member) -> None:
     take_one(limit, "conversations", member_key(member))
 
 
+def count_team_conversation(member) -> None:
+    """New conversations with the moderator team (each also counts as a message)."""
+    limit = current_app.config["TEAM_CONVERSATIONS_LIMIT_PER_MEMBER"]
+    take_one(limit, "team-conversations", member_key(member))
+
+
 def count_search(viewer) -> None:
     """Searches are counted per member, or per client for readers who are signed out."""
     key = member_key(viewer) if getattr(viewer, "is_authenticated", False) else client_key()

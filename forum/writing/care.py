@@ -15,6 +15,49 @@ CARE_NOTE = (
     "please check in gently."
 )
 
+# Apps people move a conversation to. The ones that are also everyday words ("snap",
+# "signal", "ig", "insta") count only beside a username-shaped word, after "me on", or in an
+# app's own link: "I snapped at my kids" and "a signal from my body" are not handles.
+_APPS = (
+    r"(?:snapchat|snap|telegram|instagram|insta|ig|whatsapp|kik|discord|signal|tiktok"
+    r"|wickr|threema|viber|facebook|messenger)"
+)
+_PLAIN_APPS = r"(?:snapchat|telegram|instagram|whatsapp|kik|discord|tiktok|wickr|threema|viber)"
+# A username: "@jo" (only ever after an app's name, so Hearth's own @mentions never count),
+# a word with "_", a digit or a dot inside ("jo_r", "jo99"), or a lone word that ends the
+# sentence ("jo.").
+_AT_NAME = r"@[\w.]{2,30}"
+_ODD_NAME = r"[^\W\d_]{1,30}(?:[_\d]|\.\w)[\w.]{0,30}"
+_LAST_WORD = r"[^\W\d_][\w.]{1,30}(?=[ \t]{0,3}(?:$|\n|[,;!?)]|\.(?:\s|$)))"
+# "is", "handle is", ":" between "my snapchat" and the name.
+_IS = (
+    r"(?:[ \t]{1,3}(?:handle|name|username|user[ \t]name|id|tag|account))?"
+    r"(?:[ \t]{1,3}is[ \t]{1,3}|[ \t]{0,3}[:=][ \t]{0,3})"
+)
+_HANDLE = re.compile(
+    "|".join(
+        (
+            # "snap: jo_r", "ig: jo", "telegram @jo_r", "insta @jo"
+            rf"\b{_APPS}(?:[ \t]{{0,3}}:[ \t]{{0,3}}(?:{_AT_NAME}|{_ODD_NAME}|{_LAST_WORD})"
+            rf"|[ \t]{{1,3}}{_AT_NAME})",
+            # "my snapchat is jo", "my telegram: jo", "my insta handle is @jo" (an everyday
+            # word only with a username-shaped word: "my signal is weak." is no handle)
+            rf"\bmy[ \t]{{1,3}}{_PLAIN_APPS}{_IS}(?:{_AT_NAME}|{_ODD_NAME}|{_LAST_WORD})",
+            rf"\bmy[ \t]{{1,3}}{_APPS}{_IS}(?:{_AT_NAME}|{_ODD_NAME})",
+            # "whatsapp me", "kik me"
+            r"\b(?:whatsapp|kik|telegram|snapchat|wickr|threema|viber)[ \t]{1,3}me\b",
+            # "add me on kik", "hit me up on snap", "message me on signal"
+            r"\b(?:add|find|message|msg|text|dm|pm|ping|reach|follow|call|contact|hit|catch)"
+            rf"[ \t]{{1,3}}me(?:[ \t]{{1,3}}up)?[ \t]{{1,3}}(?:on|at|via|over)"
+            rf"[ \t]{{1,3}}{_APPS}\b",
+            # "t.me/jo_r", "wa.me/447700900123", "instagram.com/jo"
+            r"(?<![\w.])(?:www\.)?(?:t\.me|telegram\.me|wa\.me|signal\.me|m\.me|discord\.gg"
+            r"|(?:instagram|snapchat|tiktok|facebook|discord)\.com)/[\w@+#]",
+        )
+    ),
+    re.IGNORECASE,
+)
+
 # Rough shapes only: the point is a kind question before posting, never a refusal.
 # Every repeat is bounded (an address part has a longest length; tests hold them to it), so
 # each place a pattern is tried costs at most a few hundred steps: a post of one long word,
@@ -33,6 +76,7 @@ _IDENTITY_PATTERNS = (
             r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl)\b"
         ),
     ),
+    ("a username on another app", _HANDLE),
 )
 
 

@@ -45,7 +45,14 @@ def write_from_form(
 
 
 def written_url(written) -> str:
-    """Where a post or a private message is read (its author's own, found by their token)."""
+    """Where a post or a private message is read (its author's own, found by their token;
+    an answer for the moderator team, in the team's inbox)."""
+    if isinstance(written, Message) and written.as_team:
+        return url_for(
+            "moderation.inbox.show",
+            conversation_id=written.conversation_id,
+            _anchor=f"m{written.id}",
+        )
     if isinstance(written, Message):
         return url_for(
             "conversations.show", conversation_id=written.conversation_id, _anchor=f"m{written.id}"

@@ -22,7 +22,12 @@ from forum.permissions import can_moderate
 from forum.posts.content_notes import set_content_note
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.posts.store import create_reply, create_thread, revise_post
-from forum.web.limits import count_conversation, count_message, count_writing
+from forum.web.limits import (
+    count_conversation,
+    count_message,
+    count_team_conversation,
+    count_writing,
+)
 from forum.writing.care import identity_hints, look_after, risk_phrases_in
 from forum.writing.models import WriteToken
 from forum.writing.tokens import claim, fingerprint, keep, usable
@@ -189,6 +194,37 @@ def write_message(author: User, conversation: Conversation, draft: Draft) -> Sen
     claimed = _claim(author, draft, f"message:{conversation.id}")
     count_message(author)
     return _sent(claimed, create_message(author, conversation, draft.body))
+
+
+def write_to_team(
+    author: User,
+    draft: Draft,
+    about_notice_id: int | None = None,
+    about_post_id: int | None = None,
+) -> Sent:
+    """Start a conversation with the moderator team, its first message from the draft,
+    pointing at what it is about. Who may is the conversations feature's to decide.
+
+    Raises SecondLookNeeded, AlreadyWritten or SentBefore before storing anything. Caller
+    commits."""
+    _second_look(draft)
+    claimed = _claim(author, draft, f"team:{about_notice_id or ''}")
+    count_team_conversation(author)
+    count_message(author)
+    conversation = create_conversation(
+        author, [], with_team=True, about_notice_id=about_notice_id, about_post_id=about_post_id
+    )
+    return _sent(claimed, create_message(author, conversation, draft.body))
+
+
+def write_team_answer(moderator: User, conversation: Conversation, draft: Draft) -> Sent:
+    """A moderator's answer in a conversation with the team, shown to the member as from
+    "the moderators". Who may answer is the moderation feature's to decide. Raises
+    SecondLookNeeded, AlreadyWritten or SentBefore before storing anything. Caller commits."""
+    _second_look(draft)
+    claimed = _claim(moderator, draft, f"team-answer:{conversation.id}")
+    count_message(moderator)
+    return _sent(claimed, create_message(moderator, conversation, draft.body, as_team=True))
 
 
 def _sent(claimed: WriteToken | None, message: Message) -> Sent:

@@ -12,6 +12,8 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
 from forum.conversations.store import create_conversation, create_message  # noqa: E402
 from forum.extensions import db  # noqa: E402
+from forum.moderation.models import Reason  # noqa: E402
+from forum.moderation.reports import report_conversation  # noqa: E402
 from forum.timeutil import utcnow  # noqa: E402
 from tests.browser.conftest import MODERATOR, SCREENSHOTS, WAIT_MS, unique  # noqa: E402
 from tests.browser.helpers import board, sign_in  # noqa: E402
@@ -32,10 +34,12 @@ MAIN_PAGES = [
     ("messages", "/messages/", "member"),
     ("new-message", "/messages/new", "member"),
     ("conversation", "/messages/{conversation_id}", "member"),
+    ("report-conversation", "/messages/{conversation_id}/report", "member"),
     ("profile", "/u/{member}", None),
     ("settings", "/settings", "member"),
     ("moderation-queue", "/mod/queue", "moderator"),
     ("moderation-log", "/mod/log", "moderator"),
+    ("moderation-conversation", "/mod/items/{conversation_item}/messages", "moderator"),
     ("help", "/help", None),
 ]
 SERIOUS = ("serious", "critical")
@@ -74,8 +78,16 @@ def site(live_forum, browser):
         conversation = create_conversation(friend, [author])
         create_message(friend, conversation, "How are the evenings going?")
         create_message(author, conversation, "Better, **thank you**. I walk after dinner now.")
+        worry = create_conversation(author, [friend])
+        create_message(friend, worry, "Send me your number and we can meet this weekend.")
+        reported_conversation = report_conversation(author, worry, Reason.PRESSURE)
         db.session.commit()
-        addresses = {"thread_id": thread.id, "member": member, "conversation_id": conversation.id}
+        addresses = {
+            "thread_id": thread.id,
+            "member": member,
+            "conversation_id": conversation.id,
+            "conversation_item": reported_conversation.item_id,
+        }
 
     states = {}
     for role, name in (("member", member), ("moderator", MODERATOR)):

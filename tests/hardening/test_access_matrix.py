@@ -102,6 +102,14 @@ EXPECTED = {
         ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
     "/mod/threads/<int:thread_id>":
         ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
+    # The team's inbox opens conversations with the team only: the world's conversation
+    # between two members is a 404 to the moderators too.
+    "/mod/inbox/":
+        ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
+    "/mod/inbox/<int:conversation_id>":
+        ("  L 403 403 403 403 404 404", "405 405 405 405 403 405 405"),
+    "/mod/inbox/<int:conversation_id>/answer":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403 404 404"),
     "/messages/":
         ("  L 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
     "/messages/<int:conversation_id>":
@@ -116,6 +124,11 @@ EXPECTED = {
         ("405 405 405 405 405 405 405", "  L   R   R   R   R   R   R"),
     "/messages/new":
         ("  L 200 200 200 403 200 200", "  L 400 400 400 403 400 400"),
+    # A suspended member may still write to the moderators.
+    "/messages/moderators":
+        ("  L 200 200 200 200 200 200", "  L 400 400 400 400 400 400"),
+    "/messages/<int:conversation_id>/to-the-moderators":
+        ("405 405 405 405 405 405 405", "  L 404 404 404 404 404 404"),
     "/notices/":
         ("  L 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
     "/notices/<int:notice_id>/read":

@@ -17,20 +17,13 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from bench.pathological import SHAPES
-from forum import text
+from forum import text, text_bounds
 from forum.extensions import db
 from forum.posts.mentions import MENTION
 from forum.posts.models import BODY_MAX, Post
 from forum.search.engine import engine_for
-from forum.text import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_TAGS,
-    MAX_BLOCK_NESTING,
-    MAX_TABLE_CELLS,
-    MAX_TABLE_COLUMNS,
-    plain_text,
-    render_post_body,
-)
+from forum.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, plain_text, render_post_body
+from forum.text_bounds import MAX_BLOCK_NESTING, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS
 from forum.writing import care
 from tests.factories import make_thread, make_user
 
@@ -214,7 +207,7 @@ def test_an_ordinary_post_renders_exactly_as_the_libraries_alone_render_it(sourc
     bleach alone make of it is what the forum stores."""
     nested = max(source.count("["), source.count("("))
     wide = max(line.count("|") for line in source.split("\n"))
-    if nested > text.MAX_LINK_NESTING or wide > MAX_TABLE_COLUMNS:
+    if nested > text_bounds.MAX_LINK_NESTING or wide > MAX_TABLE_COLUMNS:
         return  # past a bound, tested below
     assert render_post_body(source) == _as_before(source)
 
@@ -332,9 +325,9 @@ _URLISH = st.lists(
 def test_bare_addresses_are_found_exactly_where_bleach_finds_them(words):
     """The linkifier is tried only where an address may begin, and finds the same ones."""
     expected = [m.span() for m in URL_RE.finditer(words)]
-    assert [m.span() for m in text._UrlFinder().finditer(words)] == expected
+    assert [m.span() for m in text_bounds.UrlFinder().finditer(words)] == expected
     plain = LinkifyFilter.strip_non_url_bits(None, words)
-    assert text._Linkify.strip_non_url_bits(None, words) == plain
+    assert text_bounds.Linkify.strip_non_url_bits(None, words) == plain
 
 
 class _CountingPattern:
@@ -354,7 +347,7 @@ def test_a_run_without_an_address_is_tried_once(monkeypatch, body):
     """bleach tried its address pattern at every "(" of 20,000, each try reading to the end
     of the run (10 s for one post); a run is now tried once or twice."""
     counting = _CountingPattern(URL_RE)
-    monkeypatch.setattr(text, "URL_RE", counting)
+    monkeypatch.setattr(text_bounds, "URL_RE", counting)
     html = render_post_body(body)
     assert counting.tries <= 3
     assert "<a " not in html
@@ -407,7 +400,7 @@ def test_a_post_too_dense_for_markdown_is_shown_as_the_text_its_author_typed(bod
     """Thousands of marks are not read as Markdown (that costs a worker more than 100 ms):
     the post is its own text, escaped, in its paragraphs, with no element but <p> and <br>,
     and every character kept."""
-    assert text.too_dense(body)
+    assert text_bounds.too_dense(body)
     html = render_post_body(body)
     assert {tag for tag, _ in _tags(html)} <= {"p", "br"}
     shown = re.sub(r"</?p>|<br>", "", html).replace("\n", "")
@@ -427,7 +420,7 @@ def test_a_long_story_is_still_read_as_markdown():
     )
     paragraph = prose * 3 + "- call my sponsor\n- walk after dinner\n\n"
     story = (paragraph * (BODY_MAX // len(paragraph)))[:BODY_MAX]
-    assert not text.too_dense(story)
+    assert not text_bounds.too_dense(story)
     html = render_post_body(story)
     assert "<em>forty</em>" in html and "<li>walk after dinner</li>" in html
 
@@ -435,7 +428,7 @@ def test_a_long_story_is_still_read_as_markdown():
 @pytest.mark.parametrize("name", [n for n in sorted(SHAPES) if "just under" in n])
 def test_the_densest_post_still_read_as_markdown_stays_allowed_html(name):
     body = SHAPES[name]
-    assert not text.too_dense(body)
+    assert not text_bounds.too_dense(body)
     for tag, attrs in _tags(render_post_body(body)):
         assert tag in ALLOWED_TAGS
         assert set(attrs) <= set(ALLOWED_ATTRIBUTES.get(tag, ()))

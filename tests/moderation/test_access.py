@@ -2,14 +2,25 @@
 
 import pytest
 
+from forum.conversations.models import Conversation
+from forum.extensions import db
 from forum.permissions import Role
+from forum.writing.services import Draft, write_to_team
 from tests.factories import make_post, make_user
 from tests.moderation.helpers import hidden_and_appealed, item_for, report
+
+
+def _team_conversation() -> Conversation:
+    """A member's conversation with the moderator team, for the inbox's pages."""
+    sent = write_to_team(make_user(), Draft("A question for the moderators.", post_anyway=True))
+    db.session.commit()
+    return db.session.get(Conversation, sent.message.conversation_id)
 
 
 def _urls(app, post, item):
     values = {
         "appeal_id": hidden_and_appealed().id,
+        "conversation_id": _team_conversation().id,
         "item_id": item.id,
         "post_id": post.id,
         "thread_id": post.thread_id,
@@ -50,6 +61,9 @@ def test_moderators_and_admins_are_let_in(app, client, auth, who):
     post = make_post()
     report(post)
     auth.login(make_user(role=who))
-    for method, url in _urls(app, post, item_for(post)):
-        if method == "GET":
+    item = item_for(post)
+    reading = f"/mod/items/{item.id}/messages"  # only a reported conversation has messages
+    for method, url in _urls(app, post, item):
+        if method == "GET" and url != reading:
             assert client.get(url).status_code == 200, url
+    assert client.get(reading).status_code == 403

@@ -24,6 +24,7 @@ from forum.permissions import Role, is_suspended
 from forum.posts.models import PostStatus
 from forum.timeutil import utcnow
 from tests.factories import make_post, make_user
+from tests.moderation.helpers import hidden_and_appealed
 
 
 @pytest.fixture
@@ -363,3 +364,14 @@ def test_a_suspended_member_can_still_appeal_the_suspension(client, auth, author
     sent = client.post(f"/decisions/{suspension.id}/appeal", data={"body": "I was upset."})
     assert sent.status_code == 302
     assert db.session.scalar(sa.select(Appeal.body)) == "I was upset."
+
+
+def test_the_queue_lists_an_appeal_as_its_own_item_leading_to_the_appeal(client, auth):
+    appeal = hidden_and_appealed()
+    auth.login(make_user(role=Role.MODERATOR))
+    queue = client.get("/mod/queue").get_data(as_text=True)
+    assert f'href="/mod/appeals/{appeal.id}"' in queue and "Appeal of" in queue
+    item = db.session.scalar(sa.select(ReviewItem).where(ReviewItem.appeal_id == appeal.id))
+    opened = client.get(f"/mod/items/{item.id}")
+    assert opened.status_code == 302
+    assert opened.headers["Location"].endswith(f"/mod/appeals/{appeal.id}")
