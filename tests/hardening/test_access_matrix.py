@@ -90,6 +90,9 @@ EXPECTED = {
         ("405 405 405 405 405 405 405", "  L 403 403 403 403 400 400"),
     "/mod/items/<int:item_id>/release":
         ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
+    # The world's item is a post's: only a reported conversation has messages to read.
+    "/mod/items/<int:item_id>/messages":
+        ("  L 403 403 403 403 403 403", "405 405 405 405 403 405 405"),
     "/mod/log":
         ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
     "/mod/members/<int:member_id>":
@@ -120,6 +123,9 @@ EXPECTED = {
         ("405 405 405 405 405 405 405", "  L 404   R   R 404 404 404"),
     "/messages/<int:conversation_id>/mute":
         ("405 405 405 405 405 405 405", "  L 404   R   R 404 404 404"),
+    # Only someone in the conversation reports it (a suspended member writes to the team).
+    "/messages/<int:conversation_id>/report":
+        ("  L 404 200 200 403 404 404", "  L 404 400 400 403 404 404"),
     "/messages/who-can-write":
         ("405 405 405 405 405 405 405", "  L   R   R   R   R   R   R"),
     "/messages/new":

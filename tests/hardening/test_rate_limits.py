@@ -174,7 +174,7 @@ def test_reports_beyond_the_hourly_limit_come_back_with_the_note_typed(limited_a
     response = client.post(f"/p/{posts[3].id}/report", data={"reason": "spam", "note": "kept"})
     assert response.status_code == 429
     page = _page(response)
-    assert "up to 3 posts an hour" in page and "kept" in page
+    assert "up to 3 reports an hour" in page and "kept" in page
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Report)) == 3
 
 
