@@ -8,6 +8,7 @@ from flask import Flask
 
 from forum import cli, errors, extensions, header
 from forum.accounts import views as accounts_views
+from forum.blocks import views as blocks_views
 from forum.boards import admin as boards_admin
 from forum.boards import views as boards_views
 from forum.config import Config
@@ -40,6 +41,7 @@ BLUEPRINTS = (
     reactions_views.bp,
     recovery_views.bp,
     following_views.bp,
+    blocks_views.bp,
     support_views.bp,
     search_views.bp,
 )

@@ -151,7 +151,7 @@ def _page(conversation, form, turned_away=()):
         "conversations/show.html",
         turned_away=turned_away,
         conversation=conversation,
-        messages=queries.messages_in(conversation),
+        messages=queries.messages_in(conversation, current_user),
         others=queries.others_in(current_user, conversation),
         membership=services.membership(current_user, conversation),
         form=form,
