@@ -2,6 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import RadioField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from forum.blocks.models import ShutKind
@@ -11,8 +12,8 @@ class ShutOutForm(FlaskForm):
     kind = RadioField(
         "Mute or block",
         choices=[
-            (ShutKind.MUTE.value, "Mute: collapse their posts, no notices from them"),
-            (ShutKind.BLOCK.value, "Block: also never see their messages or mentions"),
+            SelectChoice(ShutKind.MUTE.value, "Mute: collapse their posts, no notices from them"),
+            SelectChoice(ShutKind.BLOCK.value, "Block: also never see their messages or mentions"),
         ],
         default=ShutKind.MUTE.value,
         validators=[InputRequired("Choose mute or block.")],
@@ -20,10 +21,10 @@ class ShutOutForm(FlaskForm):
     duration = RadioField(
         "For how long",
         choices=[
-            ("week", "A week"),
-            ("month", "A month"),
-            ("year", "A year"),
-            ("always", "Always"),
+            SelectChoice("week", "A week"),
+            SelectChoice("month", "A month"),
+            SelectChoice("year", "A year"),
+            SelectChoice("always", "Always"),
         ],
         default="week",
         validators=[InputRequired("Choose for how long.")],

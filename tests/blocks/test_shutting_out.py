@@ -111,3 +111,31 @@ def test_the_export_lists_own_blocks_and_erasure_removes_both_directions(app):
     delete_account(keeper, "a-long-password-1", "remove")
     db.session.commit()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(MemberBlock)) == 0
+
+
+def test_a_member_blocks_from_a_profile_and_is_told_it_is_silent(app, client, auth):
+    """The profile's form blocks the member, and the flash says they are not told."""
+    make_user("keeper")
+    pest = make_user("pest")
+    auth.login("keeper")
+    page = client.get(f"/u/{pest.pseudonym}")
+    assert "Mute or block pest" in page.get_data(as_text=True)
+    response = client.post(
+        "/members/pest/shut-out", data={"kind": "block", "duration": "month"}, follow_redirects=True
+    )
+    assert "You blocked pest. They are not told." in response.get_data(as_text=True)
+
+
+def test_a_blocked_moderator_still_reaches_the_member(app):
+    """Blocking a moderator never hides what the moderators send."""
+    from forum.conversations import queries as conversations
+    from forum.permissions import Role
+    from forum.writing.services import Draft, write_conversation
+
+    keeper = make_established("keeper")
+    moderator = make_established("steady", role=Role.MODERATOR)
+    services.shut_out(keeper, moderator, ShutKind.BLOCK, "always")
+    db.session.commit()
+    write_conversation(moderator, [keeper], Draft("Checking in with you.", post_anyway=True))
+    db.session.commit()
+    assert len(conversations.conversations_of(keeper)) == 1
