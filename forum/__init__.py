@@ -8,6 +8,7 @@ from flask import Flask
 
 from forum import cli, errors, extensions, header
 from forum.accounts import views as accounts_views
+from forum.blocks import views as blocks_views
 from forum.boards import admin as boards_admin
 from forum.boards import views as boards_views
 from forum.config import Config
@@ -16,6 +17,7 @@ from forum.following import services as following
 from forum.following import views as following_views
 from forum.health import bp as health_bp
 from forum.moderation import reporting as moderation_reporting
+from forum.moderation import reports as moderation_reports
 from forum.moderation import views as moderation_views
 from forum.notices import views as notices_views
 from forum.posts import signals
@@ -40,6 +42,7 @@ BLUEPRINTS = (
     reactions_views.bp,
     recovery_views.bp,
     following_views.bp,
+    blocks_views.bp,
     support_views.bp,
     search_views.bp,
 )
@@ -50,6 +53,7 @@ SUBSCRIPTIONS = (
     (signals.post_created, recovery.on_post_created),
     (signals.post_status_changed, following.on_post_status_changed),
     (signals.posts_changing_in_bulk, search_sync.on_posts_changing_in_bulk),
+    (signals.member_blocked, moderation_reports.on_member_blocked),
 )
 
 

@@ -74,3 +74,14 @@ def make_post(
 
 def opening_post(thread: Thread) -> Post:
     return db.session.scalar(db.select(Post).where(Post.thread_id == thread.id, Post.is_opening))
+
+
+def make_established(pseudonym: str | None = None, **fields) -> User:
+    """A member past the newcomer shield: joined long ago, with one approved post."""
+    from datetime import timedelta
+
+    from forum.timeutil import utcnow
+
+    member = make_user(pseudonym, created_at=utcnow() - timedelta(days=365), **fields)
+    make_thread(author=member)
+    return member

@@ -39,6 +39,9 @@ LAYERS = (
             "forum.conversations.models",
             "forum.conversations.store",
             "forum.conversations.shield",
+            # Who shut whom out: the content core consults it when it shows or notifies.
+            "forum.blocks.models",
+            "forum.blocks.queries",
         ),
     ),
     (

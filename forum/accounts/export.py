@@ -1,6 +1,7 @@
 """A member's data export: everything Hearth keeps about them, each feature saying its part."""
 
 from forum.accounts.models import User
+from forum.blocks import queries as blocks
 from forum.conversations import queries as conversations
 from forum.following import queries as following
 from forum.moderation import queries as moderation
@@ -36,4 +37,5 @@ def export_data(user: User) -> dict:
         "threads_followed_or_muted": following.follows_for_export(user),
         "notices": notices.notices_for_export(user),
         "conversations": conversations.conversations_for_export(user),
+        "muted_or_blocked": blocks.for_export(user),
     }

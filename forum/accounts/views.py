@@ -7,6 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from forum.accounts import forms, queries, services
 from forum.accounts.export import export_data
+from forum.blocks.queries import shut_out_list
 from forum.extensions import db, login_manager
 from forum.permissions import Anonymous
 from forum.posts.queries import profile_summary
@@ -103,6 +104,7 @@ def settings():
         password_form=forms.PasswordForm(),
         export_form=forms.ExportForm(),
         reading_form=_reading_form(),
+        shut_out=shut_out_list(current_user),
     )
 
 
@@ -185,5 +187,8 @@ def profile(pseudonym: str):
         abort(404)
     post_count, threads = profile_summary(member)
     return render_template(
-        "accounts/profile.html", member=member, post_count=post_count, threads=threads
+        "accounts/profile.html",
+        member=member,
+        post_count=post_count,
+        threads=threads,
     )

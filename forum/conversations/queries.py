@@ -6,9 +6,10 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import g
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 
 from forum.accounts.models import User
+from forum.blocks.queries import blocked_select
 from forum.conversations.models import Conversation, Membership, Message
 from forum.conversations.shield import is_new
 from forum.extensions import db
@@ -37,6 +38,28 @@ def _unread_clause():
         Message.conversation_id == Membership.conversation_id,
         Message.id > Membership.read_up_to,
         sa.or_(Message.author_id.is_(None), Message.author_id != Membership.user_id),
+        # Silence: what someone the member blocked sends never counts for them.
+        sa.or_(
+            Message.author_id.is_(None),
+            Message.author_id.not_in(blocked_select(Membership.user_id)),
+        ),
+    )
+
+
+def _not_from_blocked(member: User):
+    """A conversation started by someone the member blocked, with nobody else, is not theirs
+    to see: it was stored so that the starter is never told."""
+    place = aliased(Membership)
+    others = (
+        sa.select(sa.func.count())
+        .where(place.conversation_id == Conversation.id)
+        .correlate(Conversation)
+        .scalar_subquery()
+    )
+    return sa.or_(
+        Conversation.started_by_id.is_(None),
+        Conversation.started_by_id.not_in(blocked_select(member.id)),
+        others > 2,
     )
 
 
@@ -69,7 +92,9 @@ def conversations_of(member: User) -> list[Listed]:
     rows = db.session.execute(
         sa.select(Conversation, Membership.muted, _unread_clause().label("unread"))
         .join(Membership, Membership.conversation_id == Conversation.id)
-        .where(Membership.user_id == member.id, Membership.left_at.is_(None))
+        .where(
+            Membership.user_id == member.id, Membership.left_at.is_(None), _not_from_blocked(member)
+        )
         .order_by(Conversation.last_message_at.desc(), Conversation.id.desc())
     ).all()
     names = _others(member, [c.id for c, *_ in rows])
@@ -107,19 +132,19 @@ def conversation_for(member: User, conversation_id: int) -> Conversation | None:
             Conversation.id == conversation_id,
             Membership.user_id == member.id,
             Membership.left_at.is_(None),
+            _not_from_blocked(member),
         )
     )
 
 
-def messages_in(conversation: Conversation) -> list[Message]:
-    return list(
-        db.session.scalars(
-            sa.select(Message)
-            .options(joinedload(Message.author))
-            .where(Message.conversation_id == conversation.id)
-            .order_by(Message.id)
+def messages_in(conversation: Conversation, viewer: User | None = None) -> list[Message]:
+    """The messages, without those by someone the viewer blocked (stored, never shown)."""
+    stmt = sa.select(Message).where(Message.conversation_id == conversation.id)
+    if viewer is not None:
+        stmt = stmt.where(
+            sa.or_(Message.author_id.is_(None), Message.author_id.not_in(blocked_select(viewer.id)))
         )
-    )
+    return list(db.session.scalars(stmt.options(joinedload(Message.author)).order_by(Message.id)))
 
 
 def asked_off_hearth(member: User, messages: list[Message]) -> set[int]:

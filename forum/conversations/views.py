@@ -193,7 +193,7 @@ def _members(names: list[str]):
 
 
 def _page(conversation, form, turned_away=()):
-    messages = queries.messages_in(conversation)
+    messages = queries.messages_in(conversation, current_user)
     return render_template(
         "conversations/show.html",
         turned_away=turned_away,

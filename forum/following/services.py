@@ -7,6 +7,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from forum.accounts.models import User
 from forum.accounts.queries import user_by_pseudonym
+from forum.blocks.queries import has_shut_out
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following.models import Bookmark, FollowState, ThreadState
@@ -94,7 +95,7 @@ def post_became_visible(post: Post) -> None:
             owed[user_id] = (NoticeKind.REPLY, ReplyTo.FOLLOWED)
     owed.pop(post.author_id, None)
     for user_id, (kind, detail) in owed.items():
-        if states.get(user_id) != FollowState.MUTED:
+        if states.get(user_id) != FollowState.MUTED and not has_shut_out(user_id, post.author_id):
             notify(user_id, kind, post_id=post.id, detail=detail)
 
 

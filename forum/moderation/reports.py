@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from forum.accounts.models import User
+from forum.blocks.queries import recent_blocker_count
 from forum.conversations.models import Conversation, Membership
 from forum.errors import Conflict, ForumError, NotAllowed
 from forum.extensions import db
@@ -263,6 +264,11 @@ def hold_for_approval(post: Post) -> ReviewItem:
 # So many different members blocking one person within BLOCKS_DAYS puts them in the queue.
 BLOCKS_FOR_REVIEW = 5
 BLOCKS_DAYS = 30
+
+
+def on_member_blocked(member: User, by: int | None = None) -> None:
+    """Someone blocked `member` (forum.posts.signals.member_blocked): count, never name."""
+    raise_blocks_item(member, recent_blocker_count(member.id, days=BLOCKS_DAYS))
 
 
 def raise_blocks_item(member: User, blocker_count: int) -> ReviewItem | None:

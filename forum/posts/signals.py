@@ -15,3 +15,6 @@ post_status_changed = _signals.signal("post-status-changed")
 # A bulk UPDATE is about to change the posts matching `where` (the session's flush events
 # don't see bulk statements): whoever keeps copies of posts hears it first.
 posts_changing_in_bulk = _signals.signal("posts-changing-in-bulk")
+# A member blocked another: the sender is the member blocked, `by` the blocker's id. Counts
+# only; whoever listens never learns more than that a block was made.
+member_blocked = _signals.signal("member-blocked")

@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 
 from forum.accounts.models import User
+from forum.blocks.queries import has_shut_out
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
 from forum.notices.models import NoticeKind
@@ -46,7 +47,11 @@ def toggle_reaction(user: User, post: Post, kind: str) -> bool:
             db.session.add(Reaction(post_id=post.id, user_id=user.id, kind=kind))
     except sa.exc.IntegrityError:
         return True  # the same click, twice at once
-    if post.thread.kind == ThreadKind.MILESTONE and post.is_opening:
+    if (
+        post.thread.kind == ThreadKind.MILESTONE
+        and post.is_opening
+        and not has_shut_out(post.author_id, user.id)
+    ):
         notify(
             post.author_id,
             NoticeKind.REACTION,

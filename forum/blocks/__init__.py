@@ -1,0 +1,1 @@
+"""Muting and blocking members: shutting someone out, silently."""

@@ -1,0 +1,43 @@
+"""Muting and blocking from a member's profile, and undoing it from Settings."""
+
+from flask import Blueprint, abort, flash, redirect, url_for
+from flask_login import current_user, login_required
+
+from forum.accounts.queries import user_by_pseudonym
+from forum.blocks import services
+from forum.blocks.forms import ShutOutForm
+from forum.blocks.models import ShutKind
+from forum.errors import ForumError
+from forum.extensions import db
+
+bp = Blueprint("blocks", __name__)
+
+
+@bp.post("/members/<pseudonym>/shut-out")
+@login_required
+def shut_out(pseudonym: str):
+    other = user_by_pseudonym(pseudonym)
+    if other is None:
+        abort(404)
+    form = ShutOutForm()
+    if not form.validate_on_submit():
+        flash("Please choose mute or block, and for how long.", "error")
+        return redirect(url_for("accounts.profile", pseudonym=other.pseudonym))
+    try:
+        services.shut_out(current_user, other, ShutKind(form.kind.data), form.duration.data)
+    except ForumError as error:
+        flash(str(error), "error")
+        return redirect(url_for("accounts.profile", pseudonym=other.pseudonym))
+    db.session.commit()
+    done = "muted" if form.kind.data == ShutKind.MUTE else "blocked"
+    flash(f"You {done} {other.pseudonym}. They are not told. Undo it in Settings.", "success")
+    return redirect(url_for("accounts.profile", pseudonym=other.pseudonym))
+
+
+@bp.post("/settings/shut-out/<int:member_id>/undo")
+@login_required
+def undo(member_id: int):
+    services.undo_shut_out(current_user, member_id)
+    db.session.commit()
+    flash("Undone.", "success")
+    return redirect(url_for("accounts.settings", _anchor="shut-out"))
