@@ -8,7 +8,7 @@ from forum.accounts.models import User
 from forum.blocks.models import MemberBlock, ShutKind
 from forum.errors import ForumError
 from forum.extensions import db
-from forum.permissions import can_write
+from forum.permissions import is_member
 from forum.posts.signals import member_blocked
 from forum.timeutil import utcnow
 
@@ -24,7 +24,8 @@ DURATIONS = {
 def shut_out(member: User, other: User, kind: ShutKind, duration: str) -> MemberBlock:
     """Mute or block `other` for a while (replacing an earlier choice about them); a new block
     sends member_blocked. The other member is never told. Caller commits."""
-    if not can_write(member):
+    # A suspended member may still shut someone out: it protects them and writes nothing.
+    if not is_member(member):
         raise ForumError("You can't do that now.")
     if other.id == member.id:
         raise ForumError("You can't mute or block yourself.")

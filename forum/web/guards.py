@@ -27,6 +27,9 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "conversations.leave",
         "conversations.mute",
         "conversations.who_can_write",
+        # Shutting someone out protects the member and writes nothing anyone reads.
+        "blocks.shut_out",
+        "blocks.undo",
         # Appealing the decision that paused them: only the moderators read it.
         "reports.make_appeal",
         # A question to the moderators about a decision must stay possible while it lasts.

@@ -172,3 +172,20 @@ def test_five_members_blocking_one_person_put_them_in_the_queue_by_count_only(cl
     services.shut_out(make_established("sixth"), target, ShutKind.BLOCK, "always")
     db.session.commit()
     assert len(items()) == 1
+
+
+def test_a_suspended_member_can_still_block_someone(app, client, auth):
+    """A pause on writing never takes away the way to shut a pursuer out."""
+    from datetime import timedelta
+
+    from forum.timeutil import utcnow
+
+    make_user("paused", suspended_until=utcnow() + timedelta(days=3), suspension_reason="x")
+    make_user("pest")
+    db.session.commit()
+    auth.login("paused")
+    response = client.post(
+        "/members/pest/shut-out", data={"kind": "block", "duration": "week"}, follow_redirects=True
+    )
+    assert "You blocked pest. They are not told." in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(MemberBlock)) == 1

@@ -189,6 +189,11 @@ EXPECTED = {
         ("  L 200 200 200 403 200 200", "  L 400 400 400 403 400 400"),
     "/transparency":
         ("200 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
+    # A suspended member may still mute or block someone: it protects them.
+    "/members/<pseudonym>/shut-out":
+        ("405 405 405 405 405 405 405", "  L   R   R   R   R   R   R"),
+    "/settings/shut-out/<int:member_id>/undo":
+        ("405 405 405 405 405 405 405", "  L   R   R   R   R   R   R"),
     "/u/<pseudonym>":
         ("200 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
     "/welcome":
