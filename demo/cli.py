@@ -28,6 +28,7 @@ from forum.posts.models import Board, Post, Thread, ThreadKind
 from forum.recovery.milestones import milestone_name
 from forum.search.sync import drain
 from forum.timeutil import utcnow
+from forum.trust.services import recompute_all
 from forum.writing.services import Draft, write_reply, write_thread
 
 ADMIN, MODERATOR = "demo-admin", "demo-mod"
@@ -131,7 +132,8 @@ def _seed_demo(seed_value: int) -> None:
     with _step(f"{len(names)} members"):
         members = _register(names, joined, passwords)
     with _step(f"{len(plan)} threads and {posts:,} posts, through the write rule"):
-        with _settings(PREMODERATE_FIRST_POSTS=0):
+        # The history happened while its writers earned their place: nothing of it waits.
+        with _settings(TRUST_NEW_POSTS_WAIT=False):
             _write(plan, [members[index] for index in range(len(names))], boards)
     with _step("reactions, content notes and a pinned “Start here” thread"):
         warmth = add_warmth(rng, members[0], list(members.values()))
@@ -141,6 +143,11 @@ def _seed_demo(seed_value: int) -> None:
         seed_counters(members[0], [members[index] for index in range(2, len(names))])
     with _step("saving"), _settings(SEARCH_DRAIN_AFTER_COMMIT=False):
         db.session.commit()
+    with (
+        _step("earned trust, from what each member did"),
+        _settings(SEARCH_DRAIN_AFTER_COMMIT=False),
+    ):
+        recompute_all()
     with _step("the search index"):
         drain(current_app._get_current_object())
 

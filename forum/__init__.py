@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from flask_login import user_logged_in
 
 from forum import cli, errors, extensions, header
 from forum.accounts import views as accounts_views
@@ -28,6 +29,7 @@ from forum.search import engine as search_engine
 from forum.search import sync as search_sync
 from forum.search import views as search_views
 from forum.support import views as support_views
+from forum.trust import services as trust
 from forum.web import guards, jinja, limits, pagecache, security
 
 BLUEPRINTS = (
@@ -52,8 +54,13 @@ SUBSCRIPTIONS = (
     (signals.post_created, following.on_post_created),
     (signals.post_created, recovery.on_post_created),
     (signals.post_status_changed, following.on_post_status_changed),
+    (signals.post_status_changed, trust.on_post_status_changed),
     (signals.posts_changing_in_bulk, search_sync.on_posts_changing_in_bulk),
+    (signals.post_redacted, search_sync.on_post_redacted),
     (signals.member_blocked, moderation_reports.on_member_blocked),
+    (signals.member_sanctioned, trust.on_member_sanctioned),
+    (signals.member_cleared, trust.on_member_cleared),
+    (user_logged_in, trust.on_signed_in),
 )
 
 

@@ -9,8 +9,9 @@ from forum.accounts.cli import accounts
 from forum.backup.cli import backup_command, restore_command
 from forum.boards.cli import boards
 from forum.search.cli import search
+from forum.trust.cli import trust
 
 
 def register_cli(app: Flask) -> None:
-    for group in (accounts, backup_command, restore_command, boards, search):
+    for group in (accounts, backup_command, restore_command, boards, search, trust):
         app.cli.add_command(group)

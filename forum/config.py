@@ -43,12 +43,13 @@ class Config:
     # Where a suspended member can ask the moderators about it (an email address or a web
     # page), shown with the reason; None shows only their notices and the guidelines.
     MODERATORS_CONTACT: str | None = None
-    # Reports a member can file in an hour.
-    REPORTS_PER_HOUR = 20
-    # Distinct members' open reports that hide a post until a moderator decides (0: never).
+    # The weight of open reports (one member of ordinary trust and record counts 1; see
+    # forum/moderation/weight.py) that hides a post until a moderator decides (0: never).
     AUTO_HIDE_REPORTS = 3
     # A new member's first N posts wait for a moderator's approval (0: no pre-moderation).
-    PREMODERATE_FIRST_POSTS = 2
+    # A moderator's redaction keeps the original text for the moderators only (True), or
+    # keeps it nowhere at all (False): the words they took out are then gone for good.
+    REDACTION_KEEP_ORIGINAL = True
     # Password hashing (werkzeug method string); scrypt is memory-hard.
     PASSWORD_HASH_METHOD = "scrypt"
     # Rate limits (forum/limits.py) on sign-in, sign-up and writing; off only in tests.
@@ -68,9 +69,31 @@ class Config:
     SEARCH_LIMIT_PER_CLIENT = "30 per minute"
     # Private messages one member can send, and conversations they can start.
     MESSAGES_LIMIT_PER_MEMBER = "10 per minute"
-    CONVERSATIONS_LIMIT_PER_MEMBER = "10 per day"
+    # (How many conversations a member may start in a day, and how many reports they may
+    # send in an hour, go with their trust level: forum/trust/levels.py.)
     # New conversations with the moderator team one member can start (a suspended one too).
     TEAM_CONVERSATIONS_LIMIT_PER_MEMBER = "3 per day"
     # A member is shielded from private messages (but the moderators' and the greeters'
     # they replied to) for this many days, and until their first post is approved.
     NEWCOMER_SHIELD_DAYS = 30
+    # Earned trust (forum/trust/): what a member must have done to reach each level. A
+    # level, once earned, is kept; a moderator's action against a member (a post hidden or
+    # removed, a warning, a suspension, a ban) lowers it by one for TRUST_LOWERED_DAYS.
+    TRUST_MEMBER_DAYS = 3
+    TRUST_MEMBER_THREADS_READ = 5
+    TRUST_MEMBER_APPROVED_POSTS = 1
+    TRUST_REGULAR_DAYS = 30
+    TRUST_REGULAR_THREADS_READ = 30
+    TRUST_REGULAR_APPROVED_REPLIES = 20
+    TRUST_TRUSTED_DAYS = 180
+    TRUST_TRUSTED_THREADS_READ = 100
+    TRUST_TRUSTED_APPROVED_REPLIES = 100
+    # No action against the member for this many days, to earn a level above new.
+    TRUST_QUIET_DAYS = 60
+    TRUST_LOWERED_DAYS = 30
+    # A new member's posts wait for a moderator's approval until they earn the member level
+    # (False: they appear at once; links stay for members and above either way).
+    TRUST_NEW_POSTS_WAIT = True
+    # Care for the moderators: after this many minutes in the queue without a break (20
+    # minutes away), the queue suggests one (0: never).
+    MODERATOR_BREAK_MINUTES = 45

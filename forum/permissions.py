@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 
 from flask_login import AnonymousUserMixin
 
+from forum.trust.levels import UNLOCKS, TrustLevel, Unlocks, unlocks_for
+
 
 class Role(enum.StrEnum):
     MEMBER = "member"
@@ -70,3 +72,10 @@ def can_answer_for_team(user) -> bool:
 def can_greet(user) -> bool:
     """Moderators, and members who opted in as greeters, see newcomers waiting for a reply."""
     return can_moderate(user) or (can_write(user) and bool(getattr(user, "is_greeter", False)))
+
+
+def unlocks(user) -> Unlocks:
+    """What the member's earned trust opens (forum/trust/levels.py); the moderators have all."""
+    if can_moderate(user):
+        return UNLOCKS[TrustLevel.TRUSTED]
+    return unlocks_for(getattr(user, "trust_level", 0) or 0)

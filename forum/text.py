@@ -84,6 +84,21 @@ def render_post_body(raw: str) -> str:
     return _cleaner.clean(_markdown.render(raw))
 
 
+_HREF = re.compile(r'<a href="([^"]*)"')
+
+
+def outside_links(raw: str) -> list[str]:
+    """The addresses a post links to beyond Hearth's own pages (a path such as /t/12 or
+    #reply stays inside; a bare example.org becomes a link, so it counts)."""
+    found = []
+    for href in _HREF.findall(render_post_body(raw)):
+        address = html.unescape(href)
+        if address.startswith(("/", "#")) and not address.startswith("//"):
+            continue
+        found.append(address)
+    return found
+
+
 def plain_text(raw: str) -> str:
     """Markdown source -> the words a reader sees, without markup (for search and previews).
 

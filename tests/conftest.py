@@ -25,7 +25,7 @@ def settings_for(tmp_path, **overrides) -> dict:
         # A cheap hash keeps the suite fast; production uses scrypt.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         # Members made by the factories post straight away; pre-moderation tests turn it on.
-        "PREMODERATE_FIRST_POSTS": 0,
+        "TRUST_NEW_POSTS_WAIT": False,
         # Tests sign in and post many times a minute; tests/hardening/ turns limits on.
         "RATE_LIMITS_ENABLED": False,
     }

@@ -26,6 +26,9 @@ LAYERS = (
             "forum.moderation.models",
             "forum.moderation.log",
             "forum.moderation.reports",
+            # The watched words the moderators keep, which the write rule applies.
+            "forum.moderation.watched.models",
+            "forum.moderation.watched.rules",
         ),
     ),
     ("web", ("forum.web",)),
@@ -54,6 +57,8 @@ LAYERS = (
             "forum.text_bounds",
             "forum.timeutil",
             "forum.permissions",
+            # The trust levels and what each unlocks: the table the permission checks read.
+            "forum.trust.levels",
         ),
     ),
 )
@@ -67,6 +72,7 @@ STORE_CALLERS = {
     "create_reply": {"forum.writing.services"},
     "revise_post": {"forum.writing.services"},
     "replace_body": {"forum.writing.services", "forum.moderation.actions"},
+    "redact_revision": {"forum.moderation.actions"},
     "create_conversation": {"forum.writing.services"},
     "create_message": {"forum.writing.services"},
 }

@@ -5,16 +5,19 @@ from forum.blocks import queries as blocks
 from forum.conversations import queries as conversations
 from forum.following import queries as following
 from forum.moderation import queries as moderation
+from forum.moderation.appeals import queries as appeals
 from forum.notices import queries as notices
 from forum.posts.queries import posts_for_export
 from forum.reactions import queries as reactions
 from forum.recovery import queries as recovery
 from forum.timeutil import iso_time
+from forum.trust.levels import TrustLevel
 
 
 def export_data(user: User) -> dict:
     """Profile, posts, reports made, counters, reactions given, bookmarks, follows, notices,
-    conversations (the member's own messages in them) and appeals."""
+    conversations (the member's own messages in them), appeals and the moderators' notes
+    about them."""
     return {
         "format": "hearth-export-1",
         "profile": {
@@ -27,10 +30,13 @@ def export_data(user: User) -> dict:
             "greeter": user.is_greeter,
             "show_day_counts": user.show_day_counts,
             "messages_from_replied_only": user.messages_from_replied_only,
+            "earned_trust": TrustLevel(user.trust_level or 0).name.lower(),
+            "trust_held_until": iso_time(user.trust_lowered_until),
         },
         "posts": posts_for_export(user),
         "reports_made": moderation.reports_for_export(user),
-        "appeals": moderation.appeals_for_export(user),
+        "moderator_notes_about_you": moderation.notes_for_export(user),
+        "appeals": appeals.appeals_for_export(user),
         "counters": recovery.counters_for_export(user),
         "reactions_given": reactions.reactions_for_export(user),
         "bookmarks": following.bookmarks_for_export(user),

@@ -50,6 +50,11 @@ class User(UserMixin, db.Model):
     messages_from_replied_only: Mapped[bool] = mapped_column(
         default=False, server_default=sa.false()
     )
+    # Earned trust (forum/trust/levels.py: TrustLevel), kept here so that every permission
+    # check reads it with the member; shown to nobody but the member. Until `lowered_until`
+    # a moderator's action holds it one lower and recomputing does not raise it.
+    trust_level: Mapped[int] = mapped_column(sa.SmallInteger, default=0, server_default="0")
+    trust_lowered_until: Mapped[datetime | None] = mapped_column()
 
     @validates("pseudonym")
     def _derive_keys(self, _field: str, pseudonym: str) -> str:

@@ -11,6 +11,7 @@ from forum.blocks.queries import shut_out_list
 from forum.extensions import db, login_manager
 from forum.permissions import Anonymous
 from forum.posts.queries import profile_summary
+from forum.trust.queries import my_trust
 from forum.web import limits
 from forum.web.urls import local_path
 
@@ -105,6 +106,7 @@ def settings():
         export_form=forms.ExportForm(),
         reading_form=_reading_form(),
         shut_out=shut_out_list(current_user),
+        trust=my_trust(current_user),
     )
 
 

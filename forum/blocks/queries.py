@@ -6,6 +6,7 @@ A row whose `until` has passed stops counting everywhere here; nothing needs to 
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask import g
 
 from forum.accounts.models import User
 from forum.blocks.models import MemberBlock, ShutKind
@@ -40,11 +41,24 @@ def blocked_select(member_id) -> sa.Select:
     )
 
 
-def shut_out_ids(member_id: int | None) -> frozenset[int]:
-    """Whom the member muted or blocked, for collapsing their posts on a page."""
+def block_of(member_id: int, target) -> sa.Select:
+    """The member's current block of `target` (a column, for a correlated subquery)."""
+    return blocked_select(member_id).where(MemberBlock.target_id == target)
+
+
+def shut_out_kinds(member_id: int | None) -> dict[int, ShutKind]:
+    """Whom the member muted or blocked, and how: read once a request, for every post shown."""
     if member_id is None:
-        return frozenset()
-    return frozenset(db.session.scalars(shut_out_by(member_id)))
+        return {}
+    cache = g.setdefault("shut_out_kinds", {})
+    if member_id not in cache:
+        rows = db.session.execute(
+            sa.select(MemberBlock.target_id, MemberBlock.kind).where(
+                MemberBlock.user_id == member_id, _current()
+            )
+        )
+        cache[member_id] = dict(rows.all())
+    return cache[member_id]
 
 
 def blocked_ids(member_id: int) -> frozenset[int]:

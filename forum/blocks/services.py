@@ -39,7 +39,10 @@ def shut_out(member: User, other: User, kind: ShutKind, duration: str) -> Member
         row = MemberBlock(user_id=member.id, target_id=other.id)
         db.session.add(row)
     row.kind = kind
-    row.created_at = now
+    # A block keeps the moment it began while it lasts: changing only how long it lasts must
+    # not bring back what it has hidden since, nor count again toward the queue's threshold.
+    if not (was_block and kind == ShutKind.BLOCK):
+        row.created_at = now
     row.until = now + span if span is not None else None
     db.session.flush()
     if kind == ShutKind.BLOCK and not was_block:

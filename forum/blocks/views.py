@@ -4,13 +4,23 @@ from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from forum.accounts.queries import user_by_pseudonym
-from forum.blocks import services
+from forum.blocks import queries, services
 from forum.blocks.forms import ShutOutForm
 from forum.blocks.models import ShutKind
 from forum.errors import ForumError
 from forum.extensions import db
+from forum.permissions import is_member
 
 bp = Blueprint("blocks", __name__)
+
+
+@bp.app_template_global()
+def shut_out_mark(post) -> str | None:
+    """ "muted" or "blocked" when the reader shut out the post's author: its words collapse."""
+    if not is_member(current_user) or post.author_id is None:
+        return None
+    kind = queries.shut_out_kinds(current_user.id).get(post.author_id)
+    return None if kind is None else ("blocked" if kind == ShutKind.BLOCK else "muted")
 
 
 @bp.post("/members/<pseudonym>/shut-out")

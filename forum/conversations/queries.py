@@ -1,5 +1,5 @@
-"""Reading conversations: only a member still in one ever gets it, its messages or its count;
-a conversation with the moderator team, also the moderators (through their inbox)."""
+"""Reading conversations: only a member still in one ever gets it, its messages or its count.
+The moderators read the conversations with the team through forum.conversations.team.queries."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,14 +9,14 @@ from flask import g
 from sqlalchemy.orm import aliased, joinedload
 
 from forum.accounts.models import User
-from forum.blocks.queries import blocked_select
+from forum.blocks.models import MemberBlock
+from forum.blocks.queries import block_of, blocked_select
 from forum.conversations.models import Conversation, Membership, Message
 from forum.conversations.shield import is_new
 from forum.extensions import db
 from forum.notices.models import Notice
-from forum.permissions import can_answer_for_team, is_member
+from forum.permissions import is_member
 from forum.timeutil import iso_time
-from forum.web.jinja import author_name
 from forum.writing.care import identity_hints
 
 # How the moderator team is named to a member, wherever its answers are shown.
@@ -47,20 +47,20 @@ def _unread_clause():
 
 
 def _not_from_blocked(member: User):
-    """A conversation started by someone the member blocked, with nobody else, is not theirs
-    to see: it was stored so that the starter is never told."""
+    """A conversation started by someone the member blocked is not theirs to see when it is
+    the two of them alone (whenever it began), or a group begun after the block: it was
+    stored, members and all, so that the starter is never told."""
     place = aliased(Membership)
-    others = (
+    size = (
         sa.select(sa.func.count())
         .where(place.conversation_id == Conversation.id)
         .correlate(Conversation)
         .scalar_subquery()
     )
-    return sa.or_(
-        Conversation.started_by_id.is_(None),
-        Conversation.started_by_id.not_in(blocked_select(member.id)),
-        others > 2,
+    block = block_of(member.id, Conversation.started_by_id).where(
+        sa.or_(size <= 2, MemberBlock.created_at <= Conversation.created_at)
     )
+    return ~sa.exists(block.correlate(Conversation))
 
 
 def unread_select(member: User) -> sa.Select:
@@ -215,124 +215,3 @@ def conversations_for_export(member: User) -> list[dict]:
             entry["answers_from_the_moderators"] = answers.get(place.conversation_id, [])
         exported.append(entry)
     return exported
-
-
-# --- the moderator team's inbox -------------------------------------------------------------
-
-TEAM_PAGE = 30
-
-
-@dataclass
-class TeamListed:
-    """A conversation with the team as the moderators' inbox lists it."""
-
-    conversation: Conversation
-    member: str  # the member's pseudonym as it is now, or "a former member"
-    unread: bool  # the member wrote since a moderator last opened it
-    unanswered: bool  # the member's message is the newest: nobody has answered it yet
-    left: bool  # the member left the conversation: an answer would not reach them
-
-
-def _team_unread():
-    return sa.exists().where(
-        Message.conversation_id == Conversation.id,
-        Message.as_team.is_(False),
-        Message.id > Conversation.team_read_up_to,
-    )
-
-
-def _team_unanswered():
-    """The member's newest message is newer than the team's newest answer."""
-    theirs = sa.select(sa.func.max(Message.id)).where(
-        Message.conversation_id == Conversation.id, Message.as_team.is_(False)
-    )
-    ours = sa.select(sa.func.coalesce(sa.func.max(Message.id), 0)).where(
-        Message.conversation_id == Conversation.id, Message.as_team.is_(True)
-    )
-    return theirs.scalar_subquery() > ours.scalar_subquery()
-
-
-def team_inbox(viewer: User, page: int):
-    """A page of every conversation with the team, newest first, as TeamListed items, for
-    the moderators; nothing for anyone else."""
-    stmt = (
-        sa.select(Conversation)
-        .where(
-            Conversation.with_team.is_(True),
-            sa.true() if can_answer_for_team(viewer) else sa.false(),
-        )
-        .order_by(Conversation.last_message_at.desc(), Conversation.id.desc())
-    )
-    rows = db.paginate(stmt, page=page, per_page=TEAM_PAGE, error_out=False)
-    ids = [c.id for c in rows.items]
-    states = {
-        cid: (unread, unanswered)
-        for cid, unread, unanswered in db.session.execute(
-            sa.select(Conversation.id, _team_unread(), _team_unanswered()).where(
-                Conversation.id.in_(ids)
-            )
-        )
-    }
-    places = _team_places(ids)
-    rows.items = [
-        TeamListed(
-            c,
-            author_name(places[c.id].user if c.id in places else None),
-            bool(states[c.id][0]),
-            bool(states[c.id][1]),
-            c.id not in places or not places[c.id].is_active,
-        )
-        for c in rows.items
-    ]
-    return rows
-
-
-def _team_places(conversation_ids: list[int]) -> dict[int, Membership]:
-    """The member's place in each conversation with the team (none once they left Hearth)."""
-    if not conversation_ids:
-        return {}
-    return {
-        place.conversation_id: place
-        for place in db.session.scalars(
-            sa.select(Membership)
-            .options(joinedload(Membership.user))
-            .where(Membership.conversation_id.in_(conversation_ids))
-        )
-    }
-
-
-def team_counts(viewer: User) -> tuple[int, int]:
-    """(conversations with something unread by the team, conversations nobody answered yet),
-    for the moderation menu; (0, 0) for anyone but a moderator. Once per request."""
-    if not can_answer_for_team(viewer):
-        return 0, 0
-    if "team_inbox_counts" not in g:
-        with_team = Conversation.with_team.is_(True)
-        g.team_inbox_counts = tuple(
-            db.session.execute(
-                sa.select(
-                    sa.select(sa.func.count()).where(with_team, _team_unread()).scalar_subquery(),
-                    sa.select(sa.func.count())
-                    .where(with_team, _team_unanswered())
-                    .scalar_subquery(),
-                )
-            ).one()
-        )
-    return g.team_inbox_counts
-
-
-def team_conversation_for(viewer: User, conversation_id: int) -> Conversation | None:
-    """A conversation with the team, for a moderator; None for anyone else, and for every
-    conversation between members (the page is a 404): the inbox opens nothing else."""
-    if not can_answer_for_team(viewer):
-        return None
-    return db.session.scalar(
-        sa.select(Conversation).where(
-            Conversation.id == conversation_id, Conversation.with_team.is_(True)
-        )
-    )
-
-
-def team_member_of(conversation: Conversation) -> Membership | None:
-    """The member's place in their conversation with the team (None once they left Hearth)."""
-    return _team_places([conversation.id]).get(conversation.id)

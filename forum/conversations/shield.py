@@ -3,7 +3,8 @@ conversation) while they are new, or when they asked to hear only from people th
 
 A member is new in their first NEWCOMER_SHIELD_DAYS, and until their first post is approved.
 While new, only the moderators and the greeters the newcomer replied to can reach them; the
-rule is one function, asked by every path that starts or adds to a private conversation.
+rule is one function, asked by every path that starts or adds to a private conversation;
+a mention, which notifies as privately as a message, asks `mention_reaches`.
 """
 
 from datetime import timedelta
@@ -14,7 +15,7 @@ from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
 from forum.extensions import db
-from forum.permissions import can_greet, can_moderate
+from forum.permissions import can_greet, can_moderate, unlocks
 from forum.posts.models import Post, PostStatus, Thread
 from forum.timeutil import utcnow
 
@@ -50,19 +51,14 @@ def replied_to(member: User, other: User) -> bool:
     return db.session.scalar(answered) is not None
 
 
-# A greeter reaches a newcomer privately only once past the shield themselves and with this
-# many approved posts: anyone can tick "I'd like to greet newcomers", a pursuer included.
-# (Earned trust, issue 16, will say who may greet.)
-GREETER_POSTS = 10
-
-
 def is_seasoned_greeter(member: User) -> bool:
-    if not can_greet(member) or is_new(member):
-        return False
-    approved = sa.select(sa.func.count()).where(
-        Post.author_id == member.id, Post.status == PostStatus.VISIBLE
-    )
-    return db.session.scalar(approved) >= GREETER_POSTS
+    """A greeter reaches a newcomer privately only with the trust a regular earns (forum/
+    trust/levels.py): anyone can tick "I'd like to greet newcomers", a pursuer included."""
+    return can_greet(member) and unlocks(member).may_greet
+
+
+def _newcomer_hears_from(sender: User, newcomer: User) -> bool:
+    return is_seasoned_greeter(sender) and replied_to(newcomer, sender)
 
 
 def turned_away_by(sender: User, recipient: User) -> str | None:
@@ -73,9 +69,22 @@ def turned_away_by(sender: User, recipient: User) -> str | None:
         return None
     name = recipient.pseudonym
     if is_new(recipient):
-        if is_seasoned_greeter(sender) and replied_to(recipient, sender):
+        if _newcomer_hears_from(sender, recipient):
             return None
         return f"{name} is new here; reply to their posts instead."
     if recipient.messages_from_replied_only and not replied_to(recipient, sender):
         return f"{name} hears privately only from people they have replied to."
     return None
+
+
+def mention_reaches(author: User, member: User, thread: Thread) -> bool:
+    """Whether a mention of `member` by `author` in `thread` may notify them. A mention is a
+    way to reach someone privately, so a newcomer hears of one only from those who may
+    message them, or in a thread they wrote in (there it is the conversation they joined).
+    A reply to a newcomer's own post always reaches them: that is the way in we point to."""
+    if can_moderate(author) or can_moderate(member) or not is_new(member):
+        return True
+    wrote_here = sa.select(Post.id).where(Post.thread_id == thread.id, Post.author_id == member.id)
+    if db.session.scalar(wrote_here.limit(1)) is not None:
+        return True
+    return _newcomer_hears_from(author, member)

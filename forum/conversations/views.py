@@ -15,7 +15,7 @@ from forum.permissions import can_write
 from forum.web import limits
 from forum.web.paging import id_from
 from forum.writing.responses import written_url
-from forum.writing.services import Draft, SecondLookNeeded
+from forum.writing.services import Draft, SecondLookNeeded, TextRefused
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
 CARED = "Your message is sent. If things are hard right now, people are there for you."
@@ -213,6 +213,10 @@ def _sent(form, write):
         sent = write(Draft.from_form(form))
     except SecondLookNeeded as look:
         form.identity_hints = look.hints
+        return None
+    except TextRefused as refused:
+        db.session.rollback()  # whatever the rule began (a claimed token) goes
+        form.body.errors.append(refused.message)
         return None
     except AlreadyWritten as earlier:
         return redirect(written_url(earlier.written))

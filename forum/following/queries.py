@@ -141,3 +141,16 @@ def follows_for_export(user) -> list[dict]:
         .order_by(ThreadState.thread_id)
     )
     return [{"thread_id": thread_id, "choice": follow.value} for thread_id, follow in states]
+
+
+def threads_read_counts(member_ids) -> dict[int, int]:
+    """How many threads each of these members has opened and read in (for earned trust)."""
+    ids = list(member_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(ThreadState.user_id, sa.func.count())
+        .where(ThreadState.user_id.in_(ids), ThreadState.last_seen_post_id.is_not(None))
+        .group_by(ThreadState.user_id)
+    )
+    return dict(rows.all())

@@ -8,6 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from forum.accounts.models import User
 from forum.accounts.queries import user_by_pseudonym
 from forum.blocks.queries import has_shut_out
+from forum.conversations.shield import mention_reaches
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following.models import Bookmark, FollowState, ThreadState
@@ -61,8 +62,9 @@ def follow_as_author(author: User, thread: Thread) -> None:
 
 def post_became_visible(post: Post) -> None:
     """Send the notices a post owes now that it can be read: to the author it answers, to
-    the members it mentions and to the thread's followers; one each, never to its own author
-    nor to anyone who muted the thread. Caller commits."""
+    the members it mentions (a newcomer only as the shield allows) and to the thread's
+    followers; one each, never to its own author, nor to anyone who muted the thread or
+    muted or blocked the author. Caller commits."""
     thread = post.thread
     if (
         post.status != PostStatus.VISIBLE
@@ -88,7 +90,13 @@ def post_became_visible(post: Post) -> None:
             owed[parent_author] = (NoticeKind.REPLY, ReplyTo.YOUR_POST)
     for name in mentioned_names(post.body_source):
         member = user_by_pseudonym(name)
-        if member is not None and member.id not in owed and can_view_thread(member, thread):
+        if (
+            member is not None
+            and member.id not in owed
+            and can_view_thread(member, thread)
+            and post.author is not None
+            and mention_reaches(post.author, member, thread)
+        ):
             owed[member.id] = (NoticeKind.MENTION, None)
     for user_id, state in states.items():
         if state == FollowState.FOLLOWING and user_id not in owed:

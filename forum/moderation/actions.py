@@ -2,13 +2,18 @@
 
 from datetime import datetime, timedelta
 
+from flask import current_app
+
 from forum.accounts.models import User
+from forum.errors import NotAllowed
 from forum.moderation import allowed, log
 from forum.moderation.allowed import DecisionError
 from forum.moderation.models import ReviewItem, TargetType
 from forum.moderation.rules import (
     CARE_OUTCOMES,
+    CLOSE_HOURS,
     REASON_REQUIRED,
+    SLOW_MODE_MINUTES,
     SUSPENSION_DAYS,
     THREAD_VERBS,
     VERB_LABELS,
@@ -16,8 +21,8 @@ from forum.moderation.rules import (
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.posts.lifecycle import set_post_status, set_thread_status
-from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
-from forum.posts.store import replace_body
+from forum.posts.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
+from forum.posts.store import redact_revision, replace_body
 from forum.timeutil import utcnow
 
 # A ban is a suspension with no end a person could live to see.
@@ -69,20 +74,59 @@ def _set_status_with_thread(post: Post, status: PostStatus) -> None:
 
 
 def _redact(moderator: User, post: Post, new_text: str | None) -> None:
-    new_text = (new_text or "").strip()
-    if not new_text or new_text == post.body_source:
+    new_text = _redacted_text(new_text, post.body_source)
+    now = utcnow()
+    replace_body(post, new_text, now, is_redaction=True, keep_old=_keep_original())
+    post.redacted_at = now
+
+
+def _redacted_text(new_text: str | None, original: str) -> str:
+    new_text = (new_text or "").replace("\r\n", "\n").strip()
+    if not new_text or new_text == original.strip():
         raise DecisionError(
             "Please edit the text: replace what must not be shown, e.g. with [redacted]."
         )
-    now = utcnow()
-    replace_body(post, new_text, now, is_redaction=True)
-    post.redacted_at = now
+    return new_text
+
+
+def _keep_original() -> bool:
+    """The moderators' rule (REDACTION_KEEP_ORIGINAL): keep what a redaction took out, for
+    them only, or keep it nowhere."""
+    return bool(current_app.config["REDACTION_KEEP_ORIGINAL"])
+
+
+def may_redact_versions(moderator: User, post: Post) -> bool:
+    """Whether the moderator may redact this post's earlier versions: not their own post."""
+    return not allowed.concerns_self(moderator, post)
+
+
+def redact_version(
+    moderator: User, revision: PostRevision, post: Post, new_text: str | None, reason: str
+) -> None:
+    """Take identifying words out of an earlier version of a post: the version's text becomes
+    `new_text`, the original is kept for the moderators only or nowhere (the setting), the
+    action is logged against the post and its author told, with the reason and never the
+    text. Does not touch the post's current text (that is the "redact" verb). Caller
+    commits."""
+    if revision.post_id != post.id:
+        raise DecisionError("That version belongs to another post.")
+    if not may_redact_versions(moderator, post):
+        raise NotAllowed(allowed.OWN)
+    reason = require_reason("redact_version", reason)
+    redact_revision(
+        revision, _redacted_text(new_text, revision.body_source), utcnow(), _keep_original()
+    )
+    action = log.record(
+        moderator.id, "redact_version", TargetType.POST, post.id, reason, post.author_id
+    )
+    _tell_author(post, "redact_version", reason, action.id)
 
 
 _AUTHOR_NOTICES = {
     "hide": "Your post is hidden by the moderators",
     "remove": "Your post was removed by the moderators",
     "redact": "Part of your post was redacted by the moderators",
+    "redact_version": "Part of an earlier version of your post was redacted by the moderators",
     "reject": "Your post was not approved",
     "approve": "Your post is approved and visible to everyone",
     "restore": "Your post is visible again",
@@ -140,29 +184,60 @@ def act_on_item_about_member(
 _THREAD_FLAGS = {"lock": "is_locked", "pin": "is_pinned", "feature": "is_featured"}
 
 
-def act_on_thread(moderator: User, thread: Thread, verb: str, reason: str) -> None:
-    """Lock, pin or feature a thread as "Start here", or undo it. Caller commits."""
+def act_on_thread(
+    moderator: User,
+    thread: Thread,
+    verb: str,
+    reason: str,
+    hours: int | None = None,
+    minutes: int | None = None,
+) -> None:
+    """Lock a thread (for `hours`, then open again by itself; or until unlocked), pin it,
+    feature it as "Start here", put it in slow mode (one reply per member every `minutes`),
+    or undo any of it. Caller commits."""
     reason = require_reason(verb, reason)
     if verb not in THREAD_VERBS:
         raise DecisionError(f"Unknown action on a thread: {verb}.")
-    setattr(thread, _THREAD_FLAGS[verb.removeprefix("un")], not verb.startswith("un"))
-    action = log.record(
-        moderator.id,
-        verb,
-        TargetType.THREAD,
-        thread.id,
-        reason or VERB_LABELS[verb],
-        thread.author_id,
-    )
+    logged = reason or VERB_LABELS[verb]
+    if verb in ("slow_mode", "slow_mode_off"):
+        logged = _set_slow_mode(moderator, thread, verb, reason, minutes)
+    else:
+        setattr(thread, _THREAD_FLAGS[verb.removeprefix("un")], not verb.startswith("un"))
     if verb == "lock":
+        if hours is not None and hours not in CLOSE_HOURS:
+            raise DecisionError("Choose a close of 1, 6, 12, 24 or 72 hours, or until unlocked.")
+        thread.locked_until = utcnow() + timedelta(hours=hours) if hours else None
+        if hours:
+            logged = f"{logged} (for {hours} hour{'s' if hours > 1 else ''})"
+    elif verb == "unlock":
+        thread.locked_until = None
+    action = log.record(moderator.id, verb, TargetType.THREAD, thread.id, logged, thread.author_id)
+    if verb == "lock":
+        until = (
+            f" It opens again by itself in {hours} hour{'s' if hours > 1 else ''}." if hours else ""
+        )
         notify(
             thread.author_id,
             NoticeKind.MODERATION,
             "Your thread is locked by the moderators",
-            reason,
+            (reason + until).strip(),
             path_for("boards.thread", thread_id=thread.id),
             action_id=action.id,
         )
+
+
+def _set_slow_mode(moderator: User, thread: Thread, verb: str, reason: str, minutes) -> str:
+    if verb == "slow_mode_off":
+        thread.slow_mode_minutes = thread.slow_mode_by_id = thread.slow_mode_reason = None
+        return reason or VERB_LABELS[verb]
+    if minutes not in SLOW_MODE_MINUTES:
+        raise DecisionError("Choose a pace for slow mode: 5, 15, 30, 60 or 240 minutes.")
+    if not reason:
+        raise DecisionError("Please say why: the thread shows it to everyone.")
+    thread.slow_mode_minutes = minutes
+    thread.slow_mode_by_id = moderator.id
+    thread.slow_mode_reason = reason[:200]
+    return f"One reply every {minutes} minutes: {reason}"
 
 
 def act_on_member(

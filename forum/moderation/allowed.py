@@ -5,24 +5,18 @@ over those; the services call `refuse_unless_allowed` and raise what it finds. S
 shown is an action accepted, and any other verb is refused with the same words.
 """
 
-from datetime import timedelta
-
 from forum.accounts.models import User
 from forum.errors import Conflict, ForumError, NotAllowed
 from forum.moderation import queries
 from forum.moderation.claims import claimed_by_someone_else
 from forum.moderation.models import (
-    Appeal,
     ItemKind,
     ItemState,
-    ModAction,
     Reason,
     ReportState,
     ReviewItem,
 )
 from forum.moderation.rules import (
-    APPEAL_DAYS,
-    APPEALABLE_VERBS,
     CARE_OUTCOMES,
     CARE_VERBS,
     HARSH_VERBS,
@@ -33,7 +27,6 @@ from forum.moderation.rules import (
 )
 from forum.permissions import Role, can_administer, can_moderate, is_suspended
 from forum.posts.models import Post, PostStatus
-from forum.timeutil import utcnow
 
 Target = ReviewItem | Post | User
 
@@ -326,43 +319,3 @@ def _nothing_to_do(target: Target) -> str:
     if isinstance(post, Post) and post.status in _NOTHING_TO_DO:
         return _NOTHING_TO_DO[post.status]
     return "There is nothing to do here."
-
-
-# --- appeals -------------------------------------------------------------------------------------
-
-NOT_YOURS = "This decision is not about you, so you can't appeal it."
-NOT_APPEALABLE = "This decision can't be appealed: it did not take anything from you."
-ALREADY_APPEALED = "You have already appealed this decision. A moderator will answer you here."
-TOO_LATE = f"Decisions can be appealed for {APPEAL_DAYS} days, and this one is older."
-ACTED = "You took this action, so another moderator decides the appeal."
-DECIDED = "This appeal is already decided."
-
-
-def appeal_refusal(member: User, action: ModAction | None) -> ForumError | None:
-    """Why the member may not appeal this action now; None when they may."""
-    if action is None or action.subject_id is None or action.subject_id != member.id:
-        return NotAllowed(NOT_YOURS)
-    if action.verb not in APPEALABLE_VERBS:
-        return NotAllowed(NOT_APPEALABLE)
-    if queries.appeal_of(action) is not None:
-        return Conflict(ALREADY_APPEALED)
-    if utcnow() - action.created_at > timedelta(days=APPEAL_DAYS):
-        return NotAllowed(TOO_LATE)
-    return None
-
-
-def can_appeal(member: User, action: ModAction | None, appealed: bool = False) -> bool:
-    """The notice offers "Appeal this decision" (`appealed`: already known to be)."""
-    return not appealed and appeal_refusal(member, action) is None
-
-
-def appeal_decision_refusal(moderator: User, appeal: Appeal) -> ForumError | None:
-    """Why the moderator may not decide the appeal: they acted, it is about them, or it is
-    decided. The database refuses the first too (the appeals table's check)."""
-    if appeal.acted_by_id is not None and appeal.acted_by_id == moderator.id:
-        return NotAllowed(ACTED)
-    if appeal.member_id == moderator.id:
-        return NotAllowed(OWN)
-    if appeal.decided_at is not None:
-        return Conflict(DECIDED)
-    return None

@@ -14,6 +14,7 @@ from forum.moderation.rules import (
     SUSPENSION_DAYS,
     VERB_LABELS,
 )
+from forum.posts.models import BODY_MAX
 from forum.writing.forms import WritingForm, body_field
 
 
@@ -68,10 +69,42 @@ class DecisionForm(FlaskForm):
     confirm = BooleanField("I have read the care report, and this is still the right step.")
 
 
+class RedactVersionForm(FlaskForm):
+    """Take identifying words out of one earlier version of a post (prefixed by its id, so
+    that each version on the history page has a form of its own)."""
+
+    new_text = TextAreaField(
+        "This version with the redaction applied",
+        validators=[
+            InputRequired("Keep the text, with what must go replaced."),
+            Length(max=BODY_MAX),
+        ],
+        description="Replace what identifies someone, e.g. with [redacted]; the rest stays.",
+    )
+    reason = TextAreaField(
+        "Reason",
+        validators=[
+            InputRequired("Please give a reason: the author will read it."),
+            Length(max=1000),
+        ],
+        description="The author reads this, signed “the moderators”; it never quotes the words.",
+    )
+
+
 class NoteForm(FlaskForm):
     body = TextAreaField(
         "Note for the moderators",
+        description="Other moderators see it on every item about this member; the member reads"
+        " it in their data export, without your name. Write what you would say to them.",
         validators=[InputRequired("Write the note first."), Length(max=2000)],
+    )
+
+
+class HandOffForm(FlaskForm):
+    body = TextAreaField(
+        "Hand-off note for the next moderator",
+        description="For example: reached out, waiting to hear back; check tomorrow.",
+        validators=[InputRequired("Write the hand-off note first."), Length(max=1000)],
     )
 
 
@@ -170,6 +203,17 @@ class AppealDecisionForm(FlaskForm):
         + [SelectChoice(str(d), f"{d} day{'s' if d > 1 else ''}") for d in SUSPENSION_DAYS],
         default="",
         validators=[Optional()],
+    )
+    new_text = TextAreaField(
+        "Instead, give the post back with this text (only when changing what was done to a post)",
+        validators=[
+            Optional(),
+            Length(max=BODY_MAX, message=f"Posts are limited to {BODY_MAX:,} characters."),
+        ],
+        description=(
+            "Take out only what had to go, e.g. with [redacted]; "
+            "left as it is, the post stays as decided."
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template
 from flask_login import current_user
 
 from forum.conversations import queries as conversations
+from forum.conversations.team import queries as inbox
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.moderation import team
@@ -28,12 +29,12 @@ def _private(response):
 
 @bp.app_template_global("team_inbox_counts")
 def _counts(viewer) -> tuple[int, int]:
-    return conversations.team_counts(viewer)
+    return inbox.team_counts(viewer)
 
 
 @bp.get("/")
 def index():
-    rows = conversations.team_inbox(current_user, page_number())
+    rows = inbox.team_inbox(current_user, page_number())
     return render_template("moderation/inbox.html", rows=rows)
 
 
@@ -77,14 +78,14 @@ def _answer_again(conversation_id: int) -> str:
 
 
 def _load(conversation_id: int):
-    conversation = conversations.team_conversation_for(current_user, conversation_id)
+    conversation = inbox.team_conversation_for(current_user, conversation_id)
     if conversation is None:
         abort(404)
     return conversation
 
 
 def _page(conversation, form):
-    place = conversations.team_member_of(conversation)
+    place = inbox.team_member_of(conversation)
     return render_template(
         "moderation/inbox_show.html",
         conversation=conversation,

@@ -2,6 +2,8 @@
 
 from forum.extensions import db
 from forum.moderation.models import ModAction, TargetType
+from forum.moderation.rules import SANCTION_VERBS
+from forum.posts.signals import member_sanctioned
 
 
 def record(
@@ -12,7 +14,8 @@ def record(
     reason: str,
     subject_id: int | None = None,
 ) -> ModAction:
-    """Append one row to the log, flushed so that a notice can point at it. Caller commits."""
+    """Append one row to the log, flushed so that a notice can point at it; an action against
+    a member announces member_sanctioned. Caller commits."""
     action = ModAction(
         moderator_id=moderator_id,
         verb=verb,
@@ -23,4 +26,6 @@ def record(
     )
     db.session.add(action)
     db.session.flush()
+    if moderator_id is not None and subject_id is not None and verb in SANCTION_VERBS:
+        member_sanctioned.send(subject_id)
     return action

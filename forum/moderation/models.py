@@ -180,6 +180,7 @@ class TargetType(enum.StrEnum):
     MEMBER = "member"
     CONVERSATION = "conversation"  # a moderator read it, through a report on it
     APPEAL = "appeal"
+    WATCHED_WORD = "watched_word"  # a rule of the watched words (0: an import of many)
 
 
 class ModAction(db.Model):
@@ -193,7 +194,7 @@ class ModAction(db.Model):
     shown_to_readers = False
     __table_args__ = (
         sa.CheckConstraint(
-            "target_type IN ('post', 'thread', 'member', 'conversation', 'appeal')",
+            "target_type IN ('post', 'thread', 'member', 'conversation', 'appeal', 'watched_word')",
             name="one_target",
         ),
         sa.Index("ix_mod_actions_target", "target_type", "target_id"),
@@ -281,7 +282,8 @@ def _append_only(_target, connection, **_kw) -> None:
 
 
 class MemberNote(db.Model):
-    """A note moderators keep about a member; never shown to the member or anyone else."""
+    """A note moderators keep about a member: shown on every queue item about them, and to
+    the member only in their own data export (without who wrote it)."""
 
     __tablename__ = "member_notes"
     shown_to_readers = False
@@ -292,6 +294,24 @@ class MemberNote(db.Model):
     )
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(sa.String(2000))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
+
+
+class HandOffNote(db.Model):
+    """A moderator's note on a queue item for whoever picks it up next ("reached out,
+    waiting to hear back; check tomorrow"): for the moderators only."""
+
+    __tablename__ = "handoff_notes"
+    shown_to_readers = False
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("review_items.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(sa.String(1000))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")

@@ -14,6 +14,7 @@ from forum.moderation.claims import claim_running
 from forum.moderation.models import (
     Appeal,
     AppealOutcome,
+    HandOffNote,
     ItemKind,
     ItemState,
     MemberNote,
@@ -23,6 +24,7 @@ from forum.moderation.models import (
     ReportState,
     ReviewItem,
 )
+from forum.moderation.rules import SANCTION_VERBS
 from forum.posts.models import Board, Post, Thread
 from forum.posts.visibility import NEVER_PUBLIC
 from forum.timeutil import iso_time, utcnow
@@ -31,9 +33,20 @@ from forum.web.paging import id_from
 QUEUE_PAGE = 20
 
 
-def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1):
+def _care_waits():
+    """An item where a care report still waits for a care outcome."""
+    return sa.exists().where(
+        Report.item_id == ReviewItem.id,
+        Report.reason == Reason.AT_RISK,
+        Report.state == ReportState.OPEN,
+    )
+
+
+def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1, care: bool = True):
     """Care first, then auto-hidden, then the most reporters, then the oldest. Items about a
-    conversation or a member belong to no board: a board filter leaves them out."""
+    conversation or a member belong to no board: a board filter leaves them out. With
+    `care` False (a moderator out of the care lane), open items where a care report waits
+    are left out."""
     now = utcnow()
     stmt = (
         sa.select(ReviewItem)
@@ -49,6 +62,8 @@ def queue(state: str = "open", reason: str = "", board: str = "", page: int = 1)
         stmt = stmt.where(ReviewItem.state == ItemState.OPEN)
         if state == "claimed":
             stmt = stmt.where(claim_running(now))
+        if not care:
+            stmt = stmt.where(~_care_waits())
         stmt = stmt.order_by(
             ReviewItem.has_care.desc(),
             ReviewItem.auto_hidden.desc(),
@@ -75,6 +90,41 @@ def queue_stats() -> tuple[int, object]:
         )
     ).one()
     return count, oldest
+
+
+def care_items_waiting() -> int:
+    """Open items where a care report waits for a care outcome."""
+    return db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(ReviewItem)
+        .where(ReviewItem.state == ItemState.OPEN, _care_waits())
+    )
+
+
+def _newest_first_by(model, key, ids) -> dict[int, list]:
+    """The rows of a notes table for each of these ids (of `key`), newest first."""
+    found: dict[int, list] = defaultdict(list)
+    wanted = [i for i in ids if i is not None]
+    if wanted:
+        for note in db.session.scalars(
+            sa.select(model).where(key.in_(wanted)).order_by(model.id.desc())
+        ):
+            found[getattr(note, key.key)].append(note)
+    return found
+
+
+def handoffs(item_ids) -> dict[int, list[HandOffNote]]:
+    """The hand-off notes on each item, newest first."""
+    return _newest_first_by(HandOffNote, HandOffNote.item_id, item_ids)
+
+
+def notes_for_export(member: User) -> list[dict]:
+    """The moderators' notes about a member, for that member's own data export: what was
+    written and when, never which moderator wrote it."""
+    notes = db.session.scalars(
+        sa.select(MemberNote).where(MemberNote.member_id == member.id).order_by(MemberNote.id)
+    )
+    return [{"note": n.body, "written": iso_time(n.created_at)} for n in notes]
 
 
 def previous_posts(posts: list[Post]) -> dict[int, Post]:
@@ -127,16 +177,8 @@ def histories(member_ids: list[int], limit: int = 5) -> dict[int, list[ModAction
 
 
 def notes_about(member_ids: list[int]) -> dict[int, list[MemberNote]]:
-    found: dict[int, list[MemberNote]] = defaultdict(list)
-    ids = [m for m in member_ids if m is not None]
-    if ids:
-        for note in db.session.scalars(
-            sa.select(MemberNote)
-            .where(MemberNote.member_id.in_(ids))
-            .order_by(MemberNote.id.desc())
-        ):
-            found[note.member_id].append(note)
-    return found
+    """The moderators' notes about each member, newest first."""
+    return _newest_first_by(MemberNote, MemberNote.member_id, member_ids)
 
 
 def pseudonyms(user_ids) -> dict[int, str]:
@@ -164,7 +206,8 @@ def log_rows(
     return db.paginate(stmt, page=page, per_page=50, error_out=False)
 
 
-def _month(column):
+def month_of(column):
+    """The year and month of a moment, as "2026-12", in the database's own words."""
     if db.engine.dialect.name == "postgresql":
         return sa.func.to_char(column, "YYYY-MM")
     return sa.func.strftime("%Y-%m", column)
@@ -173,7 +216,7 @@ def _month(column):
 def transparency(months: int = 12) -> tuple[list[str], dict[str, Counter]]:
     """Counts of actions by kind for each recent month: no names, no text."""
     since = utcnow() - timedelta(days=31 * months)
-    month = _month(ModAction.created_at).label("month")
+    month = month_of(ModAction.created_at).label("month")
     rows = db.session.execute(
         sa.select(month, ModAction.verb, sa.func.count())
         .where(ModAction.created_at >= since)
@@ -266,82 +309,23 @@ def reports_for_export(user: User) -> list[dict]:
     ]
 
 
-# --- appeals -------------------------------------------------------------------------------------
-
-
-def action_by_id(action_id: int) -> ModAction | None:
-    return db.session.get(ModAction, action_id)
-
-
-def appeal_by_id(appeal_id: int) -> Appeal | None:
-    return db.session.get(Appeal, appeal_id)
-
-
-def appeal_of(action: ModAction) -> Appeal | None:
-    return db.session.scalar(sa.select(Appeal).where(Appeal.action_id == action.id))
-
-
-def appeals_of(member: User, action_ids) -> dict[int, Appeal]:
-    """The member's appeals of these actions, by action (one query for a page of notices)."""
-    ids = {i for i in action_ids if i is not None}
+def acted_against_since(member_ids, since) -> set[int]:
+    """Which of these members a moderator acted against (SANCTION_VERBS) since `since`; an
+    action reversed on appeal does not count."""
+    ids = list(member_ids)
     if not ids:
-        return {}
-    found = db.session.scalars(
-        sa.select(Appeal).where(Appeal.member_id == member.id, Appeal.action_id.in_(ids))
+        return set()
+    reversed_on_appeal = sa.exists().where(
+        Appeal.action_id == ModAction.id, Appeal.outcome == AppealOutcome.REVERSED
     )
-    return {appeal.action_id: appeal for appeal in found}
-
-
-def actions_by_id(action_ids) -> dict[int, ModAction]:
-    ids = {i for i in action_ids if i is not None}
-    if not ids:
-        return {}
-    return {a.id: a for a in db.session.scalars(sa.select(ModAction).where(ModAction.id.in_(ids)))}
-
-
-def open_appeal_items() -> list[ReviewItem]:
-    """The queue's open appeal items, oldest first."""
-    return list(
+    return set(
         db.session.scalars(
-            sa.select(ReviewItem)
-            .where(ReviewItem.state == ItemState.OPEN, ReviewItem.kind == ItemKind.APPEAL)
-            .order_by(ReviewItem.created_at, ReviewItem.id)
+            sa.select(ModAction.subject_id).where(
+                ModAction.subject_id.in_(ids),
+                ModAction.moderator_id.is_not(None),
+                ModAction.verb.in_(SANCTION_VERBS),
+                ModAction.created_at > since,
+                ~reversed_on_appeal,
+            )
         )
     )
-
-
-def appeals_by_month(months: int = 12) -> dict[str, dict[str, int]]:
-    """For each recent month, how many appeals were made and how many reversed: counts only."""
-    since = utcnow() - timedelta(days=31 * months)
-    found: dict[str, dict[str, int]] = defaultdict(lambda: {"appeals": 0, "reversed": 0})
-    made = _month(Appeal.created_at).label("month")
-    for month_name, count in db.session.execute(
-        sa.select(made, sa.func.count()).where(Appeal.created_at >= since).group_by(made)
-    ):
-        found[month_name]["appeals"] = count
-    decided = _month(Appeal.decided_at).label("month")
-    for month_name, count in db.session.execute(
-        sa.select(decided, sa.func.count())
-        .where(Appeal.decided_at >= since, Appeal.outcome == AppealOutcome.REVERSED)
-        .group_by(decided)
-    ):
-        found[month_name]["reversed"] = count
-    return dict(found)
-
-
-def appeals_for_export(user: User) -> list[dict]:
-    """The member's own appeals, for their data export (never who decided them)."""
-    made = db.session.scalars(
-        sa.select(Appeal).where(Appeal.member_id == user.id).order_by(Appeal.id)
-    )
-    return [
-        {
-            "about": a.action.verb,
-            "body": a.body,
-            "made": iso_time(a.created_at),
-            "outcome": a.outcome.value if a.outcome else None,
-            "decided": iso_time(a.decided_at),
-            "decision_note": a.decision_note,
-        }
-        for a in made
-    ]

@@ -7,7 +7,10 @@ from flask_login import current_user, login_required
 from forum.conversations.queries import conversation_for
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
-from forum.moderation import allowed, appeals, forms, queries, reports
+from forum.moderation import forms, queries, reports
+from forum.moderation.appeals import allowed as appeal_rules
+from forum.moderation.appeals import queries as appeal_queries
+from forum.moderation.appeals import services as appeals
 from forum.moderation.models import Reason
 from forum.moderation.rules import OUTCOME_WORDS, REASON_HELP, REASON_LABELS, VERB_LABELS
 from forum.posts.permissions import can_respond_to
@@ -17,7 +20,7 @@ from forum.web.paging import page_number
 
 bp = Blueprint("reports", __name__)
 # A notice about a decision offers "Appeal this decision" while the member may.
-bp.add_app_template_global(allowed.can_appeal, "can_appeal")
+bp.add_app_template_global(appeal_rules.can_appeal, "can_appeal")
 
 
 @bp.route("/p/<int:post_id>/report", methods=["GET", "POST"])
@@ -108,7 +111,7 @@ def mine():
 @bp.get("/transparency")
 def transparency():
     months, counts = queries.transparency()
-    appealed = queries.appeals_by_month()
+    appealed = appeal_queries.appeals_by_month()
     months = sorted(set(months) | set(appealed), reverse=True)
     return render_template(
         "moderation/transparency.html",
@@ -123,11 +126,11 @@ def transparency():
 @login_required
 def make_appeal(action_id: int):
     """Appeal a moderation decision against oneself, from the notice that told of it."""
-    action = queries.action_by_id(action_id)
-    error = allowed.appeal_refusal(current_user, action)
+    action = appeal_queries.action_by_id(action_id)
+    error = appeal_rules.appeal_refusal(current_user, action)
     if isinstance(error, Conflict):
         flash(error.message, "info")
-        return redirect(url_for("reports.appeal", appeal_id=queries.appeal_of(action).id))
+        return redirect(url_for("reports.appeal", appeal_id=appeal_queries.appeal_of(action).id))
     if error is not None:
         raise error
     form = forms.AppealForm()
@@ -150,7 +153,7 @@ def make_appeal(action_id: int):
 @login_required
 def appeal(appeal_id: int):
     """The member's own appeal: what they wrote, and the answer once there is one."""
-    made = queries.appeal_by_id(appeal_id)
+    made = appeal_queries.appeal_by_id(appeal_id)
     if made is None or made.member_id != current_user.id:
         abort(404)
     return render_template("moderation/my_appeal.html", appeal=made, labels=VERB_LABELS)

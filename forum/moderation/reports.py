@@ -26,8 +26,10 @@ from forum.moderation.models import (
     ReviewItem,
     TargetType,
 )
+from forum.moderation.weight import report_weights
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify
+from forum.permissions import unlocks
 from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Post, PostStatus
 from forum.posts.permissions import can_respond_to
@@ -50,27 +52,9 @@ def report_post(reporter: User, post: Post, reason: Reason, note: str = "") -> R
     """File a member's report; it joins the post's open queue item. Caller commits."""
     if not can_respond_to(reporter, post):
         raise NotAllowed("You can't report this post.")
-    if _open_report(reporter, post=post) is not None:
-        raise AlreadyReported(
-            "You have already reported this post. The moderators will look at it."
-        )
-    _check_report_limits(reporter, post.author_id, reason)
-    item = _open_item(ItemKind.REPORTED, post=post)
-    report = Report(
-        item_id=item.id,
-        post_id=post.id,
-        reporter_id=reporter.id,
-        subject_id=post.author_id,
-        reason=reason,
-        note=(note or "").strip()[:500],
+    return _file_report(
+        reporter, "post", reason, note, post.author_id, ItemKind.REPORTED, post=post
     )
-    try:
-        with db.session.begin_nested():
-            db.session.add(report)
-    except sa.exc.IntegrityError:
-        raise AlreadyReported("You have already reported this post.") from None
-    _update_item_after_report(item, reason)
-    return report
 
 
 def report_conversation(
@@ -91,25 +75,43 @@ def report_conversation(
         about = others[0]
     if about is not None and about.id not in {other.id for other in others}:
         raise NotAllowed("Choose someone in this conversation.")
-    if _open_report(reporter, conversation=conversation) is not None:
+    subject_id = about.id if about else None
+    return _file_report(
+        reporter,
+        "conversation",
+        reason,
+        note,
+        subject_id,
+        ItemKind.CONVERSATION,
+        conversation=conversation,
+    )
+
+
+def _file_report(
+    reporter: User, what: str, reason: Reason, note: str, subject_id, kind: ItemKind, **target
+) -> Report:
+    """One member's report on a post or a conversation (`target`), joined to its open queue
+    item; a second one from them, or a double submit, is refused kindly."""
+    if _open_report(reporter, **target) is not None:
         raise AlreadyReported(
-            "You have already reported this conversation. The moderators will look at it."
+            f"You have already reported this {what}. The moderators will look at it."
         )
-    _check_report_limits(reporter, about.id if about else None, reason)
-    item = _open_item(ItemKind.CONVERSATION, conversation=conversation)
+    _check_report_limits(reporter, subject_id, reason)
+    item = _open_item(kind, **target)
+    columns = {f"{name}_id": thing.id for name, thing in target.items()}
     report = Report(
         item_id=item.id,
-        conversation_id=conversation.id,
         reporter_id=reporter.id,
-        subject_id=about.id if about else None,
+        subject_id=subject_id,
         reason=reason,
         note=(note or "").strip()[:500],
+        **columns,
     )
     try:
         with db.session.begin_nested():
             db.session.add(report)
     except sa.exc.IntegrityError:
-        raise AlreadyReported("You have already reported this conversation.") from None
+        raise AlreadyReported(f"You have already reported this {what}.") from None
     _update_item_after_report(item, reason)
     return report
 
@@ -132,17 +134,28 @@ def others_in_conversation(member: User, conversation: Conversation) -> list[Use
 
 def raise_care_report(post: Post, note: str) -> Report:
     """A care report from Hearth itself (a risk phrase in a post). Caller commits."""
-    item = _open_item(ItemKind.REPORTED, post=post)
+    return _report_from_hearth(post, Reason.AT_RISK, note)
+
+
+def raise_watched_report(post: Post, note: str) -> Report:
+    """Hearth puts a post in front of the moderators for a watched word: as a report on it,
+    or, for a post held back, beside it in its waiting item. Caller commits."""
+    return _report_from_hearth(post, Reason.OTHER, note)
+
+
+def _report_from_hearth(post: Post, reason: Reason, note: str) -> Report:
+    held = post.status == PostStatus.PENDING
+    item = _open_item(ItemKind.PENDING if held else ItemKind.REPORTED, post=post)
     report = Report(
         item_id=item.id,
         post_id=post.id,
         reporter_id=None,
         subject_id=post.author_id,
-        reason=Reason.AT_RISK,
+        reason=reason,
         note=note[:500],
     )
     db.session.add(report)
-    _update_item_after_report(item, Reason.AT_RISK)
+    _update_item_after_report(item, reason)
     return report
 
 
@@ -179,7 +192,7 @@ def _check_report_limits(reporter: User, subject_id: int | None, reason: Reason)
                 "If someone is in danger right now, the help page lists who to call."
             )
     # Counted last, in the same storage as every other limit, once nothing else refuses.
-    per_hour = current_app.config["REPORTS_PER_HOUR"]
+    per_hour = unlocks(reporter).reports_per_hour
     try:
         take_one(f"{per_hour} per hour", "reports", member_key(reporter))
     except SlowDown:
@@ -212,13 +225,16 @@ def _open_item(kind: ItemKind, **target) -> ReviewItem:
 def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
     db.session.flush()
     db.session.expire(item, ["reports"])
-    item.reporter_count = db.session.scalar(
-        sa.select(sa.func.count(sa.distinct(Report.reporter_id))).where(
-            Report.item_id == item.id,
-            Report.state == ReportState.OPEN,
-            Report.reporter_id.is_not(None),
+    reporters = set(
+        db.session.scalars(
+            sa.select(Report.reporter_id).where(
+                Report.item_id == item.id,
+                Report.state == ReportState.OPEN,
+                Report.reporter_id.is_not(None),
+            )
         )
     )
+    item.reporter_count = len(reporters)
     if reason == Reason.AT_RISK:
         item.has_care = True
     post = item.post
@@ -227,8 +243,8 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
         post is not None
         and threshold
         and not item.auto_hidden
-        and item.reporter_count >= threshold
         and post.status == PostStatus.VISIBLE
+        and sum(report_weights(reporters).values()) >= threshold
     ):
         set_post_status(post, PostStatus.HIDDEN)
         item.auto_hidden = True

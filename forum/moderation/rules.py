@@ -45,6 +45,7 @@ VERB_LABELS = {
     "restore": "Restore post",
     "remove": "Remove post",
     "redact": "Redact post",
+    "redact_version": "Redact an earlier version",
     "approve": "Approve post",
     "reject": "Reject post",
     "auto_hide": "Hidden after reports",
@@ -54,6 +55,8 @@ VERB_LABELS = {
     "unpin": "Unpin thread",
     "feature": "Feature as “Start here”",
     "unfeature": "Stop featuring",
+    "slow_mode": "Slow mode on",
+    "slow_mode_off": "Slow mode off",
     "warn": "Warn member",
     "suspend": "Suspend member",
     "unsuspend": "Lift suspension",
@@ -66,9 +69,25 @@ VERB_LABELS = {
     "appeal_reversed": "Appeal: decision reversed",
     "appeal_changed": "Appeal: decision changed",
     "read_conversation": "Read a reported conversation",
+    "watch_add": "Watched word added",
+    "watch_change": "Watched word changed",
+    "watch_remove": "Watched word removed",
+    "watch_import": "Watched words imported",
 }
 
-THREAD_VERBS = ("lock", "unlock", "pin", "unpin", "feature", "unfeature")
+THREAD_VERBS = (
+    "lock",
+    "unlock",
+    "pin",
+    "unpin",
+    "feature",
+    "unfeature",
+    "slow_mode",
+    "slow_mode_off",
+)
+# How long a timed close may last (hours), and slow mode's pace (minutes between replies).
+CLOSE_HOURS = (1, 6, 12, 24, 72)
+SLOW_MODE_MINUTES = (5, 15, 30, 60, 240)
 # Verbs for a reported post, and for a care report (which never ends in "no violation").
 REPORT_VERBS = (
     "no_action",
@@ -91,12 +110,16 @@ PENDING_VERBS = ("approve", "reject")
 # What may weigh on a person at risk: on a care item these sit apart from the care outcomes,
 # behind a disclosure, each with its own reason and a confirmation.
 HARSH_VERBS = ("reject", "hide", "remove", "redact", "lock", "warn", "suspend", "ban")
+# A moderator's action against a member that lowers their earned trust for a while (not a
+# redaction, which may protect them, nor a rejected first post, before any trust).
+SANCTION_VERBS = frozenset({"hide", "remove", "warn", "suspend", "ban"})
 # Verbs whose reason the member affected reads in a notice.
 REASON_REQUIRED = frozenset(
     {
         "hide",
         "remove",
         "redact",
+        "redact_version",
         "reject",
         "lock",
         "warn",

@@ -8,6 +8,7 @@ from forum.extensions import db
 from forum.moderation import actions, allowed, log, queries
 from forum.moderation.claims import free_for
 from forum.moderation.models import (
+    HandOffNote,
     ItemState,
     MemberNote,
     Reason,
@@ -220,5 +221,15 @@ def add_member_note(moderator: User, member: User, body: str) -> MemberNote:
     if not body:
         raise actions.DecisionError("Write the note first.")
     note = MemberNote(member_id=member.id, author_id=moderator.id, body=body[:2000])
+    db.session.add(note)
+    return note
+
+
+def add_handoff(moderator: User, item: ReviewItem, body: str) -> HandOffNote:
+    """Leave a note on an item for the next moderator; the newest shows first. Caller commits."""
+    body = (body or "").strip()
+    if not body:
+        raise actions.DecisionError("Write the hand-off note first.")
+    note = HandOffNote(item_id=item.id, author_id=moderator.id, body=body[:1000])
     db.session.add(note)
     return note

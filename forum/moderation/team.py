@@ -4,8 +4,8 @@ moderators" (the text through the one write rule), and what the team has read.""
 import sqlalchemy as sa
 
 from forum.accounts.models import User
-from forum.conversations import queries as conversations
 from forum.conversations.models import Conversation, Message
+from forum.conversations.team import queries as team_queries
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.notices.models import NoticeKind
@@ -24,7 +24,7 @@ def answer_member(moderator: User, conversation: Conversation, draft: Draft) -> 
     conversation. Raises NotAllowed when the member is no longer in it. Caller commits."""
     if not can_answer_for_team(moderator) or not conversation.with_team:
         raise NotAllowed("Only the moderators answer for the team.")
-    place = conversations.team_member_of(conversation)
+    place = team_queries.team_member_of(conversation)
     if place is None or not place.is_active:
         raise NotAllowed(GONE)
     sent = write_team_answer(moderator, conversation, draft)

@@ -4,10 +4,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from forum.accounts.models import User
-from forum.errors import Conflict, NotAllowed
+from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
-from forum.moderation import actions, forms, inbox, queries, services
-from forum.moderation import appeals as appeals_service
+from forum.moderation import actions, forms, inbox, queries, services, versions
 from forum.moderation.allowed import (
     allowed_actions,
     approval_waiting,
@@ -19,26 +18,51 @@ from forum.moderation.allowed import (
     still_to_do,
     subject_of,
 )
-from forum.moderation.allowed import appeal_decision_refusal as allowed_to_decide
+from forum.moderation.appeals import views as appeals
 from forum.moderation.claims import claim_holder, claimed_by_someone_else
-from forum.moderation.models import Appeal, AppealOutcome, ReviewItem
+from forum.moderation.models import ReviewItem
 from forum.moderation.rules import (
     CARE_VERBS,
     CLAIM_MINUTES,
+    CLOSE_HOURS,
     HARSH_VERBS,
     REASON_REQUIRED,
+    SLOW_MODE_MINUTES,
     STATUS_WORDS,
     VERB_LABELS,
     reason_counts,
 )
+from forum.moderation.watched import views as watched
+from forum.moderation.wellbeing import services as wellbeing
+from forum.moderation.wellbeing import views as care
 from forum.permissions import can_moderate
 from forum.posts.models import Post, Thread
 from forum.posts.queries import listed_boards
 from forum.web.paging import page_number
 
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
-# The team's inbox (/mod/inbox) sits inside the area, behind its one guard.
+# The team's inbox (/mod/inbox), the appeals (/mod/appeals), the watched words
+# (/mod/watched), redacting earlier versions (/mod/versions) and the moderator's own care
+# page (/mod/care) sit inside the area, behind its one guard.
 bp.register_blueprint(inbox.bp)
+bp.register_blueprint(appeals.bp)
+bp.register_blueprint(watched.bp)
+bp.register_blueprint(care.bp)
+bp.register_blueprint(versions.bp)
+
+
+@bp.app_context_processor
+def _thread_controls():
+    """The choices of the moderators' bar on a thread page (shown to moderators only)."""
+    return {"close_hours": CLOSE_HOURS, "slow_mode_minutes": SLOW_MODE_MINUTES}
+
+
+@bp.app_template_global()
+def slow_mode_setter(thread) -> str:
+    """Who put a thread in slow mode, for the moderators (members read "the moderators")."""
+    return queries.pseudonyms([thread.slow_mode_by_id]).get(thread.slow_mode_by_id) or (
+        "a former moderator"
+    )
 
 
 @bp.before_request
@@ -83,7 +107,13 @@ def queue():
     form = forms.QueueFilterForm(request.args)
     form.board.choices += [(b.slug, b.name) for b in listed_boards(current_user)]
     state = form.state.data if form.state.data in ("open", "claimed", "resolved") else "open"
-    items = queries.queue(state, form.reason.data or "", form.board.data or "", page_number())
+    # Time in the queue is counted for the moderator's own sake (a break after a while).
+    wellbeing.record_visit(current_user)
+    db.session.commit()
+    sees_care = wellbeing.sees_care_items(current_user)
+    items = queries.queue(
+        state, form.reason.data or "", form.board.data or "", page_number(), care=sees_care
+    )
     posts = [item.post for item in items.items if item.post is not None]
     authors = [p.author_id for p in posts]
     return render_template(
@@ -94,6 +124,11 @@ def queue():
         previous=queries.previous_posts(posts),
         histories=queries.histories(authors),
         notes=queries.notes_about(authors),
+        handoffs=queries.handoffs(item.id for item in items.items),
+        load=wellbeing.workload(current_user),
+        care_takers=wellbeing.care_takers(),
+        sees_care=sees_care,
+        care_left_out=0 if sees_care else queries.care_items_waiting(),
         decision=forms.DecisionForm(),
         reason_counts=reason_counts,
     )
@@ -103,7 +138,7 @@ def queue():
 def item(item_id: int):
     found = _get(ReviewItem, item_id)
     if found.appeal_id is not None:  # an appeal is decided on its own page
-        return redirect(url_for("moderation.appeal", appeal_id=found.appeal_id))
+        return redirect(url_for("moderation.appeals.decide", appeal_id=found.appeal_id))
     return _render_item(found, forms.DecisionForm())
 
 
@@ -116,7 +151,9 @@ def item_messages(item_id: int):
     return _render_item(item, forms.DecisionForm(), messages=messages, people=people)
 
 
-def _render_item(item: ReviewItem, form, status: int = 200, messages=None, people=None):
+def _render_item(
+    item: ReviewItem, form, status: int = 200, messages=None, people=None, handoff_form=None
+):
     subject = subject_of(item)
     author = subject.id if subject is not None else None
     if item.post is not None and not form.new_text.data:
@@ -134,6 +171,8 @@ def _render_item(item: ReviewItem, form, status: int = 200, messages=None, peopl
             notes=queries.notes_about([author]).get(author, []),
             names=queries.pseudonyms(a.moderator_id for a in history),
             note_form=forms.NoteForm(),
+            handoffs=queries.handoffs([item.id]).get(item.id, []),
+            handoff_form=handoff_form or forms.HandOffForm(formdata=None),
             messages=messages,
             people=people or {},
             reading_refused=may_read_conversation(current_user, item),
@@ -141,6 +180,19 @@ def _render_item(item: ReviewItem, form, status: int = 200, messages=None, peopl
         ),
         status,
     )
+
+
+@bp.post("/items/<int:item_id>/handoff")
+def handoff(item_id: int):
+    """Leave a note on the item for whoever picks it up next."""
+    item = _get(ReviewItem, item_id)
+    form = forms.HandOffForm()
+    if form.validate_on_submit():
+        services.add_handoff(current_user, item, form.body.data)
+        db.session.commit()
+        flash("Hand-off note saved: the next moderator sees it first.", "success")
+        return redirect(url_for("moderation.item", item_id=item.id))
+    return _render_item(item, forms.DecisionForm(formdata=None), 400, handoff_form=form)
 
 
 @bp.post("/items/<int:item_id>/claim")
@@ -219,8 +271,12 @@ def post(post_id: int):
 def thread(thread_id: int):
     thread = _get(Thread, thread_id)
     verb = request.form.get("verb", "")
+    hours = request.form.get("hours", type=int) if verb == "lock" else None
+    minutes = request.form.get("minutes", type=int) if verb == "slow_mode" else None
     try:
-        actions.act_on_thread(current_user, thread, verb, request.form.get("reason", ""))
+        actions.act_on_thread(
+            current_user, thread, verb, request.form.get("reason", ""), hours or None, minutes
+        )
     except actions.DecisionError as error:
         db.session.rollback()
         flash(error.message, "error")
@@ -286,41 +342,3 @@ def log():
         rows=rows,
         names=queries.pseudonyms(r.moderator_id for r in rows.items),
     )
-
-
-# --- appeals -------------------------------------------------------------------------------------
-
-
-@bp.get("/appeals")
-def appeals():
-    """The open appeals, each as the queue shows it (the queue lists them among the rest)."""
-    return render_template("moderation/appeals.html", items=queries.open_appeal_items())
-
-
-@bp.route("/appeals/<int:appeal_id>", methods=["GET", "POST"])
-def appeal(appeal_id: int):
-    appeal = _get(Appeal, appeal_id)
-    form = forms.AppealDecisionForm()
-    if form.validate_on_submit():
-        days = int(form.days.data) if form.days.data else None
-        decision = AppealOutcome(form.outcome.data), form.note.data, days
-        try:
-            appeals_service.decide_appeal(current_user, appeal, *decision)
-        except (actions.DecisionError, Conflict) as error:
-            db.session.rollback()
-            form.note.errors = [*form.note.errors, error.message]
-        else:
-            db.session.commit()
-            flash("Done. The member is told.", "success")
-            return redirect(url_for("moderation.appeals"))
-    action = appeal.action
-    refused = allowed_to_decide(current_user, appeal)
-    return render_template(
-        "moderation/appeal.html",
-        appeal=appeal,
-        action=action,
-        form=form,
-        refused=refused.message if refused else None,
-        post=db.session.get(Post, action.target_id) if action.target_type == "post" else None,
-        names=queries.pseudonyms([action.moderator_id, appeal.decided_by_id]),
-    ), 400 if form.errors else 200

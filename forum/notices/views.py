@@ -4,7 +4,7 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from forum.extensions import db
-from forum.moderation import queries as moderation
+from forum.moderation.appeals import queries as appeals
 from forum.notices import queries, services
 from forum.web.paging import page_number
 
@@ -23,8 +23,8 @@ def index():
         "notices/index.html",
         notices=notices,
         shown=shown,
-        actions=moderation.actions_by_id(action_ids),
-        appeals=moderation.appeals_of(current_user, action_ids),
+        actions=appeals.actions_by_id(action_ids),
+        appeals=appeals.appeals_of(current_user, action_ids),
     )
 
 

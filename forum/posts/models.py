@@ -84,6 +84,13 @@ class Thread(db.Model):
     status: Mapped[ThreadStatus] = mapped_column(_enum(ThreadStatus), default=ThreadStatus.VISIBLE)
     is_pinned: Mapped[bool] = mapped_column(default=False)
     is_locked: Mapped[bool] = mapped_column(default=False)
+    # A timed close: locked until then, open again by itself after (None: until unlocked).
+    locked_until: Mapped[datetime | None] = mapped_column()
+    # Slow mode: one reply per member every this many minutes (the thread's author exempt),
+    # who set it (shown to the moderators only) and why (shown to everyone).
+    slow_mode_minutes: Mapped[int | None] = mapped_column()
+    slow_mode_by_id: Mapped[int | None] = mapped_column()
+    slow_mode_reason: Mapped[str | None] = mapped_column(sa.String(200))
     # Chosen by the moderators as a "Start here" thread for newcomers.
     is_featured: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -129,6 +136,10 @@ class Post(db.Model):
     # A content note the author put before the text (forum.posts.content_notes), and its words.
     content_note: Mapped[str | None] = mapped_column(sa.String(24))
     content_note_text: Mapped[str | None] = mapped_column(sa.String(100))
+    # A help card a watched word attached (forum.moderation.watched): pointed at, never copied,
+    # so the moderators' changes to the card reach every post that shows it. No foreign key,
+    # so that adding the column never rebuilds this table; removing a rule clears it.
+    card_id: Mapped[int | None] = mapped_column()
 
     thread: Mapped[Thread] = relationship(lazy="joined", innerjoin=True)
     author: Mapped[User | None] = relationship(lazy="joined")
@@ -151,5 +162,7 @@ class PostRevision(db.Model):
     # When this version was written (the post's created_at, or the previous edit).
     written_at: Mapped[datetime] = mapped_column()
     replaced_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # A version the moderators redacted: only they may read it again.
+    # The original of a version the moderators redacted: only they may read it again.
     is_redaction: Mapped[bool] = mapped_column(default=False)
+    # When the moderators took identifying words out of this version (its text is now theirs).
+    redacted_at: Mapped[datetime | None] = mapped_column()

@@ -8,18 +8,30 @@ from forum.permissions import can_moderate, can_write, is_author
 from forum.posts import visibility
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.posts.visibility import can_view_post
+from forum.timeutil import utcnow
 
 
 def can_post(user, board: Board) -> bool:
     return can_write(user) and not board.is_archived
 
 
+def is_closed(thread: Thread) -> bool:
+    """Locked by the moderators, for good or until a time that has not come yet."""
+    return thread.is_locked and (thread.locked_until is None or thread.locked_until > utcnow())
+
+
 def can_reply(user, thread: Thread) -> bool:
     return (
         can_post(user, thread.board)
         and thread.status == ThreadStatus.VISIBLE
-        and (not thread.is_locked or can_moderate(user))
+        and (not is_closed(thread) or can_moderate(user))
     )
+
+
+def slow_mode_applies(user, thread: Thread) -> bool:
+    """Slow mode holds this member to one reply every few minutes (never the thread's own
+    author, nor the moderators)."""
+    return bool(thread.slow_mode_minutes) and not (can_moderate(user) or is_author(user, thread))
 
 
 def can_edit_post(user, post: Post) -> bool:
@@ -28,7 +40,7 @@ def can_edit_post(user, post: Post) -> bool:
         and is_author(user, post)
         and post.status in (PostStatus.VISIBLE, PostStatus.PENDING)
         and not post.thread.board.is_archived
-        and not post.thread.is_locked
+        and not is_closed(post.thread)
     )
 
 
@@ -72,5 +84,7 @@ PREDICATES = {
         can_delete_post,
         can_view_history,
         can_respond_to,
+        is_closed,
+        slow_mode_applies,
     )
 }

@@ -7,6 +7,7 @@ from forum.accounts.models import User
 from forum.extensions import db
 from forum.posts.models import Board, Post, PostRevision, Thread, ThreadStatus
 from forum.posts.visibility import listed_boards_filter, listed_posts_filter, readable_posts
+from forum.timeutil import iso_time
 
 
 def listed_boards(viewer) -> list[Board]:
@@ -71,7 +72,8 @@ def post_history(post: Post, with_redacted: bool = False) -> list:
 
 
 def posts_for_export(user: User) -> list[dict]:
-    """The member's own posts, whatever their state, for their data export."""
+    """The member's own posts, whatever their state, with their earlier versions as the
+    author reads them (what the moderators redacted, never its original), for their export."""
     stmt = (
         sa.select(Post, Thread.title, Board.slug)
         .join(Post.thread)
@@ -79,6 +81,8 @@ def posts_for_export(user: User) -> list[dict]:
         .where(Post.author_id == user.id)
         .order_by(Post.id)
     )
+    rows = db.session.execute(stmt).all()
+    versions = _earlier_versions([post.id for post, _title, _slug in rows])
     return [
         {
             "id": post.id,
@@ -88,11 +92,31 @@ def posts_for_export(user: User) -> list[dict]:
             "started_thread": post.is_opening,
             "in_reply_to": post.parent_id,
             "status": post.status.value,
-            "created": post.created_at.isoformat(timespec="seconds") + "Z",
-            "edited": post.edited_at.isoformat(timespec="seconds") + "Z"
-            if post.edited_at
-            else None,
+            "created": iso_time(post.created_at),
+            "edited": iso_time(post.edited_at),
             "body": post.body_source,
+            "earlier_versions": versions.get(post.id, []),
         }
-        for post, title, slug in db.session.execute(stmt)
+        for post, title, slug in rows
     ]
+
+
+def _earlier_versions(post_ids: list[int]) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {}
+    if not post_ids:
+        return found
+    stmt = (
+        sa.select(PostRevision)
+        .where(PostRevision.post_id.in_(post_ids), PostRevision.is_redaction.is_(False))
+        .order_by(PostRevision.post_id, PostRevision.replaced_at, PostRevision.id)
+    )
+    for revision in db.session.scalars(stmt):
+        found.setdefault(revision.post_id, []).append(
+            {
+                "written": iso_time(revision.written_at),
+                "replaced": iso_time(revision.replaced_at),
+                "redacted_by_the_moderators": revision.redacted_at is not None,
+                "body": revision.body_source,
+            }
+        )
+    return found

@@ -15,6 +15,16 @@ post_status_changed = _signals.signal("post-status-changed")
 # A bulk UPDATE is about to change the posts matching `where` (the session's flush events
 # don't see bulk statements): whoever keeps copies of posts hears it first.
 posts_changing_in_bulk = _signals.signal("posts-changing-in-bulk")
+# The moderators took words out of a post or out of one of its earlier versions: whoever
+# keeps copies of its words must let go of the old ones too (search's index keeps the words
+# of replaced versions until it rewrites them).
+post_redacted = _signals.signal("post-redacted")
 # A member blocked another: the sender is the member blocked, `by` the blocker's id. Counts
 # only; whoever listens never learns more than that a block was made.
 member_blocked = _signals.signal("member-blocked")
+# A moderator acted against a member (a post hidden or removed, a warning, a suspension, a
+# ban): the sender is the member's id. Earned trust listens.
+member_sanctioned = _signals.signal("member-sanctioned")
+# A moderator's action against a member was reversed on appeal: the sender is the member's
+# id. Earned trust listens (the hold that action put on the member's level may lift).
+member_cleared = _signals.signal("member-cleared")

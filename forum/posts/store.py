@@ -21,7 +21,7 @@ from forum.posts.models import (
     ThreadStatus,
 )
 from forum.posts.permissions import can_edit_post, can_post, can_reply
-from forum.posts.signals import post_created
+from forum.posts.signals import post_created, post_redacted
 from forum.text import render_post_body
 from forum.timeutil import utcnow
 
@@ -114,17 +114,44 @@ def revise_post(editor: User, post: Post, body: str, title: str | None = None) -
     post.edited_at = now
 
 
-def replace_body(post: Post, body: str, now: datetime, is_redaction: bool = False) -> None:
-    """Put new text in a post, keeping the old version in its history. Caller commits."""
-    db.session.add(
-        PostRevision(
-            post_id=post.id,
-            body_source=post.body_source,
-            body_html=post.body_html,
-            written_at=post.edited_at or post.created_at,
-            replaced_at=now,
-            is_redaction=is_redaction,
+def replace_body(
+    post: Post, body: str, now: datetime, is_redaction: bool = False, keep_old: bool = True
+) -> None:
+    """Put new text in a post, keeping the old version in its history (a redaction's original
+    for the moderators only), or nowhere when not `keep_old`. Caller commits."""
+    if keep_old:
+        db.session.add(
+            PostRevision(
+                post_id=post.id,
+                body_source=post.body_source,
+                body_html=post.body_html,
+                written_at=post.edited_at or post.created_at,
+                replaced_at=now,
+                is_redaction=is_redaction,
+            )
         )
-    )
     post.body_source = body
     post.body_html = render_post_body(body)
+    if is_redaction:
+        post_redacted.send(post)
+
+
+def redact_revision(revision: PostRevision, body: str, now: datetime, keep_old: bool) -> None:
+    """Put the moderators' redacted text in an earlier version of a post. With `keep_old`,
+    the original stays beside it for the moderators only (what is already theirs alone, or
+    was redacted before, is not copied again); without, it is kept nowhere. Caller commits."""
+    if keep_old and not revision.is_redaction and revision.redacted_at is None:
+        db.session.add(
+            PostRevision(
+                post_id=revision.post_id,
+                body_source=revision.body_source,
+                body_html=revision.body_html,
+                written_at=revision.written_at,
+                replaced_at=revision.replaced_at,
+                is_redaction=True,
+            )
+        )
+    revision.body_source = body
+    revision.body_html = render_post_body(body)
+    revision.redacted_at = now
+    post_redacted.send(db.session.get(Post, revision.post_id))

@@ -22,6 +22,9 @@ class SearchOutbox(db.Model):
     # No foreign key: the row must outlive a post that was deleted, so that it leaves the index.
     post_id: Mapped[int] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The moderators redacted the post: the index must rewrite whatever still holds the
+    # words of its replaced versions, not only write the post again.
+    purge: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 class _WeightedVector(ColumnElement):

@@ -90,6 +90,13 @@ def on_posts_changing_in_bulk(_sender, where) -> None:
     enqueue_posts_where(where)
 
 
+def on_post_redacted(post: Post) -> None:
+    """The moderators took words out of a post or its history: queue it with a purge, so
+    that the index lets go of the old words too. Caller commits."""
+    db.session.add(SearchOutbox(post_id=post.id, created_at=utcnow(), purge=True))
+    db.session.info[_PENDING] = True
+
+
 def _after_rollback(session: Session) -> None:
     session.info.pop(_PENDING, None)
     session.info.pop("search_deleted_posts", None)
@@ -154,13 +161,18 @@ def drain(app: Flask, batch: int = 500, within: float | None = None) -> int:
 def _drain_batch(engine, batch: int) -> int:
     with Session(db.engine) as session:
         rows = session.execute(
-            sa.select(SearchOutbox.id, SearchOutbox.post_id).order_by(SearchOutbox.id).limit(batch)
+            sa.select(SearchOutbox.id, SearchOutbox.post_id, SearchOutbox.purge)
+            .order_by(SearchOutbox.id)
+            .limit(batch)
         ).all()
         if not rows:
             return 0
-        wanted = {post_id for _, post_id in rows}
+        wanted = {row.post_id for row in rows}
         docs = load_docs(session, wanted)
-        engine.write(list(docs.values()), forget=wanted - docs.keys())
+        if any(row.purge for row in rows):
+            engine.write(list(docs.values()), forget=wanted - docs.keys(), purge=True)
+        else:
+            engine.write(list(docs.values()), forget=wanted - docs.keys())
         # Only after the index committed: a crash in between indexes these posts twice, harmlessly.
         session.execute(sa.delete(SearchOutbox).where(SearchOutbox.id.in_([r[0] for r in rows])))
         session.commit()

@@ -18,6 +18,7 @@ from limits import parse
 
 from forum.accounts.names import pseudonym_skeleton as fold
 from forum.errors import ERROR_PAGES, ForumError, forget_transaction, render_error
+from forum.permissions import unlocks
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +145,11 @@ def count_message(member) -> None:
 
 
 def count_conversation(member) -> None:
-    """New conversations a member starts (each also counts as a message)."""
-    limit = current_app.config["CONVERSATIONS_LIMIT_PER_MEMBER"]
-    take_one(limit, "conversations", member_key(member))
+    """New conversations a member starts (each also counts as a message), as many a day as
+    their earned trust allows."""
+    take_one(
+        f"{unlocks(member).conversations_per_day} per day", "conversations", member_key(member)
+    )
 
 
 def count_team_conversation(member) -> None:

@@ -2,14 +2,10 @@
 identify someone (the identity hints)."""
 
 import re
-from functools import lru_cache
-from pathlib import Path
-
-from flask import current_app
 
 from forum.moderation.reports import raise_care_report
+from forum.moderation.watched.rules import care_words_in
 
-_DEFAULT_PHRASES = Path(__file__).with_name("default-risk-phrases.txt")
 CARE_NOTE = (
     "Hearth noticed words that may mean this member is struggling. Nothing was blocked; "
     "please check in gently."
@@ -80,35 +76,10 @@ _IDENTITY_PATTERNS = (
 )
 
 
-def _phrases_file() -> Path:
-    local = Path(current_app.instance_path) / "risk-phrases.txt"
-    return local if local.is_file() else _DEFAULT_PHRASES
-
-
-@lru_cache(maxsize=8)
-def _compiled(path: str, modified: float) -> re.Pattern | None:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    phrases = [
-        " ".join(line.lower().split())
-        for line in lines
-        if line.strip() and not line.startswith("#")
-    ]
-    if not phrases:
-        return None
-    # The text's spacing is made single before matching (risk_phrases_in), so the pattern
-    # holds no repeat at all: it costs the same few steps wherever it is tried.
-    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
 def risk_phrases_in(text: str) -> list[str]:
-    """The phrases of risk found in a text (the list lives in the instance folder)."""
-    path = _phrases_file()
-    pattern = _compiled(str(path), path.stat().st_mtime)
-    if pattern is None:
-        return []
-    normalised = " ".join(text.replace("’", "'").split())
-    return sorted({m.group(0).lower() for m in pattern.finditer(normalised)})
+    """The words of risk found in a text: the care list the moderators keep with the watched
+    words (forum.moderation.watched), which starts as the phrases Hearth ships."""
+    return care_words_in(text)
 
 
 def identity_hints(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 from forum.conversations.models import Message
 from forum.extensions import db
 from forum.posts.models import Post
-from forum.writing.services import Draft, SecondLookNeeded, Written
+from forum.writing.services import Draft, SecondLookNeeded, TextRefused, Written
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
 WAITING = "Thank you. Your post is waiting for a moderator and will appear once approved."
@@ -32,6 +32,10 @@ def write_from_form(
         written = write(Draft.from_form(form))
     except SecondLookNeeded as look:
         form.identity_hints = look.hints
+        return None
+    except TextRefused as refused:
+        db.session.rollback()  # whatever the rule began (a claimed token) goes
+        form.body.errors.append(refused.message)
         return None
     except AlreadyWritten as earlier:
         flash(ALREADY, "info")

@@ -1,13 +1,17 @@
 """The one write rule. Every path that stores text a person wrote (a new thread, a reply, an
 edit, a milestone share, and whatever comes later) calls a write_* function here, which
-applies the whole rule in one order: the identity check, pre-moderation, storing, the
-content note, and the care check; a new post also counts against the member's writing
-limit. A draft's one-time token is kept with what it made (forum.writing.tokens), so that the
-same form sent again is answered with that post instead of storing a second. Views call these
-and apply nothing of the rule themselves.
+applies the whole rule in one order: the watched words (a block refuses, a replacement
+changes the text), the identity check, pre-moderation (a new member's posts, or a held
+word), storing, the content note (the author's, else a watched word's), the watched words'
+flags and help cards, and the care check; a new post also counts against the member's
+writing limit. A draft's one-time token is kept with what it made (forum.writing.tokens),
+so that the same form sent again is answered with that post instead of storing a second.
+Views call these and apply nothing of the rule themselves.
 """
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
@@ -17,11 +21,15 @@ from forum.conversations.models import Conversation, Message
 from forum.conversations.store import create_conversation, create_message
 from forum.errors import ForumError
 from forum.extensions import db
-from forum.moderation.reports import hold_for_approval
-from forum.permissions import can_moderate
-from forum.posts.content_notes import set_content_note
+from forum.moderation.reports import hold_for_approval, raise_watched_report
+from forum.moderation.watched.rules import Found, watch
+from forum.permissions import can_moderate, unlocks
+from forum.posts.content_notes import NOTE_KINDS, set_content_note
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
+from forum.posts.permissions import slow_mode_applies
 from forum.posts.store import create_reply, create_thread, revise_post
+from forum.text import outside_links
+from forum.timeutil import utcnow
 from forum.web.limits import (
     count_conversation,
     count_message,
@@ -82,6 +90,58 @@ class SecondLookNeeded(ForumError):
         self.hints = hints
 
 
+class TextRefused(ForumError):
+    """What was written can't go as it is: nothing is stored, the form comes back with the
+    text kept and this message beside it."""
+
+    status_code = 400
+
+
+class WordsRefused(TextRefused):
+    """A watched word the moderators block."""
+
+    def __init__(self, words: list[str]):
+        quoted = ", ".join(f"“{w}”" for w in words)
+        super().__init__(
+            f"Hearth's moderators have asked that {quoted} not be posted here. Please change "
+            "it and send again: what you wrote is kept below."
+        )
+        self.words = words
+
+
+def _watched(author: User, draft: Draft) -> tuple[Draft, Found]:
+    """The watched words on a draft: a block refuses it; replacements give the draft that is
+    stored. The moderators' own writing is never blocked, held or flagged."""
+    found = watch(draft.body, draft.title)
+    if can_moderate(author):
+        found.blocked, found.held, found.flagged = [], [], []
+    if found.blocked:
+        raise WordsRefused(found.blocked)
+    if found.replaced:
+        draft = replace(draft, body=found.text, title=found.title)
+    return draft, found
+
+
+def _after_watching(post: Post, found: Found, edited: bool = False) -> None:
+    """What the watched words ask once the post is stored: a help card, a content note when
+    its author set none, and the moderators' eyes on it (an edit is flagged, never held)."""
+    post.card_id = found.cards[0].id if found.cards else None
+    if found.notes and not post.content_note:
+        detail = found.notes[0].detail
+        kind = detail if detail in NOTE_KINDS and detail != "other" else "other"
+        set_content_note(post, kind, None if kind != "other" else detail or "Watched words")
+    held = [] if edited else found.held
+    flagged = found.flagged + (found.held if edited else [])
+    if held:
+        raise_watched_report(post, "Held for approval: it has " + _listed(held) + ".")
+    if flagged:
+        raise_watched_report(post, "Flagged by watched words: " + _listed(flagged) + ".")
+
+
+def _listed(words: list[str]) -> str:
+    return ", ".join(f"“{w}”" for w in sorted(set(words)))
+
+
 def _second_look(draft: Draft) -> None:
     if draft.post_anyway:
         return
@@ -91,16 +151,24 @@ def _second_look(draft: Draft) -> None:
 
 
 def needs_approval(author: User) -> bool:
-    """A newcomer's first posts wait for a moderator (how many: PREMODERATE_FIRST_POSTS)."""
-    first = current_app.config["PREMODERATE_FIRST_POSTS"]
-    if not first or can_moderate(author):
-        return False
-    approved = db.session.scalar(
-        sa.select(sa.func.count())
-        .select_from(Post)
-        .where(Post.author_id == author.id, Post.status == PostStatus.VISIBLE)
-    )
-    return approved < first
+    """The posts of a *new* member wait for a moderator, until they earn the member level
+    (forum/trust/levels.py; TRUST_NEW_POSTS_WAIT turns it off)."""
+    return current_app.config["TRUST_NEW_POSTS_WAIT"] and unlocks(author).posts_wait
+
+
+class LinksNotYet(TextRefused):
+    """A new member linked beyond Hearth's own pages."""
+
+    def __init__(self):
+        super().__init__(
+            "Links to other sites open up after your first days here. Please take the link "
+            "out (you can name the site in words): what you wrote is kept below."
+        )
+
+
+def _links_allowed(author: User, draft: Draft) -> None:
+    if not unlocks(author).links and outside_links(draft.body):
+        raise LinksNotYet()
 
 
 def _claim(member: User, draft: Draft, target: str, post: Post | None = None) -> WriteToken | None:
@@ -108,10 +176,11 @@ def _claim(member: User, draft: Draft, target: str, post: Post | None = None) ->
     return claim(member, draft.token, mark, post)
 
 
-def _after_storing(post: Post, draft: Draft) -> Written:
+def _after_storing(post: Post, draft: Draft, found: Found) -> Written:
     if post.status == PostStatus.PENDING:
         hold_for_approval(post)
     set_content_note(post, draft.content_note, draft.content_note_text)
+    _after_watching(post, found)
     return Written(post, at_risk=look_after(post))
 
 
@@ -127,25 +196,59 @@ def write_thread(
     Raises SecondLookNeeded before storing anything, AlreadyWritten or SentBefore for a
     token that wrote before. Caller commits.
     """
-    _second_look(draft)
+    stored, found = _watched(author, draft)
+    _links_allowed(author, stored)
+    _second_look(stored)
     claimed = _claim(author, draft, f"thread:{board.id}:{kind}")
     count_writing(author)
-    post = create_thread(
-        author, board, draft.title or "", draft.body, needs_approval(author), kind, badge
-    )
+    held = needs_approval(author) or bool(found.held)
+    post = create_thread(author, board, stored.title or "", stored.body, held, kind, badge)
     keep(claimed, post)
-    return _after_storing(post, draft)
+    return _after_storing(post, stored, found)
+
+
+class SlowMode(TextRefused):
+    """The thread is in slow mode and the member replied in it a moment ago."""
+
+    def __init__(self, minutes: int, wait: int):
+        super().__init__(
+            f"This thread is in slow mode: one reply every {minutes} minutes, to give everyone "
+            f"room. You can reply again in {wait} minute{'s' if wait != 1 else ''}; what you "
+            "wrote is kept below."
+        )
+
+
+def _at_the_threads_pace(author: User, thread: Thread) -> None:
+    if not slow_mode_applies(author, thread):
+        return
+    since = utcnow() - timedelta(minutes=thread.slow_mode_minutes)
+    last = db.session.scalar(
+        sa.select(sa.func.max(Post.created_at)).where(
+            Post.thread_id == thread.id,
+            Post.author_id == author.id,
+            Post.created_at > since,
+            Post.status != PostStatus.WITHDRAWN,
+        )
+    )
+    if last is not None:
+        left = last + timedelta(minutes=thread.slow_mode_minutes) - utcnow()
+        raise SlowMode(thread.slow_mode_minutes, max(1, math.ceil(left.total_seconds() / 60)))
 
 
 def write_reply(author: User, thread: Thread, draft: Draft, parent: Post | None = None) -> Written:
-    """Reply to a thread, perhaps to one post of it. Raises SecondLookNeeded, AlreadyWritten
-    or SentBefore. Caller commits."""
-    _second_look(draft)
+    """Reply to a thread, perhaps to one post of it, at the thread's pace when it is in slow
+    mode. Raises TextRefused, SecondLookNeeded, AlreadyWritten or SentBefore. Caller commits."""
+    stored, found = _watched(author, draft)
+    _links_allowed(author, stored)
+    _second_look(stored)
     claimed = _claim(author, draft, f"reply:{thread.id}:{parent.id if parent else ''}")
+    # After the claim, so that the same form sent twice is answered with its reply.
+    _at_the_threads_pace(author, thread)
     count_writing(author)
-    post = create_reply(author, thread, draft.body, parent, held=needs_approval(author))
+    held = needs_approval(author) or bool(found.held)
+    post = create_reply(author, thread, stored.body, parent, held=held)
     keep(claimed, post)
-    return _after_storing(post, draft)
+    return _after_storing(post, stored, found)
 
 
 def write_edit(editor: User, post: Post, draft: Draft) -> Written:
@@ -153,14 +256,27 @@ def write_edit(editor: User, post: Post, draft: Draft) -> Written:
 
     Raises SecondLookNeeded, AlreadyWritten or SentBefore. Caller commits.
     """
-    _second_look(draft)
+    stored, found = _watched(editor, draft)
+    _links_allowed(editor, stored)
+    _second_look(stored)
     _claim(editor, draft, f"edit:{post.id}", post)
-    revise_post(editor, post, draft.body, draft.title)
-    set_content_note(post, draft.content_note, draft.content_note_text)
+    revise_post(editor, post, stored.body, stored.title)
+    set_content_note(post, stored.content_note, stored.content_note_text)
+    _after_watching(post, found, edited=True)
     return Written(post, at_risk=look_after(post))
 
 
 # --- private messages ---------------------------------------------------------------------
+
+
+def _in_a_message(author: User, draft: Draft, to_team: bool = False) -> Draft:
+    """In a private message the watched words block and replace; nothing is held or
+    flagged, since no moderator reads a conversation but through a report on it. A new
+    member's links wait as in posts, except to the moderator team (evidence may be a link)."""
+    stored, _ = _watched(author, draft)
+    if not to_team:
+        _links_allowed(author, stored)
+    return stored
 
 
 @dataclass
@@ -178,6 +294,7 @@ def write_conversation(author: User, others: list[User], draft: Draft) -> Sent:
 
     Raises SecondLookNeeded, AlreadyWritten or SentBefore before storing anything. Caller
     commits."""
+    draft = _in_a_message(author, draft)
     _second_look(draft)
     people = ",".join(str(m.id) for m in sorted(others, key=lambda m: m.id))
     claimed = _claim(author, draft, f"conversation:{people}")
@@ -190,6 +307,7 @@ def write_conversation(author: User, others: list[User], draft: Draft) -> Sent:
 def write_message(author: User, conversation: Conversation, draft: Draft) -> Sent:
     """Add a message to a conversation the author is in. Raises SecondLookNeeded,
     AlreadyWritten or SentBefore before storing anything. Caller commits."""
+    draft = _in_a_message(author, draft)
     _second_look(draft)
     claimed = _claim(author, draft, f"message:{conversation.id}")
     count_message(author)
@@ -207,6 +325,7 @@ def write_to_team(
 
     Raises SecondLookNeeded, AlreadyWritten or SentBefore before storing anything. Caller
     commits."""
+    draft = _in_a_message(author, draft, to_team=True)
     _second_look(draft)
     claimed = _claim(author, draft, f"team:{about_notice_id or ''}")
     count_team_conversation(author)
@@ -221,6 +340,7 @@ def write_team_answer(moderator: User, conversation: Conversation, draft: Draft)
     """A moderator's answer in a conversation with the team, shown to the member as from
     "the moderators". Who may answer is the moderation feature's to decide. Raises
     SecondLookNeeded, AlreadyWritten or SentBefore before storing anything. Caller commits."""
+    draft = _in_a_message(moderator, draft)
     _second_look(draft)
     claimed = _claim(moderator, draft, f"team-answer:{conversation.id}")
     count_message(moderator)

@@ -28,8 +28,9 @@ def test_the_thread_page_does_not_grow_with_posts_shown(client, auth, count_quer
     assert few == many
     # The member, the thread, its page of posts (the page's ids from the index, then their
     # rows, with answered posts and replies, and the page count), the member's visit (one
-    # upsert), their bookmarks, the day counts shown, the reactions, and the unread notices.
-    assert many <= 12
+    # upsert), their bookmarks, the day counts shown, the reactions, whom they muted or
+    # blocked (read once, whatever the number of posts), and the unread notices.
+    assert many <= 13
 
 
 def test_the_board_page_does_not_grow_with_threads_shown(client, count_queries):

@@ -96,7 +96,7 @@ def _settings(folder: Path) -> dict:
         # A cheap hash keeps sign-ins fast; production uses scrypt.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         # Seeded members post at once; the pre-moderation journey turns it on for itself.
-        "PREMODERATE_FIRST_POSTS": 0,
+        "TRUST_NEW_POSTS_WAIT": False,
         # The journeys sign in and post many times a minute.
         "RATE_LIMITS_ENABLED": False,
     }
@@ -187,6 +187,6 @@ def page(open_page):
 @pytest.fixture
 def premoderation(live_forum):
     """Newcomers' first post waits for a moderator during this test only."""
-    live_forum.app.config["PREMODERATE_FIRST_POSTS"] = 1
+    live_forum.app.config["TRUST_NEW_POSTS_WAIT"] = True
     yield
-    live_forum.app.config["PREMODERATE_FIRST_POSTS"] = 0
+    live_forum.app.config["TRUST_NEW_POSTS_WAIT"] = False

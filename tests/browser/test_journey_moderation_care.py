@@ -39,7 +39,7 @@ def _reply_as_newcomer(page: Page, name: str, thread_id: int, words: str) -> Non
 def _a_thread(live_forum, title: str) -> int:
     """A story by a settled member, written before newcomers' posts were held."""
     config = live_forum.app.config
-    held, config["PREMODERATE_FIRST_POSTS"] = config["PREMODERATE_FIRST_POSTS"], 0
+    held, config["TRUST_NEW_POSTS_WAIT"] = config["TRUST_NEW_POSTS_WAIT"], False
     try:
         with live_forum.seeding():
             thread = make_thread(
@@ -50,7 +50,7 @@ def _a_thread(live_forum, title: str) -> int:
             )
             return thread.id
     finally:
-        config["PREMODERATE_FIRST_POSTS"] = held
+        config["TRUST_NEW_POSTS_WAIT"] = held
 
 
 @WITH_AND_WITHOUT_JS

@@ -12,6 +12,7 @@ pytest.importorskip(
 
 from playwright.sync_api import expect  # noqa: E402
 
+from forum.trust.levels import TrustLevel  # noqa: E402
 from tests.browser.conftest import MODERATOR, unique  # noqa: E402
 from tests.browser.helpers import board, post_card, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402
@@ -167,7 +168,8 @@ def test_reported_post_is_hidden_removed_and_everyone_concerned_is_told(live_for
         thread = make_thread(board=board("community-lounge"), title=title)
         make_post(thread, make_user(author), body=f"You are all {word} fools and I despise you.")
         for name in reporters:
-            make_user(name)
+            # Members in good standing: a brand-new account's report weighs half.
+            make_user(name, trust_level=TrustLevel.MEMBER)
         thread_id = thread.id
 
     for name in reporters:

@@ -10,11 +10,17 @@ pytest.importorskip(
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
+from forum.blocks.models import ShutKind  # noqa: E402
+from forum.blocks.services import shut_out  # noqa: E402
 from forum.conversations.store import create_conversation, create_message  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.moderation.models import Reason  # noqa: E402
 from forum.moderation.reports import report_conversation  # noqa: E402
+from forum.moderation.watched.models import WatchAction  # noqa: E402
+from forum.moderation.watched.services import add_rule  # noqa: E402
+from forum.permissions import Role  # noqa: E402
 from forum.timeutil import utcnow  # noqa: E402
+from forum.writing.services import Draft, write_reply  # noqa: E402
 from tests.browser.conftest import MODERATOR, SCREENSHOTS, WAIT_MS, unique  # noqa: E402
 from tests.browser.helpers import board, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402
@@ -36,12 +42,19 @@ MAIN_PAGES = [
     ("conversation", "/messages/{conversation_id}", "member"),
     ("report-conversation", "/messages/{conversation_id}/report", "member"),
     ("profile", "/u/{member}", None),
+    ("member-profile", "/u/{friend}", "member"),
     ("settings", "/settings", "member"),
     ("moderation-queue", "/mod/queue", "moderator"),
     ("moderation-log", "/mod/log", "moderator"),
+    ("watched-words", "/mod/watched", "moderator"),
+    ("moderator-care", "/mod/care", "moderator"),
+    ("practice-queue", "/mod/care/practice", "moderator"),
     ("moderation-conversation", "/mod/items/{conversation_item}/messages", "moderator"),
     ("help", "/help", None),
 ]
+# Pages whose folded parts are opened before the checks: the mute or block form on a
+# profile, and on the thread a post by someone the member muted.
+OPEN_DETAILS = {"member-profile", "thread"}
 SERIOUS = ("serious", "critical")
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
@@ -81,10 +94,21 @@ def site(live_forum, browser):
         worry = create_conversation(author, [friend])
         create_message(friend, worry, "Send me your number and we can meet this weekend.")
         reported_conversation = report_conversation(author, worry, Reason.PRESSURE)
+        loud = make_user(unique("loud-"))
+        make_post(thread, author=loud, body="Just push through it, everyone does.")
+        shut_out(author, loud, ShutKind.MUTE, "month")
+        # A resource card under a post, and a watched word of each action on their page.
+        keeper = make_user(unique("warden-"), role=Role.MODERATOR)
+        card_word = unique("naloxone")
+        add_rule(keeper, card_word, WatchAction.RESOURCE, "**Naloxone** reverses an overdose.")
+        for action, detail in (("block", ""), ("hold", ""), ("replace", "[a pill]")):
+            add_rule(keeper, unique(f"{action}word"), WatchAction(action), detail)
+        write_reply(friend, thread, Draft(f"Carry {card_word} if you can.", post_anyway=True))
         db.session.commit()
         addresses = {
             "thread_id": thread.id,
             "member": member,
+            "friend": friend.pseudonym,
             "conversation_id": conversation.id,
             "conversation_item": reported_conversation.item_id,
         }
@@ -120,17 +144,20 @@ def tabs(browser, live_forum, site):
         page.context.close()
 
 
-def _open(tabs, site, address, who, viewport):
+def _open(tabs, site, name, address, who, viewport):
     page = tabs(who, viewport)
     response = page.goto(address.format(**site[0]))
     assert response.ok, f"{address} answered {response.status}"
+    if name in OPEN_DETAILS:
+        assert page.locator("details").count(), f"{name} has nothing folded to open"
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     return page
 
 
 @pytest.mark.parametrize(("name", "address", "who"), MAIN_PAGES, ids=[p[0] for p in MAIN_PAGES])
 def test_page_has_no_serious_accessibility_violations(tabs, site, name, address, who):
     """axe-core finds no serious or critical barrier on the page (desktop width)."""
-    page = _open(tabs, site, address, who, DESKTOP)
+    page = _open(tabs, site, name, address, who, DESKTOP)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-1280.png", full_page=True)
     results = Axe().run(page)
@@ -145,7 +172,7 @@ def test_page_has_no_serious_accessibility_violations(tabs, site, name, address,
 @pytest.mark.parametrize(("name", "address", "who"), MAIN_PAGES, ids=[p[0] for p in MAIN_PAGES])
 def test_page_fits_a_375px_phone(tabs, site, name, address, who):
     """At 375 px the page never scrolls sideways and every button is at least 44 px tall."""
-    page = _open(tabs, site, address, who, PHONE)
+    page = _open(tabs, site, name, address, who, PHONE)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-375.png", full_page=True)
     size = page.evaluate(OVERFLOW)

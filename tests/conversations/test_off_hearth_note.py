@@ -41,13 +41,14 @@ def test_a_newcomer_sees_a_kind_note_beside_a_message_with_contact_details(clien
     auth.login("firstweek")
     # The newcomer's own words with a handle in them bring no note for the newcomer.
     client.post(
-        f"/messages/{conversation}/send", data={"body": "mine is t.me/first_w", "post_anyway": "y"}
+        f"/messages/{conversation}/send",
+        data={"body": "my telegram is first_w", "post_anyway": "y"},
     )
     page = client.get(f"/messages/{conversation}").get_data(as_text=True)
-    assert DETAILS in page and "t.me/first_w" in page
+    assert DETAILS in page and "my telegram is first_w" in page
     assert page.count(NOTE) == 1
     assert 'href="/guidelines"' in page
-    assert page.index(NOTE) < page.index("t.me/first_w")
+    assert page.index(NOTE) < page.index("my telegram is first_w")
 
 
 def test_the_sender_and_an_established_member_see_no_note(client, auth):

@@ -19,11 +19,11 @@ from forum.conversations.services import (
     set_muted,
     start_conversation,
 )
-from forum.conversations.shield import GREETER_POSTS
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
 from forum.posts.models import PostStatus
 from forum.timeutil import utcnow
+from forum.trust.levels import TrustLevel
 from forum.writing.services import Draft, SecondLookNeeded
 from forum.writing.tokens import AlreadyWritten, new_token
 from tests.factories import PASSWORD, make_post, make_thread, make_user
@@ -112,10 +112,7 @@ def test_the_moderators_can_always_reach_a_newcomer(app):
 
 
 def _seasoned_greeter():
-    greeter = _established(is_greeter=True)
-    for n in range(GREETER_POSTS):
-        make_thread(author=greeter, title=f"Welcome note {n}")
-    return greeter
+    return _established(is_greeter=True, trust_level=TrustLevel.REGULAR)
 
 
 def test_a_greeter_the_newcomer_replied_to_may_write_and_another_may_not(app):

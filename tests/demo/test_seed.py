@@ -26,7 +26,7 @@ SLUGS = [slug for slug, _, _ in DEFAULT_BOARDS]
 def seeded(app, runner, monkeypatch):
     """Seed a smaller demo forum (the full one takes a few seconds) and return the output."""
     monkeypatch.setattr(demo_cli, "THREADS", 40)
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     result = runner.invoke(demo_cli.seed, ["demo"])
     assert result.exit_code == 0, result.output
     return result.output

@@ -18,7 +18,9 @@ from forum.config import Config
 from forum.writing.care import identity_hints
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-RISK_PHRASES = Path(demo_cli.__file__).parents[1] / "forum/writing/default-risk-phrases.txt"
+RISK_PHRASES = (
+    Path(demo_cli.__file__).parents[1] / "forum/moderation/watched/default-care-phrases.txt"
+)
 
 
 @pytest.fixture(scope="module")

@@ -57,9 +57,9 @@ def test_a_saved_post_that_is_hidden_no_longer_shows_its_words(client, auth):
 def test_nobody_can_save_a_post_they_cannot_read(client, auth, app):
     """A reply waiting for approval can't be saved by other members: it is not found."""
     thread = make_thread()
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     held = make_post(thread, make_user())
-    app.config["PREMODERATE_FIRST_POSTS"] = 0
+    app.config["TRUST_NEW_POSTS_WAIT"] = False
     member = make_user()
     auth.login(member)
     assert client.post(f"/p/{held.id}/bookmark").status_code == 404

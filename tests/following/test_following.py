@@ -82,9 +82,9 @@ def test_signed_out_readers_see_no_follow_buttons_and_cannot_follow(client):
 
 def test_nobody_can_follow_a_thread_they_cannot_see(client, auth, app):
     """A thread waiting for approval can't be followed by other members: it is not found."""
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     thread = make_thread(author=make_user())
-    app.config["PREMODERATE_FIRST_POSTS"] = 0
+    app.config["TRUST_NEW_POSTS_WAIT"] = False
     auth.login(make_user())
     assert client.post(f"/t/{thread.id}/following/follow").status_code == 404
     assert client.post(f"/t/{thread.id}/following/whatever").status_code in (404, 405)

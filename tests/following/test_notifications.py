@@ -9,7 +9,14 @@ from forum.moderation import actions
 from forum.moderation import services as moderation
 from forum.notices.models import NoticeKind
 from forum.permissions import Role
-from tests.factories import make_board, make_post, make_thread, make_user, opening_post
+from tests.factories import (
+    make_board,
+    make_established,
+    make_post,
+    make_thread,
+    make_user,
+    opening_post,
+)
 from tests.following.helpers import personal_notices
 from tests.moderation.helpers import item_for
 
@@ -42,7 +49,7 @@ def test_followers_hear_of_each_reply_but_never_of_their_own(app):
 
 def test_a_mention_tells_the_member_named(app):
     """Writing @pseudonym, in any capitalisation, tells that member they were mentioned."""
-    named = make_user("Quiet-Harbour")
+    named = make_established("Quiet-Harbour")
     thread = make_thread(title="Who helped you")
     make_post(thread, make_user("lantern"), "Thank you @quiet-harbour, and @nobody-here.")
     (notice,) = personal_notices(named)
@@ -59,7 +66,7 @@ def test_an_author_who_mentions_themself_is_not_told(app):
 
 def test_a_post_tells_at_most_ten_mentioned_members(app):
     """A post naming many members tells only the first ten, so a list can't flood people."""
-    members = [make_user(f"friend{n:02}") for n in range(12)]
+    members = [make_established(f"friend{n:02}") for n in range(12)]
     make_post(body=" ".join(f"@{m.pseudonym}" for m in members))
     told = [m for m in members if personal_notices(m)]
     assert told == members[:10]
@@ -94,7 +101,7 @@ def test_a_held_reply_tells_nobody_until_a_moderator_approves_it(app):
     """A newcomer's reply waiting for approval sends its notices only once it is public."""
     author = make_user()
     thread = make_thread(author=author, board=make_board())
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     held = make_post(thread, make_user("new-here"), "Thank you all", opening_post(thread))
     assert personal_notices(author) == []
     moderation.decide(make_user(role=Role.MODERATOR), item_for(held), "approve", "")
@@ -105,8 +112,8 @@ def test_a_held_reply_tells_nobody_until_a_moderator_approves_it(app):
 
 def test_a_held_thread_mentions_nobody_until_approved(app):
     """Mentions in a newcomer's first thread wait with it, then go out on approval."""
-    named = make_user("river")
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    named = make_established("river")
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     thread = make_thread(author=make_user(), body="Found you, @river")
     assert personal_notices(named) == []
     moderation.decide(make_user(role=Role.MODERATOR), item_for(opening_post(thread)), "approve", "")
@@ -130,7 +137,7 @@ def test_a_post_behind_a_content_note_is_not_quoted_in_notices(app):
     """A reply approved with a content note tells its news without quoting the words behind it."""
     author = make_user()
     thread = make_thread(author=author)
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     held = make_post(thread, make_user(), "Details of the night I used", opening_post(thread))
     held.content_note = "use"
     moderation.decide(make_user(role=Role.MODERATOR), item_for(held), "approve", "")
@@ -158,7 +165,7 @@ def test_replies_in_an_archived_board_send_nothing(app):
     author = make_user()
     board = make_board()
     thread = make_thread(author=author, board=board)
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     held = make_post(thread, make_user(), "late words", opening_post(thread))
     board.is_archived = True
     db.session.commit()

@@ -84,6 +84,8 @@ EXPECTED = {
         ("  L 403 403 403 403 200 200", "  L 403 403 403 403 400 400"),
     "/mod/items/<int:item_id>":
         ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
+    "/mod/items/<int:item_id>/handoff":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403 400 400"),
     "/mod/items/<int:item_id>/claim":
         ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
     "/mod/items/<int:item_id>/decide":
@@ -93,6 +95,18 @@ EXPECTED = {
     # The world's item is a post's: only a reported conversation has messages to read.
     "/mod/items/<int:item_id>/messages":
         ("  L 403 403 403 403 403 403", "405 405 405 405 403 405 405"),
+    "/mod/care":
+        ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
+    "/mod/care/fold":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
+    "/mod/care/practice":
+        ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
+    "/mod/care/practice/<key>":
+        ("  L 403 403 403 403 200 200", "  L 403 403 403 403 400 400"),
+    "/mod/care/step-in":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
+    "/mod/care/step-out":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
     "/mod/log":
         ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
     "/mod/members/<int:member_id>":
@@ -105,6 +119,20 @@ EXPECTED = {
         ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
     "/mod/threads/<int:thread_id>":
         ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
+    "/mod/versions/<int:revision_id>/redact":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403 400 400"),
+    "/mod/watched":
+        ("  L 403 403 403 403 200 200", "  L 403 403 403 403 400 400"),
+    "/mod/watched/<int:rule_id>/remove":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
+    "/mod/watched/export.csv":
+        ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
+    "/mod/watched/import":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403 400 400"),
+    "/mod/watched/shipped":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403 400 400"),
+    "/mod/watched/try":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403 400 400"),
     # The team's inbox opens conversations with the team only: the world's conversation
     # between two members is a 404 to the moderators too.
     "/mod/inbox/":

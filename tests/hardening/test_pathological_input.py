@@ -19,11 +19,14 @@ from markdown_it import MarkdownIt
 from bench.pathological import SHAPES
 from forum import text, text_bounds
 from forum.extensions import db
+from forum.moderation.watched import rules as watched
+from forum.moderation.watched.models import WatchAction
 from forum.posts.mentions import MENTION
 from forum.posts.models import BODY_MAX, Post
 from forum.search.engine import engine_for
 from forum.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, plain_text, render_post_body
 from forum.text_bounds import MAX_BLOCK_NESTING, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS
+from forum.trust.levels import TrustLevel
 from forum.writing import care
 from tests.factories import make_thread, make_user
 
@@ -56,7 +59,7 @@ def test_every_worst_shape_of_a_reply_is_saved_shown_safely_and_indexed(client, 
     only, and found by search, like any other reply."""
     body = SHAPES[name].strip()
     thread = make_thread()
-    member = make_user()
+    member = make_user(trust_level=TrustLevel.MEMBER)  # a steady member, who may link
     auth.login(member)
     response = client.post(f"/t/{thread.id}/reply", data={"body": body, "post_anyway": "y"})
     assert response.status_code == 302, name
@@ -110,9 +113,14 @@ def _unbounded_repeats(pattern: re.Pattern) -> list[str]:
 
 
 def _post_patterns() -> dict[str, re.Pattern]:
-    phrases = care._DEFAULT_PHRASES
+    shipped = watched._read_phrases(str(watched.SHIPPED_CARE), 0)
+    care_rules = tuple(watched.Rule(words, WatchAction.CARE) for words in shipped)
+    # A moderator's own rules: a wildcard, and a phrase as replacing finds it.
+    own = (watched.Rule("oxy*", WatchAction.BLOCK), watched.Rule("blue * pills", WatchAction.BLOCK))
     patterns = {label: pattern for label, pattern in care._IDENTITY_PATTERNS}
-    patterns["words of risk"] = care._compiled(str(phrases), phrases.stat().st_mtime)
+    patterns["words of risk"] = watched.compiled(care_rules)
+    patterns["watched words"] = watched.compiled(own)
+    patterns["watched words, replacing"] = watched.compiled(own, watched.REPLACE_GAP)
     patterns["mentions"] = MENTION
     return patterns
 

@@ -14,11 +14,15 @@ import sqlalchemy as sa
 
 from demo import cli as demo_cli
 from forum.accounts.models import User
+from forum.conversations.services import start_conversation
 from forum.extensions import db
 from forum.moderation.models import Report
 from forum.posts.models import Post
 from forum.recovery.models import local_today
+from forum.timeutil import utcnow
+from forum.trust.levels import UNLOCKS, TrustLevel
 from forum.web.limits import SlowDown, count_writing
+from forum.writing.services import Draft
 from tests.factories import PASSWORD, make_board, make_post, make_thread, make_user
 from tests.recovery.helpers import make_counter
 
@@ -162,20 +166,23 @@ def test_a_milestone_share_counts_against_the_same_writing_limit(limited_app):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Post)) == 2
 
 
-def test_reports_beyond_the_hourly_limit_come_back_with_the_note_typed(limited_app):
-    """Reports are counted like every other limit: the fourth in an hour waits, its note kept."""
-    app = limited_app(REPORTS_PER_HOUR=3)
-    member = make_user()
-    posts = [make_post() for _ in range(4)]
+@pytest.mark.parametrize("level", [TrustLevel.NEW, TrustLevel.REGULAR])
+def test_reports_beyond_the_hourly_limit_come_back_with_the_note_typed(limited_app, level):
+    """Reports are counted like every other limit, as many an hour as the reporter's earned
+    trust allows: the one past it waits, its note kept."""
+    app = limited_app()
+    allowed = UNLOCKS[level].reports_per_hour
+    member = make_user(trust_level=level)
+    posts = [make_post() for _ in range(allowed + 1)]
     client = app.test_client()
     _signin(client, member.pseudonym, PASSWORD)
-    for post in posts[:3]:
+    for post in posts[:allowed]:
         assert client.post(f"/p/{post.id}/report", data={"reason": "spam"}).status_code == 302
-    response = client.post(f"/p/{posts[3].id}/report", data={"reason": "spam", "note": "kept"})
+    response = client.post(f"/p/{posts[-1].id}/report", data={"reason": "spam", "note": "kept"})
     assert response.status_code == 429
     page = _page(response)
-    assert "up to 3 reports an hour" in page and "kept" in page
-    assert db.session.scalar(sa.select(sa.func.count()).select_from(Report)) == 3
+    assert f"up to {allowed} reports an hour" in page and "kept" in page
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Report)) == allowed
 
 
 def test_reading_pages_are_never_limited(limited_app):
@@ -351,3 +358,19 @@ def test_signups_sent_at_once_never_make_more_accounts_than_the_limit(limited_ap
     assert statuses.count(429) == 5
     db.session.commit()
     assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 3
+
+
+def test_a_new_member_starts_only_a_few_conversations_a_day(limited_app):
+    """How many conversations a member may start in a day goes with their level."""
+    limited_app(MESSAGES_LIMIT_PER_MEMBER="1000 per hour")
+    member = make_user(created_at=utcnow() - timedelta(days=90))
+    make_thread(author=member, title="Ninety days")
+    friends = [make_user(created_at=utcnow() - timedelta(days=90)) for _ in range(3)]
+    for friend in friends:
+        make_thread(author=friend, title="A story")
+    allowed = UNLOCKS[TrustLevel.NEW].conversations_per_day
+    for friend in friends[:allowed]:
+        start_conversation(member, [friend], Draft("How are you doing?"))
+        db.session.commit()
+    with pytest.raises(SlowDown):
+        start_conversation(member, [friends[allowed]], Draft("And you?"))

@@ -7,11 +7,15 @@ from forum.accounts.models import User
 from forum.conversations.store import create_conversation, create_message
 from forum.extensions import db
 from forum.following import services as following
-from forum.moderation import actions, appeals
+from forum.moderation import actions
+from forum.moderation.appeals import services as appeals
 from forum.moderation.models import ModAction, Reason
+from forum.moderation.watched import services as watched
+from forum.moderation.watched.models import WatchAction
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify
 from forum.permissions import Role
+from forum.posts.models import PostRevision
 from forum.recovery.queries import MILESTONES_BOARD, milestones_board
 from tests.factories import make_board, make_post, make_thread, make_user
 from tests.moderation.helpers import item_for, report
@@ -62,6 +66,14 @@ def build_world(tag: str = "") -> World:
     make_post(thread, other, body="So proud of you.")
     post = make_post(thread, author, body="Thank you, truly.")
     report(post, Reason.HARASSMENT, reporter=other, note="Just checking.")
+    # An earlier version of that post, for its history and the moderators' redaction of it.
+    revision = PostRevision(
+        post_id=post.id,
+        body_source="Thanks.",
+        body_html="<p>Thanks.</p>",
+        written_at=post.created_at,
+    )
+    db.session.add(revision)
     counter = make_counter(author, date.today() - timedelta(days=10))
     notice = notify(author.id, NoticeKind.REPLY, "A reply", "Someone answered.", "/")
     following.toggle_bookmark(author, post)
@@ -75,6 +87,7 @@ def build_world(tag: str = "") -> World:
         actions.act_on_post(acting, hidden, "hide", "An attack on another member.")
         hides.append(db.session.scalar(db.select(ModAction).order_by(ModAction.id.desc())))
     appeal = appeals.make_appeal(author, hides[1], "Please look again.")
+    rule = watched.add_rule(acting, f"grumble{tag}", WatchAction.FLAG)
     db.session.commit()
     values = {
         "post_id": post.id,
@@ -89,6 +102,9 @@ def build_world(tag: str = "") -> World:
         "conversation_id": conversation.id,
         "action_id": hides[0].id,
         "appeal_id": appeal.id,
+        "rule_id": rule.id,
+        "key": "low-mood",  # a practice example of the moderators' care page
+        "revision_id": revision.id,
         "kind": "hear_you",
         "choice": "follow",
         "direction": "up",

@@ -3,14 +3,18 @@
 import sqlalchemy as sa
 
 from forum.extensions import db
-from forum.moderation import appeals, reports, services
+from forum.moderation import reports, services
+from forum.moderation.appeals import services as appeals
 from forum.moderation.models import Appeal, ModAction, Reason, ReviewItem
 from forum.permissions import Role
+from forum.trust.levels import TrustLevel
 from tests.factories import make_post, make_user
 
 
 def report(post, reason: Reason = Reason.HARASSMENT, reporter=None, note: str = ""):
-    reporter = reporter or make_user()
+    """A report by `reporter`, or by a member past their first days (whose report counts 1
+    toward auto-hide: forum/moderation/weight.py)."""
+    reporter = reporter or make_user(trust_level=TrustLevel.MEMBER)
     made = reports.report_post(reporter, post, reason, note)
     db.session.commit()
     return made

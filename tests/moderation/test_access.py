@@ -1,11 +1,15 @@
 """The /mod area is guarded once: visitors sign in, members are refused, moderators let in."""
 
 import pytest
+import sqlalchemy as sa
 
 from forum.conversations.models import Conversation
 from forum.extensions import db
+from forum.moderation.watched.models import WatchAction, WatchedWord
+from forum.moderation.watched.services import add_rule
 from forum.permissions import Role
-from forum.writing.services import Draft, write_to_team
+from forum.posts.models import PostRevision
+from forum.writing.services import Draft, write_edit, write_to_team
 from tests.factories import make_post, make_user
 from tests.moderation.helpers import hidden_and_appealed, item_for, report
 
@@ -17,6 +21,18 @@ def _team_conversation() -> Conversation:
     return db.session.get(Conversation, sent.message.conversation_id)
 
 
+def _watched_word() -> WatchedWord:
+    rule = add_rule(make_user(role=Role.MODERATOR), "grumble", WatchAction.FLAG)
+    db.session.commit()
+    return rule
+
+
+def _earlier_version(post) -> PostRevision:
+    write_edit(post.author, post, Draft("A second go at saying it.", post_anyway=True))
+    db.session.commit()
+    return db.session.scalar(sa.select(PostRevision).where(PostRevision.post_id == post.id))
+
+
 def _urls(app, post, item):
     values = {
         "appeal_id": hidden_and_appealed().id,
@@ -26,6 +42,8 @@ def _urls(app, post, item):
         "thread_id": post.thread_id,
         "member_id": post.author_id,
         "verb": "lock",
+        "rule_id": _watched_word().id,
+        "revision_id": _earlier_version(post).id,
     }
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("moderation."):
@@ -33,6 +51,7 @@ def _urls(app, post, item):
         url = rule.rule
         for name, value in values.items():
             url = url.replace(f"<int:{name}>", str(value))
+        url = url.replace("<key>", "low-mood")  # a practice example
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             yield method, url
 

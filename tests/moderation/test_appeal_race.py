@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import appeals, services
+from forum.moderation import services
+from forum.moderation.appeals import services as appeals
 from forum.moderation.models import Appeal, AppealOutcome, ModAction, TargetType
 from forum.permissions import Role
 from forum.timeutil import utcnow

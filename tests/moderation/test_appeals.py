@@ -9,8 +9,9 @@ import sqlalchemy as sa
 from forum.accounts.export import export_data
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
-from forum.moderation import appeals, services
+from forum.moderation import services
 from forum.moderation.allowed import DecisionError
+from forum.moderation.appeals import services as appeals
 from forum.moderation.models import (
     Appeal,
     AppealOutcome,
@@ -103,7 +104,7 @@ def test_decisions_older_than_fourteen_days_cannot_be_appealed(author, first_mod
     # The log refuses updates, so the clock moves instead of the row.
     later = utcnow() + timedelta(days=14, minutes=1)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("forum.moderation.allowed.utcnow", lambda: later)
+        patch.setattr("forum.moderation.appeals.allowed.utcnow", lambda: later)
         with pytest.raises(NotAllowed, match="14 days"):
             appeals.make_appeal(author, action, "Too late?")
 
@@ -302,6 +303,75 @@ def test_another_moderator_restores_the_post_from_the_appeal_page(
     assert decided.status_code == 302
     db.session.expire_all()
     assert db.session.get(type(post), post.id).status == PostStatus.VISIBLE
+
+
+def test_a_hidden_post_changed_on_appeal_comes_back_without_what_had_to_go(
+    client, auth, author, first_moderator, second_moderator
+):
+    """A post hidden for a name in it: the second moderator gives it back with the name taken
+    out, and the member's words are visible again. The name leaves the post's history too."""
+    post = make_post(author=author, body="My sponsor Jane Doe at St Mary's told me to wait.")
+    services.act_directly(first_moderator, post, "hide", "It names someone.")
+    db.session.commit()
+    action = db.session.scalar(sa.select(ModAction).where(ModAction.verb == "hide"))
+    made = appeal_of(author, action, "I didn't mean to name her. Can the rest stay?")
+    auth.login(second_moderator)
+    form = client.get(f"/mod/appeals/{made.id}").get_data(as_text=True)
+    assert "give the post back with this text" in form and "Jane Doe" in form
+    decided = client.post(
+        f"/mod/appeals/{made.id}",
+        data={
+            "outcome": "changed",
+            "note": "The rest is fine: it is back without her name.",
+            "new_text": "My sponsor [redacted] told me to wait.",
+        },
+    )
+    assert decided.status_code == 302
+    db.session.expire_all()
+    post = db.session.get(type(post), post.id)
+    assert post.status == PostStatus.VISIBLE and "Jane Doe" not in post.body_html
+    assert post.redacted_at is not None
+    verbs = db.session.scalars(sa.select(ModAction.verb).order_by(ModAction.id)).all()
+    assert verbs == ["hide", "redact", "restore", "appeal_changed"]
+    auth.logout()
+    auth.login(author)
+    history = client.get(f"/p/{post.id}/history").get_data(as_text=True)
+    assert "Jane Doe" not in history
+
+
+def test_a_new_text_goes_only_with_a_change(author, first_moderator, second_moderator):
+    """Upholding with an edited text, or changing a suspension's text, is refused: nothing moves."""
+    post, action = hidden_post(author, first_moderator)
+    made = appeal_of(author, action)
+    with pytest.raises(DecisionError, match="Changed"):
+        appeals.decide_appeal(
+            second_moderator, made, AppealOutcome.UPHELD, "Stays.", new_text="Something else."
+        )
+    db.session.rollback()
+    assert post.status == PostStatus.HIDDEN and made.decided_at is None
+    services.act_on_member(first_moderator, author, "suspend", "Cooling off.", days=3)
+    db.session.commit()
+    suspension = db.session.scalar(sa.select(ModAction).where(ModAction.verb == "suspend"))
+    with pytest.raises(DecisionError, match="only gives back a post"):
+        appeals.decide_appeal(
+            second_moderator,
+            appeal_of(author, suspension),
+            AppealOutcome.CHANGED,
+            "x",
+            new_text="y",
+        )
+
+
+def test_a_suspension_appeal_offers_days_and_no_text(
+    client, auth, author, first_moderator, second_moderator
+):
+    services.act_on_member(first_moderator, author, "suspend", "Cooling off.", days=7)
+    db.session.commit()
+    suspension = db.session.scalar(sa.select(ModAction).where(ModAction.verb == "suspend"))
+    made = appeal_of(author, suspension)
+    auth.login(second_moderator)
+    page = client.get(f"/mod/appeals/{made.id}").get_data(as_text=True)
+    assert "Instead, suspend for" in page and "give the post back" not in page
 
 
 def test_a_decision_without_a_note_keeps_the_choice(

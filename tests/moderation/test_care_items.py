@@ -32,7 +32,7 @@ def moderator(app):
 def waiting_reply(app):
     """A newcomer's first reply, held for approval, with words of risk in it."""
     thread = make_thread(author=make_user("steady-oak"))
-    app.config["PREMODERATE_FIRST_POSTS"] = 1
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     newcomer = make_user("quiet-river")
     post = write_reply(newcomer, thread, Draft("I just want to die", post_anyway=True)).post
     db.session.commit()

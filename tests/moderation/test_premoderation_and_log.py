@@ -1,21 +1,26 @@
-"""Newcomers' first posts wait for a moderator; every action stays in an append-only log."""
+"""A new member's posts wait for a moderator; every action stays in an append-only log."""
+
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from forum.extensions import db
+from forum.following.models import ThreadState
 from forum.moderation import log, services
 from forum.moderation.models import ItemKind, ModAction, TargetType
 from forum.notices.models import Notice
 from forum.permissions import Role
 from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
-from tests.factories import make_board, make_thread, make_user
+from forum.timeutil import utcnow
+from forum.trust.levels import TrustLevel
+from tests.factories import make_board, make_thread, make_user, opening_post
 from tests.moderation.helpers import item_for
 
 
 @pytest.fixture
 def premoderation(app):
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
 
 
 def test_a_newcomers_first_thread_waits_for_a_moderator(client, auth, premoderation):
@@ -75,17 +80,32 @@ def test_rejecting_says_why_and_keeps_it_out_of_sight(client, auth, premoderatio
     assert notice.body == "Advertising is not allowed"
 
 
-def test_after_two_approved_posts_a_member_posts_freely(premoderation):
-    newcomer = make_user()
+def test_a_new_members_posts_wait_until_they_earn_the_member_level(app, premoderation):
+    """Days here and threads read are not enough on their own: once a moderator approves
+    their post, a new member who has them is a member at once, and posts freely."""
+    newcomer = make_user(created_at=utcnow() - timedelta(days=app.config["TRUST_MEMBER_DAYS"]))
     moderator = make_user(role=Role.MODERATOR)
     board = make_board()
-    for _ in range(2):
-        thread = make_thread(author=newcomer, board=board)
-        post = db.session.scalar(sa.select(Post).where(Post.thread_id == thread.id))
-        services.decide(moderator, item_for(post), "approve", "")
-        db.session.commit()
-    third = make_thread(author=newcomer, board=board)
-    assert third.status == ThreadStatus.VISIBLE
+    for _ in range(app.config["TRUST_MEMBER_THREADS_READ"]):
+        read = make_thread(title="Someone else's story")
+        db.session.add(
+            ThreadState(
+                user_id=newcomer.id, thread_id=read.id, last_seen_post_id=opening_post(read).id
+            )
+        )
+    db.session.commit()
+    first = make_thread(author=newcomer, board=board)
+    assert first.status == ThreadStatus.PENDING
+    services.decide(moderator, item_for(opening_post(first)), "approve", "")
+    db.session.commit()
+    assert newcomer.trust_level == TrustLevel.MEMBER
+    second = make_thread(author=newcomer, board=board)
+    assert second.status == ThreadStatus.VISIBLE
+
+
+def test_a_member_who_earned_more_than_new_is_never_held(premoderation):
+    thread = make_thread(author=make_user(trust_level=TrustLevel.MEMBER))
+    assert thread.status == ThreadStatus.VISIBLE
 
 
 def test_moderators_posts_are_never_held(premoderation):

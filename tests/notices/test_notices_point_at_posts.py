@@ -18,7 +18,14 @@ from forum.moderation.reports import report_post
 from forum.permissions import Role
 from forum.posts.models import Post
 from forum.writing.services import Draft, write_edit
-from tests.factories import PASSWORD, make_post, make_thread, make_user, opening_post
+from tests.factories import (
+    PASSWORD,
+    make_established,
+    make_post,
+    make_thread,
+    make_user,
+    opening_post,
+)
 
 PHONE = "07700 900461"
 
@@ -27,7 +34,8 @@ PHONE = "07700 900461"
 def circle(app):
     """A thread by `starter`, followed by `follower`, where `writer` answers the starter and
     mentions `named`: each of the three is owed a notice about the reply."""
-    starter, follower, named = make_user("starter"), make_user("follower"), make_user("named")
+    starter, follower = make_user("starter"), make_user("follower")
+    named = make_established("named")  # past the newcomer shield: a mention reaches them
     writer = make_user("remove-me-too")
     thread = make_thread(author=starter, title="Calling my sponsor")
     set_follow(follower, thread, FollowState.FOLLOWING)

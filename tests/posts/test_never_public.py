@@ -14,6 +14,7 @@ from forum.permissions import Anonymous, Role
 from forum.posts import lifecycle
 from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
 from forum.posts.queries import page_of_post, profile_summary
+from forum.trust.levels import TrustLevel
 from forum.writing.services import Draft, write_reply, write_thread
 from tests.factories import PASSWORD, make_board, make_thread, make_user, opening_post
 from tests.moderation.helpers import item_for
@@ -25,9 +26,9 @@ WORDS = "Honestly some nights the quillwort cravings win"
 def forum(app):
     """A live thread by a settled member, with pre-moderation on for newcomers from now."""
     board = make_board("Check-ins", "check-ins")
-    steady = make_user("steady-oak")
+    steady = make_user("steady-oak", trust_level=TrustLevel.MEMBER)
     thread = make_thread(author=steady, board=board, title="Evenings are the hardest")
-    app.config["PREMODERATE_FIRST_POSTS"] = 1
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     app.config["POSTS_PER_PAGE"] = 2
     return board, steady, thread
 

@@ -48,7 +48,7 @@ def server_env(app, **extra) -> dict:
         FORUM_SEARCH_BACKEND=app.config["SEARCH_BACKEND"],
         FORUM_SECRET_KEY="testing-only",
         FORUM_WTF_CSRF_ENABLED="false",
-        FORUM_PREMODERATE_FIRST_POSTS="0",
+        FORUM_TRUST_NEW_POSTS_WAIT="false",
         FORUM_RATE_LIMITS_ENABLED="false",
         FORUM_PASSWORD_HASH_METHOD="pbkdf2:sha256:1000",
     )

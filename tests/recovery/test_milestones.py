@@ -102,7 +102,7 @@ def test_sharing_starts_a_milestone_thread_with_its_badge(app):
 
 def test_a_held_milestone_thread_waits_for_a_moderator(app):
     """With pre-moderation on, a newcomer's milestone thread is pending like any other."""
-    app.config["PREMODERATE_FIRST_POSTS"] = 2
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     make_board("Milestones", "milestones")
     member = make_user()
     counter = make_counter(member, START)

@@ -78,7 +78,7 @@ def test_a_newcomers_held_posts_are_indexed_without_waiting_on_their_own_request
     from forum.permissions import Role
     from tests.factories import make_user
 
-    app.config["PREMODERATE_FIRST_POSTS"] = 3
+    app.config["TRUST_NEW_POSTS_WAIT"] = True
     thread = make_thread(author=make_user(role=Role.MODERATOR), body="Welcome, all.")
     auth.login(make_user("brand-new"))
     for n in range(3):

@@ -6,6 +6,9 @@ import sqlalchemy as sa
 
 from forum.extensions import db
 from forum.moderation.models import Reason, Report
+from forum.moderation.watched.models import WatchAction
+from forum.moderation.watched.services import add_rule
+from forum.permissions import Role
 from forum.posts.models import Post, PostRevision
 from forum.recovery.services import share_milestone
 from forum.writing.services import Draft, SecondLookNeeded, write_edit, write_reply, write_thread
@@ -186,3 +189,40 @@ def test_every_service_keeps_the_content_note(app, writer_for):
     db.session.commit()
     [post] = _stored(NOTED)
     assert post.id == written.post.id and post.content_note == "relapse"
+
+
+# The moderators' watched words, on every path.
+
+
+def _watch(words: str, action: str, detail: str = "") -> None:
+    add_rule(make_user(role=Role.MODERATOR), words, WatchAction(action), detail)
+    db.session.commit()
+
+
+@FORMS
+def test_a_blocked_word_brings_the_form_back_with_the_text_kept(client, auth, open_form):
+    """Every form answers a blocked word kindly, keeps what was typed and stores nothing."""
+    _watch("bluepills", "block")
+    member = make_user()
+    url, fields = open_form(member)
+    auth.login(member)
+    posts, revisions = _count(Post), _count(PostRevision)
+    typed = "Where do I find bluepills around here?"
+    response = client.post(url, data={**fields, "body": typed})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "asked that “bluepills” not be posted here" in page
+    assert "Where do I find bluepills around here?" in page
+    assert (_count(Post), _count(PostRevision)) == (posts, revisions)
+
+
+@WRITERS
+def test_every_service_stores_the_replacement_words(app, writer_for):
+    """A replace rule changes the words in the text each service stores (and the title)."""
+    _watch("percs", "replace", "[a drug]")
+    write = writer_for(make_user())
+    written = write(Draft("I used to buy Percs  every day.", title="Percs and me"))
+    db.session.commit()
+    assert written.post.body_source == "I used to buy [a drug]  every day."
+    if written.post.is_opening:
+        assert written.post.thread.title == "[a drug] and me"

@@ -158,8 +158,9 @@ class SearchEngine:
         """Take the writer's lock without waiting: True if this process now holds it."""
         raise NotImplementedError
 
-    def write(self, docs: list[PostDoc], forget: Iterable[int]) -> None:
-        """Index (or re-index) these documents and forget these post ids, in one commit."""
+    def write(self, docs: list[PostDoc], forget: Iterable[int], purge: bool = False) -> None:
+        """Index (or re-index) these documents and forget these post ids, in one commit;
+        with `purge` (after a redaction), keep no word of any replaced or forgotten one."""
         raise NotImplementedError
 
     def search(self, query: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:

@@ -63,7 +63,8 @@ class PostgresEngine(SearchEngine):
                     conn.execute(sa.select(sa.func.pg_advisory_unlock(_LOCK_KEY)))
                     conn.commit()
 
-    def write(self, docs: list[PostDoc], forget: Iterable[int]) -> None:
+    def write(self, docs: list[PostDoc], forget: Iterable[int], purge: bool = False) -> None:
+        # A post's row is replaced in place: no word of an older version stays to purge.
         with db.engine.begin() as conn:
             forget = list(forget)
             if forget:

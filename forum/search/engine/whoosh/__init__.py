@@ -13,6 +13,7 @@ from markupsafe import Markup
 from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.query import Term
+from whoosh.reading import SegmentReader
 
 from forum.search.engine.base import (
     RANK_POOL,
@@ -47,6 +48,21 @@ PHRASE_CHECKS = 100
 # Each step of a count that walks a filter's documents skips the matcher ahead (dear): past
 # this many, the count says "more than" what it found.
 COUNT_STEPS = 1500
+
+
+def _without_deleted(writer, segments) -> list:
+    """Whoosh's merge policy after a redaction: rewrite every segment that holds deleted
+    documents, since their words stay in its term list (and so in spelling suggestions)
+    until it is rewritten. Costly on a large segment; redactions are rare."""
+    kept = []
+    for segment in segments:
+        if segment.has_deletions():
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+        else:
+            kept.append(segment)
+    return kept
 
 
 class WhooshEngine(SearchEngine):
@@ -147,7 +163,7 @@ class WhooshEngine(SearchEngine):
 
     # --- writing ------------------------------------------------------------------------
 
-    def write(self, docs: list[PostDoc], forget: Iterable[int]) -> None:
+    def write(self, docs: list[PostDoc], forget: Iterable[int], purge: bool = False) -> None:
         writer = self._writer()
         try:
             for post_id in forget:
@@ -157,7 +173,7 @@ class WhooshEngine(SearchEngine):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=_without_deleted if purge else None)
 
     def replace_all(self, sources: list[DocSource], progress=None) -> int:
         return write_parts(self._open_for_rebuild(), sources, progress)

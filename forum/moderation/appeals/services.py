@@ -6,8 +6,9 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import actions, allowed, log
+from forum.moderation import actions, log
 from forum.moderation.allowed import DecisionError
+from forum.moderation.appeals import allowed
 from forum.moderation.models import (
     Appeal,
     AppealOutcome,
@@ -17,11 +18,13 @@ from forum.moderation.models import (
     ReviewItem,
     TargetType,
 )
-from forum.moderation.rules import APPEAL_MAX, SUSPENSION_DAYS, UNDO_VERBS
+from forum.moderation.rules import APPEAL_MAX, SANCTION_VERBS, SUSPENSION_DAYS, UNDO_VERBS
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.permissions import is_suspended
 from forum.posts.models import Post, PostStatus, Thread
+from forum.posts.permissions import is_closed
+from forum.posts.signals import member_cleared
 from forum.timeutil import utcnow
 
 
@@ -71,13 +74,15 @@ def decide_appeal(
     outcome: AppealOutcome,
     note: str,
     days: int | None = None,
+    new_text: str | None = None,
 ) -> None:
     """Uphold, reverse or change the appealed action; exactly one decision wins a race.
 
-    Reversing undoes the action through the usual moderation actions, done by this moderator;
-    changing a suspension or a ban may set a suspension of `days` instead, and otherwise only
-    records the change and the note. Does not check the moderator is one (the area's guard
-    does). Caller commits.
+    Reversing undoes the action through the usual moderation actions, done by this moderator.
+    Changing a suspension or a ban may set a suspension of `days` instead; changing what was
+    done to a post may give it back with `new_text` (what had to go taken out: a redaction,
+    then the post restored); otherwise a change records the note only. Does not check the
+    moderator is one (the area's guard does). Caller commits.
     """
     error = allowed.appeal_decision_refusal(moderator, appeal)
     if error is not None:
@@ -96,12 +101,20 @@ def decide_appeal(
         or days not in SUSPENSION_DAYS
     ):
         raise DecisionError("A new suspension only replaces a suspension or a ban.")
+    post = _post_given_back(action, outcome, new_text)
     _record_decision(moderator, appeal, outcome, note)
     if outcome == AppealOutcome.REVERSED:
         _undo(moderator, action, note)
+        if action.verb in SANCTION_VERBS and action.subject_id is not None:
+            db.session.flush()
+            member_cleared.send(action.subject_id)
     elif days is not None:
         member = db.session.get(User, action.subject_id)
         actions.act_on_member(moderator, member, "suspend", note, days)
+    elif post is not None:
+        actions.act_on_post(moderator, post, "redact", note, new_text)
+        if post.status in (PostStatus.HIDDEN, PostStatus.REMOVED):
+            actions.act_on_post(moderator, post, "restore", note)
     log.record(
         moderator.id,
         f"appeal_{outcome.value}",
@@ -117,6 +130,29 @@ def decide_appeal(
         note,
         path_for("reports.appeal", appeal_id=appeal.id),
     )
+
+
+# What a changed decision may give back with a new text: a post taken away, or redacted.
+TEXT_VERBS = frozenset({"hide", "auto_hide", "remove", "redact"})
+
+
+def _post_given_back(action: ModAction, outcome: AppealOutcome, new_text: str | None):
+    """The post a change gives back with a new text, or None when the text is not changed."""
+    if new_text is None:
+        return None
+    post = db.session.get(Post, action.target_id) if action.target_type == TargetType.POST else None
+    if post is None or action.verb not in TEXT_VERBS:
+        raise DecisionError(
+            "A new text only gives back a post that was hidden, removed or redacted."
+        )
+    new_text = new_text.replace("\r\n", "\n").strip()
+    if new_text == post.body_source.strip():
+        return None
+    if outcome != AppealOutcome.CHANGED:
+        raise DecisionError("A new text for the post goes with “Changed”.")
+    if not new_text:
+        raise DecisionError("Please keep some of the post's text, or uphold the decision.")
+    return post
 
 
 def _record_decision(moderator: User, appeal: Appeal, outcome: AppealOutcome, note: str):
@@ -156,7 +192,7 @@ def _undo(moderator: User, action: ModAction, note: str) -> None:
             actions.act_on_post(moderator, post, verb, note)
     elif action.target_type == TargetType.THREAD:
         thread = db.session.get(Thread, action.target_id)
-        if thread is not None and thread.is_locked:
+        if thread is not None and is_closed(thread):
             actions.act_on_thread(moderator, thread, verb, note)
     elif action.target_type == TargetType.MEMBER:
         member = db.session.get(User, action.target_id)

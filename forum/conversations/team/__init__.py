@@ -1,0 +1,1 @@
+"""Conversations with the moderator team, as the team reads them."""

@@ -1,0 +1,1 @@
+"""Appeals: a member asks another moderator to look again at a decision against them."""

@@ -1,0 +1,1 @@
+"""Care for the moderators: folding hard posts, "not today", workload and breaks, practice."""

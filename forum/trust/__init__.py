@@ -1,0 +1,1 @@
+"""Earned trust: levels a member reaches from what they did here, and what each one opens."""
