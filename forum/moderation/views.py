@@ -20,6 +20,7 @@ from forum.moderation.allowed import (
 )
 from forum.moderation.appeals import views as appeals
 from forum.moderation.claims import claim_holder, claimed_by_someone_else
+from forum.moderation.health import views as health
 from forum.moderation.models import ReviewItem
 from forum.moderation.rules import (
     CARE_VERBS,
@@ -42,13 +43,15 @@ from forum.web.paging import page_number
 
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
 # The team's inbox (/mod/inbox), the appeals (/mod/appeals), the watched words
-# (/mod/watched), redacting earlier versions (/mod/versions) and the moderator's own care
-# page (/mod/care) sit inside the area, behind its one guard.
+# (/mod/watched), redacting earlier versions (/mod/versions), the moderator's own care
+# page (/mod/care) and the community's health (/mod/health) sit inside the area, behind its
+# one guard.
 bp.register_blueprint(inbox.bp)
 bp.register_blueprint(appeals.bp)
 bp.register_blueprint(watched.bp)
 bp.register_blueprint(care.bp)
 bp.register_blueprint(versions.bp)
+bp.register_blueprint(health.bp)
 
 
 @bp.app_context_processor

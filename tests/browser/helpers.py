@@ -1,6 +1,7 @@
 """What a person does in the browser again and again: signing in, finding a post on a page."""
 
 import sqlalchemy as sa
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 from forum.extensions import db
@@ -24,3 +25,20 @@ def post_card(page: Page, text: str) -> Locator:
 
 def board(slug: str) -> Board:
     return db.session.scalar(sa.select(Board).where(Board.slug == slug))
+
+
+PHONE = {"width": 375, "height": 740}
+_FITS = """() => {
+  const root = document.scrollingElement;
+  return root.scrollWidth <= root.clientWidth;
+}"""
+
+
+def accessible_and_fits(page: Page, open_page, name: str) -> None:
+    """axe-core finds nothing serious on the page, and the same page fits a 375 px phone."""
+    violations = Axe().run(page).response["violations"]
+    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"{name}: {serious}"
+    phone = open_page(viewport=PHONE, storage_state=page.context.storage_state())
+    phone.goto(page.url)
+    assert phone.evaluate(_FITS), f"{name} scrolls sideways at 375 px"

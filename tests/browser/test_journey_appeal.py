@@ -9,29 +9,12 @@ pytest.importorskip(
     "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')"
 )
 
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import Page, expect  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 from forum.permissions import Role  # noqa: E402
 from tests.browser.conftest import MODERATOR, unique  # noqa: E402
-from tests.browser.helpers import board, post_card, sign_in  # noqa: E402
+from tests.browser.helpers import accessible_and_fits, board, post_card, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402
-
-PHONE = {"width": 375, "height": 740}
-OVERFLOW = """() => {
-  const root = document.scrollingElement;
-  return root.scrollWidth <= root.clientWidth;
-}"""
-
-
-def _accessible_and_fits(page: Page, open_page, name: str) -> None:
-    """axe-core finds nothing serious, and the same page fits a 375 px phone."""
-    violations = Axe().run(page).response["violations"]
-    serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
-    assert serious == [], f"{name}: {serious}"
-    phone = open_page(viewport=PHONE, storage_state=page.context.storage_state())
-    phone.goto(page.url)
-    assert phone.evaluate(OVERFLOW), f"{name} scrolls sideways at 375 px"
 
 
 def test_a_member_appeals_a_hidden_post_and_another_moderator_restores_it(live_forum, open_page):
@@ -59,7 +42,7 @@ def test_a_member_appeals_a_hidden_post_and_another_moderator_restores_it(live_f
     notice = author.locator("li.notice-item").filter(has_text="Your post is hidden")
     notice.get_by_role("link", name="Appeal this decision").click()
     expect(author.get_by_role("heading", name="Appeal a decision", level=1)).to_be_visible()
-    _accessible_and_fits(author, open_page, "appeal form")
+    accessible_and_fits(author, open_page, "appeal form")
     author.get_by_label("Why should the moderators look again?").fill(
         "I was talking about my own evening, not about anyone here."
     )
@@ -80,7 +63,7 @@ def test_a_member_appeals_a_hidden_post_and_another_moderator_restores_it(live_f
         "link", name=re.compile("Appeal of “Hide post”")
     ).click()
     expect(other.get_by_text("I was talking about my own evening")).to_be_visible()
-    _accessible_and_fits(other, open_page, "appeal item")
+    accessible_and_fits(other, open_page, "appeal item")
     other.get_by_label("Reversed: undo the decision").check()
     other.get_by_label("Note to the member").fill("You are right: it was about your evening.")
     other.get_by_role("button", name="Decide the appeal").click()

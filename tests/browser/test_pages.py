@@ -49,6 +49,7 @@ MAIN_PAGES = [
     ("watched-words", "/mod/watched", "moderator"),
     ("moderator-care", "/mod/care", "moderator"),
     ("practice-queue", "/mod/care/practice", "moderator"),
+    ("community-health", "/mod/health", "moderator"),
     ("moderation-conversation", "/mod/items/{conversation_item}/messages", "moderator"),
     ("help", "/help", None),
 ]
