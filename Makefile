@@ -29,14 +29,17 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
-## Serve the demo forum on http://127.0.0.1:5000 (SQLite in instance/). Its request log, like
+## Serve the demo forum on http://127.0.0.1:5000 (SQLite in instance/), and beside it the task
+## worker that opens the day's check-ins and runs the nightly jobs. Its request log, like
 ## gunicorn's with gunicorn_config.py, shows paths only: no query strings, no client addresses.
 run: install
 	@echo "==> Creating or updating the database"
 	@$(FLASK) db upgrade
 	@$(FLASK) seed demo
-	@echo "==> Serving the demo forum on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	@$(FLASK) run --host $(HOST) --port $(PORT)
+	@echo "==> Serving the demo forum on http://$(HOST):$(PORT)/ with its task worker (Ctrl+C stops both)"
+	@$(FLASK) tasks worker --workers 1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(FLASK) run --host $(HOST) --port $(PORT)
 
 ## Run the whole test suite (set FORUM_TEST_DATABASE_URL to run it on PostgreSQL too).
 test: install-dev

@@ -15,6 +15,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from demo import content
+from demo.checkins import CHECKIN_BOARD, seed_checkins
 from demo.counters import seed_counters
 from demo.queue import fill_the_queue
 from demo.support import add_warmth
@@ -141,6 +142,8 @@ def _seed_demo(seed_value: int) -> None:
         reports = fill_the_queue(rng, list(members.values()))
     with _step("recovery counters"):
         seed_counters(members[0], [members[index] for index in range(2, len(names))])
+    with _step("today's check-in threads, replies and pledges"):
+        checkins = seed_checkins(rng, [members[index] for index in range(2, len(names))])
     with _step("saving"), _settings(SEARCH_DRAIN_AFTER_COMMIT=False):
         db.session.commit()
     with (
@@ -157,6 +160,7 @@ def _seed_demo(seed_value: int) -> None:
     click.echo(f"Seeded {len(members)} members, {len(plan)} threads and {posts} posts.")
     click.echo(f"Members left {warmth} reactions; a “Start here” thread is pinned and featured.")
     click.echo(f"The moderation queue holds {reports} reports and a newcomer's first thread.")
+    click.echo(f"{checkins} check-in threads are open today in the {CHECKIN_BOARD} board.")
 
 
 def _register(names: list[str], joined: list[datetime], passwords: dict[str, str]) -> dict:

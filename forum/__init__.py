@@ -12,6 +12,7 @@ from forum.accounts import views as accounts_views
 from forum.blocks import views as blocks_views
 from forum.boards import admin as boards_admin
 from forum.boards import views as boards_views
+from forum.checkins import views as checkins_views
 from forum.config import Config
 from forum.conversations import views as conversations_views
 from forum.following import services as following
@@ -29,6 +30,7 @@ from forum.search import engine as search_engine
 from forum.search import sync as search_sync
 from forum.search import views as search_views
 from forum.support import views as support_views
+from forum.tasks import jobs as tasks
 from forum.trust import services as trust
 from forum.web import guards, jinja, limits, pagecache, security
 
@@ -43,6 +45,7 @@ BLUEPRINTS = (
     conversations_views.bp,
     reactions_views.bp,
     recovery_views.bp,
+    checkins_views.bp,
     following_views.bp,
     blocks_views.bp,
     support_views.bp,
@@ -94,6 +97,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     # After the blueprints, so that CSRF and the suspension guard answer before a count.
     limits.init_limits(app)
     _subscribe()
+    tasks.init_tasks(app)
 
     cli.register_cli(app)
     errors.register_error_handlers(app)

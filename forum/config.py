@@ -46,7 +46,6 @@ class Config:
     # The weight of open reports (one member of ordinary trust and record counts 1; see
     # forum/moderation/weight.py) that hides a post until a moderator decides (0: never).
     AUTO_HIDE_REPORTS = 3
-    # A new member's first N posts wait for a moderator's approval (0: no pre-moderation).
     # A moderator's redaction keeps the original text for the moderators only (True), or
     # keeps it nowhere at all (False): the words they took out are then gone for good.
     REDACTION_KEEP_ORIGINAL = True
@@ -54,9 +53,16 @@ class Config:
     PASSWORD_HASH_METHOD = "scrypt"
     # Rate limits (forum/limits.py) on sign-in, sign-up and writing; off only in tests.
     RATE_LIMITS_ENABLED = True
-    # Redis for state shared by every worker (rate-limit counts), e.g.
-    # redis://127.0.0.1:6379/0; None counts in each worker's memory (one worker only).
+    # Redis for state shared by every worker (rate-limit counts) and by the task workers of
+    # every machine (the queue), e.g. redis://127.0.0.1:6379/0; None counts in each worker's
+    # memory (one worker only) and keeps the queue in TASKS_SQLITE_PATH.
     REDIS_URL: str | None = None
+    # Jobs (forum/tasks/) run at once in the process that queues them, with no worker: tests.
+    TASKS_IMMEDIATE = False
+    # The task queue's SQLite file when there is no Redis (None: instance/tasks.sqlite3).
+    TASKS_SQLITE_PATH: str | None = None
+    # The queue's name: forums that share one Redis each need their own.
+    TASKS_QUEUE_NAME = "hearth"
     # Failed sign-ins into one pseudonym, from anywhere: slows password guessing.
     SIGNIN_LIMIT_PER_PSEUDONYM = "10 per 15 minutes"
     # Failed sign-ins from one client, whatever the pseudonym.

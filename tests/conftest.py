@@ -28,6 +28,8 @@ def settings_for(tmp_path, **overrides) -> dict:
         "TRUST_NEW_POSTS_WAIT": False,
         # Tests sign in and post many times a minute; tests/hardening/ turns limits on.
         "RATE_LIMITS_ENABLED": False,
+        # Jobs run at once, in the test's process; tests/tasks/ runs a real worker.
+        "TASKS_IMMEDIATE": True,
     }
     settings.update(overrides)
     return settings

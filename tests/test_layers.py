@@ -16,7 +16,19 @@ FORUM = Path(__file__).resolve().parent.parent / "forum"
 
 # (layer, module prefixes), top to bottom; the first prefix that matches a module wins.
 LAYERS = (
-    ("app", ("forum", "forum.cli", "forum.backup", "forum.warmup", "forum.header")),
+    (
+        "app",
+        (
+            "forum",
+            "forum.cli",
+            "forum.backup",
+            "forum.warmup",
+            "forum.header",
+            # The jobs and the worker: they wire the features' functions to the task queue.
+            "forum.tasks.jobs",
+            "forum.tasks.cli",
+        ),
+    ),
     ("writing", ("forum.writing",)),
     (
         "shared services",
@@ -57,6 +69,9 @@ LAYERS = (
             "forum.text_bounds",
             "forum.timeutil",
             "forum.permissions",
+            # The task queue, to which any feature hands work over by the job's name.
+            "forum.tasks.queue",
+            "forum.tasks",
             # The trust levels and what each unlocks: the table the permission checks read.
             "forum.trust.levels",
         ),

@@ -2,6 +2,7 @@
 
 from forum.accounts.models import User
 from forum.blocks import queries as blocks
+from forum.checkins import queries as checkins
 from forum.conversations import queries as conversations
 from forum.following import queries as following
 from forum.moderation import queries as moderation
@@ -16,7 +17,7 @@ from forum.trust.levels import TrustLevel
 
 def export_data(user: User) -> dict:
     """Profile, posts, reports made, counters, reactions given, bookmarks, follows, notices,
-    conversations (the member's own messages in them), appeals and the moderators' notes
+    conversations (the member's own messages in them), pledges, appeals and the moderators' notes
     about them."""
     return {
         "format": "hearth-export-1",
@@ -38,6 +39,7 @@ def export_data(user: User) -> dict:
         "moderator_notes_about_you": moderation.notes_for_export(user),
         "appeals": appeals.appeals_for_export(user),
         "counters": recovery.counters_for_export(user),
+        "pledges": checkins.pledges_for_export(user),
         "reactions_given": reactions.reactions_for_export(user),
         "bookmarks": following.bookmarks_for_export(user),
         "threads_followed_or_muted": following.follows_for_export(user),

@@ -1,7 +1,7 @@
 """Forms for writing threads and replies, and for the board admin page."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from forum.posts.models import TITLE_MAX, TITLE_MIN
@@ -15,6 +15,8 @@ class ThreadForm(WritingForm):
 class ReplyForm(WritingForm):
     body = body_field("Your reply")
     parent_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,18}$")])
+    # On a check-in thread, once the member pledged today: their choice to say so.
+    say_pledged = BooleanField("Begin my reply with “Pledged today”")
 
 
 class EditPostForm(WritingForm):

@@ -1,17 +1,20 @@
 """The board and thread pages: the board index, a board, a thread, a post's link and history."""
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.wrappers import Response
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries
+from forum.checkins.queries import pledged_today, with_pledged_line
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following import queries as following_queries
 from forum.permissions import can_moderate
 from forum.posts import lifecycle
 from forum.posts import queries as posts
-from forum.posts.models import Board, Post, Thread
+from forum.posts.models import Board, Post, Thread, ThreadKind
 from forum.posts.permissions import (
     can_delete_post,
     can_edit_post,
@@ -174,7 +177,7 @@ def reply(thread_id: int):
     parent = _parent_for(thread, form.parent_id.data or request.args.get("to"))
     answer = write_from_form(
         form,
-        lambda draft: write_reply(current_user, thread, draft, parent),
+        lambda draft: write_reply(current_user, thread, _as_said(thread, form, draft), parent),
         _permalink,
         "Your reply is posted.",
     )
@@ -184,6 +187,13 @@ def reply(thread_id: int):
         form.parent_id.data = str(parent.id)
     status = 400 if form.errors else 200
     return render_template("boards/reply.html", thread=thread, parent=parent, form=form), status
+
+
+def _as_said(thread: Thread, form, draft):
+    """A check-in reply begins with "Pledged today" when its author pledged and chose to say so."""
+    if form.say_pledged.data and thread.kind == ThreadKind.CHECKIN and pledged_today(current_user):
+        return replace(draft, body=with_pledged_line(draft.body))
+    return draft
 
 
 @limits.form_page("boards.reply")

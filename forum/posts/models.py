@@ -43,6 +43,7 @@ class ThreadStatus(enum.StrEnum):
 class ThreadKind(enum.StrEnum):
     STORY = "story"
     MILESTONE = "milestone"
+    CHECKIN = "checkin"  # a day's check-in thread (forum/checkins/), opened by Hearth
 
 
 class Board(db.Model):
@@ -54,6 +55,10 @@ class Board(db.Model):
     description: Mapped[str] = mapped_column(sa.String(300), default="")
     position: Mapped[int] = mapped_column(default=0)
     is_archived: Mapped[bool] = mapped_column(default=False)
+    # Daily check-ins (forum/checkins/): a thread opens here each morning in each time-zone
+    # band, with this opening text (None: the default, forum/checkins/services.py).
+    has_checkins: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    checkin_text: Mapped[str | None] = mapped_column(sa.Text)
     # Counters of visible threads and posts, kept in the transaction that changes them.
     thread_count: Mapped[int] = mapped_column(default=0)
     post_count: Mapped[int] = mapped_column(default=0)

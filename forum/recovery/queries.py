@@ -27,6 +27,17 @@ def counters_of(member) -> list[Counter]:
     return list(db.session.scalars(stmt))
 
 
+def time_zone_of(member) -> str:
+    """The member's own time zone, as their oldest counter keeps it (UTC without one)."""
+    zone = db.session.scalar(
+        sa.select(Counter.time_zone)
+        .where(Counter.user_id == member.id)
+        .order_by(Counter.id)
+        .limit(1)
+    )
+    return zone or "UTC"
+
+
 def counter_of(member, counter_id: int) -> Counter | None:
     """One of the member's own counters; someone else's is as good as missing."""
     if not is_member(member):

@@ -50,6 +50,8 @@ MAIN_PAGES = [
     ("moderator-care", "/mod/care", "moderator"),
     ("practice-queue", "/mod/care/practice", "moderator"),
     ("community-health", "/mod/health", "moderator"),
+    ("moderator-checkins", "/mod/checkins", "moderator"),
+    ("todays-checkins", "/checkins", None),
     ("moderation-conversation", "/mod/items/{conversation_item}/messages", "moderator"),
     ("help", "/help", None),
 ]

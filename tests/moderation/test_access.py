@@ -44,6 +44,7 @@ def _urls(app, post, item):
         "verb": "lock",
         "rule_id": _watched_word().id,
         "revision_id": _earlier_version(post).id,
+        "board_id": post.thread.board_id,
     }
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("moderation."):

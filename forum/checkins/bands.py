@@ -1,0 +1,31 @@
+"""The time-zone bands a check-in thread opens for, each in the morning of its own day.
+
+Each band is read in one representative zone (its daylight saving included): the band's day
+is that zone's date, and its thread is due from OPENS_AT there until the next morning.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+OPENS_AT = time(7, 0)
+
+
+@dataclass(frozen=True)
+class Band:
+    key: str
+    label: str  # "morning in the Americas", as a thread's title says it
+    time_zone: str
+
+    def day_due(self, now: datetime) -> date:
+        """The day whose check-in thread should be open at `now` (naive UTC)."""
+        local = now.replace(tzinfo=UTC).astimezone(ZoneInfo(self.time_zone))
+        return local.date() if local.time() >= OPENS_AT else local.date() - timedelta(days=1)
+
+
+BANDS = (
+    Band("asia-pacific", "morning in Asia and the Pacific", "Asia/Shanghai"),
+    Band("europe-africa", "morning in Europe and Africa", "Europe/Berlin"),
+    Band("americas", "morning in the Americas", "America/Chicago"),
+)
+BY_KEY = {band.key: band for band in BANDS}
