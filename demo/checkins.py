@@ -2,16 +2,18 @@
 few replies, and some members' pledges (their own; the demo shows them only to them)."""
 
 import random
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
 from forum.accounts.models import User
+from forum.checkins.bands import BY_KEY, OPENS_AT
 from forum.checkins.models import Pledge
 from forum.checkins.queries import member_day, with_pledged_line
-from forum.checkins.services import open_due_checkins
+from forum.checkins.services import keeper, open_due_checkins
 from forum.extensions import db
-from forum.posts.models import Board
+from forum.posts.models import Board, Post
 from forum.timeutil import utcnow
 from forum.writing.services import Draft, write_reply
 
@@ -34,15 +36,32 @@ def seed_checkins(rng: random.Random, members: list[User]) -> int:
         return 0
     board.has_checkins = True
     now = utcnow()
+    keeper().created_at = now - timedelta(days=2)  # there before this morning's threads
     opened = open_due_checkins(now)
     for checkin in opened:
-        for member in rng.sample(members, k=min(3, len(members))):
+        thread = checkin.thread
+        # The thread opened at 07:00 in its band; the replies came in since.
+        began = _morning_of(checkin, now)
+        repliers = rng.sample(members, k=min(3, len(members)))
+        times = sorted(began + (now - began) * rng.random() for _ in repliers)
+        for member, when in zip(repliers, times, strict=True):
             pledged = _pledge_a_streak(rng, member, now)
             body = rng.choice(REPLIES)
             if pledged and rng.random() < 0.5:
                 body = with_pledged_line(body)
-            write_reply(member, checkin.thread, Draft(body, post_anyway=True))
+            write_reply(member, thread, Draft(body, post_anyway=True)).post.created_at = when
+        opening = db.session.scalar(
+            sa.select(Post).where(Post.thread_id == thread.id, Post.is_opening.is_(True))
+        )
+        thread.created_at = opening.created_at = began
+        thread.last_activity_at = times[-1] if times else began
     return len(opened)
+
+
+def _morning_of(checkin, now: datetime) -> datetime:
+    band = BY_KEY[checkin.band]
+    local = datetime.combine(checkin.day, OPENS_AT, tzinfo=ZoneInfo(band.time_zone))
+    return min(local.astimezone(UTC).replace(tzinfo=None), now)
 
 
 def _pledge_a_streak(rng: random.Random, member: User, now) -> bool:

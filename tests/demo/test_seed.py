@@ -13,6 +13,8 @@ from forum.accounts.models import User
 from forum.accounts.names import pseudonym_problem
 from forum.accounts.services import authenticate
 from forum.boards.management import DEFAULT_BOARDS
+from forum.checkins.models import CheckinThread
+from forum.checkins.services import KEEPER, NO_PASSWORD
 from forum.extensions import db
 from forum.permissions import Role
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind, ThreadStatus
@@ -38,9 +40,20 @@ def _count(model) -> int:
 
 def test_seed_demo_creates_members_boards_threads_and_replies(seeded):
     """A fresh forum gets the seven boards, about forty members and threads with replies."""
-    # Besides the history: the pinned "Start here" thread, and a newcomer's thread waiting
-    # in the moderation queue (the newcomer is the one extra member).
-    members, threads, posts = _count(User) - 1, _count(Thread) - 2, _count(Post) - 2
+    # Besides the history: the pinned "Start here" thread, a newcomer's thread waiting in the
+    # moderation queue (the newcomer is one extra member), and today's check-in threads
+    # (opened by "Hearth", the other) with their replies.
+    checkin_threads = _count(CheckinThread)
+    checkin_posts = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Post)
+        .join(Thread)
+        .where(Thread.kind == ThreadKind.CHECKIN)
+    )
+    assert checkin_threads == 3 and checkin_posts > checkin_threads
+    members = _count(User) - 2
+    threads = _count(Thread) - 2 - checkin_threads
+    posts = _count(Post) - 2 - checkin_posts
     assert f"Seeded {members} members, {threads} threads and {posts} posts." in seeded
     assert members == demo_cli.MEMBERS + 2
     assert threads == 40
@@ -84,6 +97,7 @@ def test_only_the_staff_accounts_pay_for_a_slow_password_hash(app, runner, monke
     assert hashes.pop("demo-admin").startswith("scrypt:")
     assert hashes.pop("demo-mod").startswith("scrypt:")
     hashes.pop(NEWCOMER)  # the newcomer signs up as anyone would
+    assert hashes.pop(KEEPER) == NO_PASSWORD  # the check-ins' account, which nobody signs in as
     assert hashes and all(h.startswith("pbkdf2:") for h in hashes.values())
     password = re.search(r"^demo-admin +password: (\S+)$", result.output, re.MULTILINE).group(1)
     assert authenticate("demo-admin", password) is not None

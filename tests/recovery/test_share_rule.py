@@ -111,8 +111,10 @@ def test_the_share_form_has_every_field_a_new_thread_and_a_reply_have():
     """Whatever a member can add to a thread or a reply, they can add to a milestone."""
     share = _fields(ShareMilestoneForm)
     assert {"title", "body", "content_note", "content_note_text", "post_anyway"} <= share
-    # Which post a reply answers is the one field a thread-starting share has no use for.
-    assert _fields(ThreadForm) <= share and _fields(ReplyForm) - {"parent_id"} <= share
+    # Which post a reply answers, and the "Pledged today" line of a check-in reply, are the
+    # fields a thread-starting share has no use for.
+    assert _fields(ThreadForm) <= share
+    assert _fields(ReplyForm) - {"parent_id", "say_pledged"} <= share
 
 
 # --- what My recovery offers ---------------------------------------------------------------
