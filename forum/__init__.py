@@ -32,7 +32,7 @@ from forum.search import views as search_views
 from forum.support import views as support_views
 from forum.tasks import jobs as tasks
 from forum.trust import services as trust
-from forum.web import guards, jinja, limits, pagecache, security
+from forum.web import guards, jinja, limits, pagecache, private, security
 
 BLUEPRINTS = (
     health_bp,
@@ -102,6 +102,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     cli.register_cli(app)
     errors.register_error_handlers(app)
     security.register_security_headers(app)
+    private.init_private_pages(app)
     security.trust_proxies(app)
     jinja.register_jinja(app)
     return app

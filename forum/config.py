@@ -51,6 +51,8 @@ class Config:
     REDACTION_KEEP_ORIGINAL = True
     # Password hashing (werkzeug method string); scrypt is memory-hard.
     PASSWORD_HASH_METHOD = "scrypt"
+    # Where "Leave quickly" (on every page, and Esc twice) takes a reader: a neutral page.
+    QUICK_EXIT_URL = "https://www.bbc.com/weather"
     # Rate limits (forum/limits.py) on sign-in, sign-up and writing; off only in tests.
     RATE_LIMITS_ENABLED = True
     # Redis for state shared by every worker (rate-limit counts) and by the task workers of

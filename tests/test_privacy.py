@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from forum.extensions import db
+from tests.factories import make_user
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "forum" / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "forum" / "static"
@@ -31,3 +32,33 @@ def test_pages_ask_browsers_not_to_send_a_referrer(client):
     response = client.get("/")
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert '<meta name="referrer" content="no-referrer">' in response.get_data(as_text=True)
+
+
+# --- leaving quickly, and pages no cache keeps ---------------------------------------------
+
+
+def _quick_exit(page: str) -> str | None:
+    found = re.search(r'<a class="quick-exit" href="([^"]+)" rel="noreferrer noopener"', page)
+    return found.group(1) if found else None
+
+
+def test_every_page_has_a_leave_quickly_link_to_a_neutral_site(app, client, auth):
+    """Signed out, signed in, and on an error page: "Leave quickly" is there, goes to the
+    configured neutral page without a referrer, and its script is Hearth's own."""
+    neutral = app.config["QUICK_EXIT_URL"]
+    for path in ("/", "/help", "/signin", "/no-such-page"):
+        page = client.get(path).get_data(as_text=True)
+        assert _quick_exit(page) == neutral, path
+        assert '<script src="/static/js/quick-exit.js" defer></script>' in page
+    auth.login(make_user("careful-reader"))
+    for path in ("/me", "/settings", "/messages/"):
+        assert _quick_exit(client.get(path).get_data(as_text=True)) == neutral, path
+
+
+def test_private_pages_are_never_stored_and_public_ones_may_be(app, client, auth):
+    auth.login(make_user("shared-computer"))
+    for path in ("/me", "/settings", "/settings/password", "/messages/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["Cache-Control"] == "no-store", path
+    assert client.get("/").headers.get("Cache-Control") != "no-store"

@@ -23,13 +23,6 @@ CARED = "Your message is sent. If things are hard right now, people are there fo
 bp = Blueprint("conversations", __name__, url_prefix="/messages")
 
 
-@bp.after_request
-def _private(response):
-    # Private pages: never kept by a browser's or a proxy's cache.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("/")
 @login_required
 def index():

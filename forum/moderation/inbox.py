@@ -20,13 +20,6 @@ from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
 
 
-@bp.after_request
-def _private(response):
-    # What members wrote to the team: never kept by a browser's or a proxy's cache.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.app_template_global("team_inbox_counts")
 def _counts(viewer) -> tuple[int, int]:
     return inbox.team_counts(viewer)
