@@ -9,7 +9,7 @@ from sqlalchemy.orm import aliased, defer, joinedload, lazyload, selectinload
 
 from forum.accounts.models import User
 from forum.extensions import db
-from forum.posts.models import Board, Post, Thread, ThreadStatus
+from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.posts.visibility import listed_boards_filter, listed_posts_filter, listed_threads_filter
 
 
@@ -43,6 +43,29 @@ def board_threads(viewer, board: Board, page: int):
     return db.paginate(
         stmt, page=page, per_page=current_app.config["THREADS_PER_PAGE"], error_out=False
     )
+
+
+def stories_of_getting_through(limit: int = 3) -> list[Thread]:
+    """Stories their authors tagged "how I got through a crisis", newest first, as every
+    reader sees them (visible, on an open board), whoever is looking."""
+    stmt = (
+        sa.select(Thread)
+        .join(Thread.board)
+        .where(
+            Thread.got_through.is_(True),
+            Thread.status == ThreadStatus.VISIBLE,
+            Board.is_archived.is_(False),
+            # The story itself, its opening post, as readers see it: hidden is not shown.
+            sa.exists().where(
+                Post.thread_id == Thread.id,
+                Post.is_opening.is_(True),
+                Post.status == PostStatus.VISIBLE,
+            ),
+        )
+        .order_by(Thread.created_at.desc(), Thread.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(stmt))
 
 
 def featured_threads(viewer, limit: int = 8) -> list[Thread]:

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.wrappers import Response
 from flask_login import current_user, login_required
 
-from forum.boards import forms, queries
+from forum.boards import forms, queries, stories
 from forum.checkins.queries import pledged_today, with_pledged_line
 from forum.errors import NotAllowed
 from forum.extensions import db
@@ -121,6 +121,23 @@ def render_thread(thread: Thread, page: int, form, status: int = 200):
     # does not expire what the page still reads; a signed-out reader writes nothing.
     db.session.commit()
     return page_html, status
+
+
+@bp.post("/t/<int:thread_id>/got-through")
+@login_required
+def got_through(thread_id: int):
+    thread = load_thread(thread_id)
+    if ConfirmForm().validate_on_submit():
+        tagged = request.form.get("tag") == "yes"
+        stories.tag_story(current_user, thread, tagged)
+        db.session.commit()
+        flash(
+            "Thank you. Your story may now be shown to someone in a hard moment, on the help page."
+            if tagged
+            else "The tag is off: your story is no longer shown on the help page.",
+            "success",
+        )
+    return redirect(thread_url(thread))
 
 
 @bp.get("/p/<int:post_id>")

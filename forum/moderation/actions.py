@@ -181,7 +181,12 @@ def act_on_item_about_member(
         _tell_with_care(member_id, verb, reason)
 
 
-_THREAD_FLAGS = {"lock": "is_locked", "pin": "is_pinned", "feature": "is_featured"}
+_THREAD_FLAGS = {
+    "lock": "is_locked",
+    "pin": "is_pinned",
+    "feature": "is_featured",
+    "tag_story": "got_through",  # only ever taken off by the moderators: "untag_story"
+}
 
 
 def act_on_thread(
@@ -194,7 +199,7 @@ def act_on_thread(
 ) -> None:
     """Lock a thread (for `hours`, then open again by itself; or until unlocked), pin it,
     feature it as "Start here", put it in slow mode (one reply per member every `minutes`),
-    or undo any of it. Caller commits."""
+    or undo any of it; take the "got through" tag off a story. Caller commits."""
     reason = require_reason(verb, reason)
     if verb not in THREAD_VERBS:
         raise DecisionError(f"Unknown action on a thread: {verb}.")
@@ -212,6 +217,15 @@ def act_on_thread(
     elif verb == "unlock":
         thread.locked_until = None
     action = log.record(moderator.id, verb, TargetType.THREAD, thread.id, logged, thread.author_id)
+    if verb == "untag_story":
+        notify(
+            thread.author_id,
+            NoticeKind.MODERATION,
+            "The moderators took the “got through a crisis” tag off your story",
+            reason or "Your story stays as it is; it is no longer shown on the help page.",
+            path_for("boards.thread", thread_id=thread.id),
+            action_id=action.id,
+        )
     if verb == "lock":
         until = (
             f" It opens again by itself in {hours} hour{'s' if hours > 1 else ''}." if hours else ""

@@ -57,6 +57,7 @@ VERB_LABELS = {
     "unfeature": "Stop featuring",
     "slow_mode": "Slow mode on",
     "slow_mode_off": "Slow mode off",
+    "untag_story": "Take off the “got through” tag",
     "warn": "Warn member",
     "suspend": "Suspend member",
     "unsuspend": "Lift suspension",
@@ -84,6 +85,7 @@ THREAD_VERBS = (
     "unfeature",
     "slow_mode",
     "slow_mode_off",
+    "untag_story",
 )
 # How long a timed close may last (hours), and slow mode's pace (minutes between replies).
 CLOSE_HOURS = (1, 6, 12, 24, 72)

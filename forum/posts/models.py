@@ -98,6 +98,9 @@ class Thread(db.Model):
     slow_mode_reason: Mapped[str | None] = mapped_column(sa.String(200))
     # Chosen by the moderators as a "Start here" thread for newcomers.
     is_featured: Mapped[bool] = mapped_column(default=False)
+    # Its author tagged it a story of how they got through a crisis (opt-in; the moderators
+    # may take the tag off): the help page and the care check show a few of these.
+    got_through: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Visible posts, the opening post included.

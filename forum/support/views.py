@@ -5,7 +5,11 @@ from pathlib import Path
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
 
-from forum.boards.queries import featured_threads, unanswered_first_threads
+from forum.boards.queries import (
+    featured_threads,
+    stories_of_getting_through,
+    unanswered_first_threads,
+)
 from forum.errors import NotAllowed
 from forum.permissions import can_greet
 from forum.support.phones import link_phone_numbers
@@ -30,6 +34,7 @@ def help():
         "help/index.html",
         resources=link_phone_numbers(render_post_body(help_markdown())),
         after=id_from(after),
+        stories=stories_of_getting_through(),
     )
 
 

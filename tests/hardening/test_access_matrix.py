@@ -223,6 +223,8 @@ EXPECTED = {
         ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
     "/t/<int:thread_id>/following/first-new":
         ("  L   R   R   R   R   R   R", "405 405 405 405 403 405 405"),
+    "/t/<int:thread_id>/got-through":
+        ("405 405 405 405 405 405 405", "  L 403   R 403 403 403 403"),
     "/t/<int:thread_id>/reply":
         ("  L 200 200 200 403 200 200", "  L 400 400 400 403 400 400"),
     "/transparency":
