@@ -15,6 +15,8 @@ from forum.boards import views as boards_views
 from forum.checkins import views as checkins_views
 from forum.config import Config
 from forum.conversations import views as conversations_views
+from forum.digests import mail as digests_mail
+from forum.digests import views as digests_views
 from forum.following import services as following
 from forum.following import views as following_views
 from forum.health import bp as health_bp
@@ -46,6 +48,7 @@ BLUEPRINTS = (
     reactions_views.bp,
     recovery_views.bp,
     checkins_views.bp,
+    digests_views.bp,
     following_views.bp,
     blocks_views.bp,
     support_views.bp,
@@ -98,6 +101,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     limits.init_limits(app)
     _subscribe()
     tasks.init_tasks(app)
+    digests_mail.init_mail(app)
 
     cli.register_cli(app)
     errors.register_error_handlers(app)

@@ -51,6 +51,18 @@ class Config:
     REDACTION_KEEP_ORIGINAL = True
     # Password hashing (werkzeug method string); scrypt is memory-hard.
     PASSWORD_HASH_METHOD = "scrypt"
+    # Email (only the digests members ask for): an SMTP server; None sends nothing.
+    MAIL_SERVER: str | None = None
+    # SMTP always, the tests too (they send to a real local server): Flask-Mailman would
+    # otherwise keep a testing app's mail in memory.
+    MAIL_BACKEND = "smtp"
+    MAIL_PORT = 587
+    MAIL_USE_TLS = True
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_DEFAULT_SENDER = "Hearth <no-reply@localhost>"
+    # The forum's address as members reach it, for the links in an email.
+    SITE_URL = "http://127.0.0.1:5000"
     # Where "Leave quickly" (on every page, and Esc twice) takes a reader: a neutral page.
     QUICK_EXIT_URL = "https://www.bbc.com/weather"
     # Rate limits (forum/limits.py) on sign-in, sign-up and writing; off only in tests.

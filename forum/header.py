@@ -5,14 +5,16 @@ import sqlalchemy as sa
 from flask import Flask, g
 
 from forum.conversations import queries as conversations
+from forum.digests.quiet import in_quiet_hours
 from forum.extensions import db
 from forum.notices import queries as notices
 from forum.permissions import is_member
 
 
 def header_counts(user) -> tuple[int, int]:
-    """(unread notices, conversations with new messages), once per request."""
-    if not is_member(user):
+    """(unread notices, conversations with new messages), once per request; none in the
+    member's quiet hours."""
+    if not is_member(user) or in_quiet_hours(user):
         return 0, 0
     if "unread_notices" not in g or "unread_conversations" not in g:
         both = sa.select(

@@ -55,6 +55,15 @@ class User(UserMixin, db.Model):
     # a moderator's action holds it one lower and recomputing does not raise it.
     trust_level: Mapped[int] = mapped_column(sa.SmallInteger, default=0, server_default="0")
     trust_lowered_until: Mapped[datetime | None] = mapped_column()
+    # Email is optional; with one, a digest of new activity daily, weekly or never (the
+    # default), never carrying a post's words or anyone's pseudonym (forum/digests/).
+    digest: Mapped[str] = mapped_column(sa.String(8), default="none", server_default="none")
+    digest_sent_at: Mapped[datetime | None] = mapped_column()
+    # Quiet hours, in the member's own time zone: no email and no unread counts from
+    # `quiet_from` o'clock until `quiet_until` o'clock (None: no quiet hours).
+    quiet_from: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    quiet_until: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    time_zone: Mapped[str | None] = mapped_column(sa.String(64))
 
     @validates("pseudonym")
     def _derive_keys(self, _field: str, pseudonym: str) -> str:

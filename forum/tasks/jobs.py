@@ -14,9 +14,10 @@ from flask import Flask
 from huey import crontab
 
 from forum.checkins.services import open_due_checkins
+from forum.digests.services import due_members, send_digest
 from forum.extensions import db
 from forum.search import sync
-from forum.tasks.queue import make_huey
+from forum.tasks.queue import enqueue, make_huey
 from forum.trust.services import recompute_all
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,18 @@ def _open_checkins(app: Flask) -> int:
     return len(open_due_checkins())
 
 
+def _queue_digests(app: Flask) -> int:
+    # One job per member, so that one address that fails does not hold back the others.
+    due = due_members()
+    for member_id in due:
+        enqueue("send_digest", member_id)
+    return len(due)
+
+
+def _send_digest(app: Flask, member_id: int) -> bool:
+    return send_digest(member_id)
+
+
 def _recompute_trust(app: Flask) -> tuple[int, int]:
     return recompute_all()
 
@@ -49,6 +62,9 @@ JOBS = (
     # Each band's morning thread opens at the first turn after 07:00 there: a worker that was
     # down opens it late, never twice (forum/checkins/models.py: CheckinThread).
     Job("open_checkins", _open_checkins, crontab(minute="*/5"), "every 5 minutes"),
+    # Digests go at the first turn after each member's period, outside their quiet hours.
+    Job("queue_digests", _queue_digests, crontab(minute="*/15"), "every 15 minutes"),
+    Job("send_digest", _send_digest, retries=3, retry_delay=300),
     Job("catch_up_search", _catch_up_search, crontab(minute="*"), "every minute"),
     # Nightly, at a quiet hour in most of the world.
     Job("recompute_trust", _recompute_trust, crontab(hour="3", minute="17"), "daily, 03:17 UTC"),

@@ -20,6 +20,9 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "accounts.delete_account",
         "accounts.change_password",
         "accounts.reading",
+        # Fewer emails, quieter hours: it protects the member and writes nothing anyone reads.
+        "digests.settings",
+        "digests.unsubscribe",
         "recovery.slip",
         "notices.read",
         "notices.read_all",

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from forum.accounts.models import User
 from forum.conversations.store import create_conversation, create_message
+from forum.digests.services import unsubscribe_token
 from forum.extensions import db
 from forum.following import services as following
 from forum.moderation import actions
@@ -110,5 +111,6 @@ def build_world(tag: str = "") -> World:
         "direction": "up",
         "pseudonym": author.pseudonym,
         "filename": "css/hearth.css",
+        "token": unsubscribe_token(author),  # the author's digest unsubscribe link
     }
     return World(users, values)
