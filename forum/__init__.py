@@ -14,6 +14,7 @@ from forum.boards import admin as boards_admin
 from forum.boards import views as boards_views
 from forum.config import Config
 from forum.conversations import views as conversations_views
+from forum.drafts import views as drafts_views
 from forum.following import services as following
 from forum.following import views as following_views
 from forum.health import bp as health_bp
@@ -25,6 +26,7 @@ from forum.posts import signals
 from forum.reactions import views as reactions_views
 from forum.recovery import services as recovery
 from forum.recovery import views as recovery_views
+from forum.recovery.journal import views as journal_views
 from forum.search import engine as search_engine
 from forum.search import sync as search_sync
 from forum.search import views as search_views
@@ -43,6 +45,8 @@ BLUEPRINTS = (
     conversations_views.bp,
     reactions_views.bp,
     recovery_views.bp,
+    journal_views.bp,
+    drafts_views.bp,
     following_views.bp,
     blocks_views.bp,
     support_views.bp,

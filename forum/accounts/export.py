@@ -3,6 +3,7 @@
 from forum.accounts.models import User
 from forum.blocks import queries as blocks
 from forum.conversations import queries as conversations
+from forum.drafts import queries as drafts
 from forum.following import queries as following
 from forum.moderation import queries as moderation
 from forum.moderation.appeals import queries as appeals
@@ -10,14 +11,15 @@ from forum.notices import queries as notices
 from forum.posts.queries import posts_for_export
 from forum.reactions import queries as reactions
 from forum.recovery import queries as recovery
+from forum.recovery.journal import queries as journal
 from forum.timeutil import iso_time
 from forum.trust.levels import TrustLevel
 
 
 def export_data(user: User) -> dict:
-    """Profile, posts, reports made, counters, reactions given, bookmarks, follows, notices,
-    conversations (the member's own messages in them), appeals and the moderators' notes
-    about them."""
+    """Profile, posts, reports made, counters, the journal, drafts, reactions given,
+    bookmarks, follows, notices, conversations (the member's own messages in them), appeals
+    and the moderators' notes about them."""
     return {
         "format": "hearth-export-1",
         "profile": {
@@ -38,6 +40,8 @@ def export_data(user: User) -> dict:
         "moderator_notes_about_you": moderation.notes_for_export(user),
         "appeals": appeals.appeals_for_export(user),
         "counters": recovery.counters_for_export(user),
+        "journal": journal.entries_for_export(user),
+        "drafts": drafts.drafts_for_export(user),
         "reactions_given": reactions.reactions_for_export(user),
         "bookmarks": following.bookmarks_for_export(user),
         "threads_followed_or_muted": following.follows_for_export(user),
