@@ -17,6 +17,7 @@ from forum.config import Config
 from forum.conversations import views as conversations_views
 from forum.digests import mail as digests_mail
 from forum.digests import views as digests_views
+from forum.drafts import views as drafts_views
 from forum.following import services as following
 from forum.following import views as following_views
 from forum.health import bp as health_bp
@@ -28,6 +29,7 @@ from forum.posts import signals
 from forum.reactions import views as reactions_views
 from forum.recovery import services as recovery
 from forum.recovery import views as recovery_views
+from forum.recovery.journal import views as journal_views
 from forum.search import engine as search_engine
 from forum.search import sync as search_sync
 from forum.search import views as search_views
@@ -49,6 +51,8 @@ BLUEPRINTS = (
     recovery_views.bp,
     checkins_views.bp,
     digests_views.bp,
+    journal_views.bp,
+    drafts_views.bp,
     following_views.bp,
     blocks_views.bp,
     support_views.bp,

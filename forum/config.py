@@ -89,6 +89,9 @@ class Config:
     SEARCH_LIMIT_PER_CLIENT = "30 per minute"
     # Private messages one member can send, and conversations they can start.
     MESSAGES_LIMIT_PER_MEMBER = "10 per minute"
+    # Drafts one member can save (by the button, or by the page's script every few seconds
+    # while they type: about 12 a minute for one form).
+    DRAFTS_LIMIT_PER_MEMBER = "40 per minute"
     # (How many conversations a member may start in a day, and how many reports they may
     # send in an hour, go with their trust level: forum/trust/levels.py.)
     # New conversations with the moderator team one member can start (a suspended one too).

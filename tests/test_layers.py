@@ -41,6 +41,8 @@ LAYERS = (
             # The watched words the moderators keep, which the write rule applies.
             "forum.moderation.watched.models",
             "forum.moderation.watched.rules",
+            # A member's saved drafts: the write rule lets go of one once it is sent.
+            "forum.drafts.models",
         ),
     ),
     ("web", ("forum.web",)),

@@ -4,6 +4,7 @@ from forum.accounts.models import User
 from forum.blocks import queries as blocks
 from forum.checkins import queries as checkins
 from forum.conversations import queries as conversations
+from forum.drafts import queries as drafts
 from forum.following import queries as following
 from forum.moderation import queries as moderation
 from forum.moderation.appeals import queries as appeals
@@ -11,14 +12,15 @@ from forum.notices import queries as notices
 from forum.posts.queries import posts_for_export
 from forum.reactions import queries as reactions
 from forum.recovery import queries as recovery
+from forum.recovery.journal import queries as journal
 from forum.timeutil import iso_time
 from forum.trust.levels import TrustLevel
 
 
 def export_data(user: User) -> dict:
-    """Profile, posts, reports made, counters, reactions given, bookmarks, follows, notices,
-    conversations (the member's own messages in them), pledges, appeals and the moderators' notes
-    about them."""
+    """Profile, posts, reports made, counters, pledges, the journal, drafts, reactions given,
+    bookmarks, follows, notices, conversations (the member's own messages in them), appeals
+    and the moderators' notes about them."""
     return {
         "format": "hearth-export-1",
         "profile": {
@@ -43,6 +45,8 @@ def export_data(user: User) -> dict:
         "appeals": appeals.appeals_for_export(user),
         "counters": recovery.counters_for_export(user),
         "pledges": checkins.pledges_for_export(user),
+        "journal": journal.entries_for_export(user),
+        "drafts": drafts.drafts_for_export(user),
         "reactions_given": reactions.reactions_for_export(user),
         "bookmarks": following.bookmarks_for_export(user),
         "threads_followed_or_muted": following.follows_for_export(user),

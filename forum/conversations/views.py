@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from forum.accounts.queries import user_by_pseudonym
 from forum.conversations import queries, services
 from forum.conversations.forms import ContactTeamForm, MessageForm, NewConversationForm
+from forum.drafts import queries as drafts
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.notices import queries as notices
@@ -19,6 +20,7 @@ from forum.writing.services import Draft, SecondLookNeeded, TextRefused
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
 CARED = "Your message is sent. If things are hard right now, people are there for you."
+RESUMED = "Your draft is back in the form. It is sent only when you press “Send”."
 
 bp = Blueprint("conversations", __name__, url_prefix="/messages")
 
@@ -92,9 +94,16 @@ def _contact_again() -> str:
 @login_required
 def show(conversation_id: int):
     conversation = _load(conversation_id)
+    saved = None
+    if "draft" in request.args:  # resumed from My drafts: the member's own, else a 404
+        draft_id = id_from(request.args["draft"])
+        saved = drafts.draft_to_resume(current_user, draft_id, "message", conversation.id)
+        if saved is None:
+            abort(404)
+    form = MessageForm(data=saved.form_data() if saved else None)
     services.mark_read(current_user, conversation)
     db.session.commit()
-    return _page(conversation, MessageForm())
+    return _page(conversation, form, resumed=RESUMED if saved else None)
 
 
 @bp.post("/<int:conversation_id>/send")
@@ -185,10 +194,11 @@ def _members(names: list[str]):
     return found, unknown
 
 
-def _page(conversation, form, turned_away=()):
+def _page(conversation, form, turned_away=(), resumed=None):
     messages = queries.messages_in(conversation, current_user)
     return render_template(
         "conversations/show.html",
+        resumed=resumed,
         turned_away=turned_away,
         conversation=conversation,
         messages=messages,

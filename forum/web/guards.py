@@ -33,6 +33,10 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         # Shutting someone out protects the member and writes nothing anyone reads.
         "blocks.shut_out",
         "blocks.undo",
+        # Taking away their own private words (a draft, a journal entry) writes nothing
+        # anyone reads.
+        "drafts.discard",
+        "journal.delete",
         # Appealing the decision that paused them: only the moderators read it.
         "reports.make_appeal",
         # A question to the moderators about a decision must stay possible while it lasts.
@@ -57,6 +61,8 @@ WRITING_WORDS = {
     "following.bookmark": "save posts",
     "conversations.new": "send messages",
     "conversations.send": "send messages",
+    "journal.new": "write in your journal",
+    "journal.edit": "change your journal",
 }
 
 

@@ -158,6 +158,11 @@ def count_team_conversation(member) -> None:
     take_one(limit, "team-conversations", member_key(member))
 
 
+def count_draft_save(member) -> None:
+    """Drafts saved, by hand or by the page's script while the member types."""
+    take_one(current_app.config["DRAFTS_LIMIT_PER_MEMBER"], "drafts", member_key(member))
+
+
 def count_search(viewer) -> None:
     """Searches are counted per member, or per client for readers who are signed out."""
     key = member_key(viewer) if getattr(viewer, "is_authenticated", False) else client_key()

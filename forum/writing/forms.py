@@ -1,6 +1,6 @@
 """The fields every piece of writing has: its text, an optional content note, the identity
-check's "Post it anyway", its one-time token, and a thread title; boards, milestones and later
-features use them."""
+check's "Post it anyway", its one-time token, the saved draft it was resumed from, and a
+thread title; boards, milestones and later features use them."""
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from forum.posts.content_notes import NOTE_KINDS
 from forum.posts.models import BODY_MAX, TITLE_MAX, TITLE_MIN
+from forum.web.paging import id_from
 from forum.writing.tokens import new_token, usable
 
 BODY_HELP = (
@@ -64,6 +65,9 @@ class WritingForm(FlaskForm):
     # Made when the form is shown and sent back with it (form.hidden_tag() renders it), so
     # that the same form sent twice makes one post; one that is not a token is replaced.
     write_token = HiddenField(default=new_token, filters=[lambda v: usable(v) or new_token()])
+    # The member's saved draft this form holds (forum.drafts): set when a draft is resumed,
+    # or by the page's script once it saved the form; the write rule lets go of it.
+    draft_id = HiddenField(filters=[lambda v: v if id_from(v) is not None else None])
     # Set when the token already made another piece of writing: the member's own post's
     # address, or "" when there is nothing to show (forum.writing.responses).
     sent_before: str | None = None

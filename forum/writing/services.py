@@ -6,6 +6,7 @@ word), storing, the content note (the author's, else a watched word's), the watc
 flags and help cards, and the care check; a new post also counts against the member's
 writing limit. A draft's one-time token is kept with what it made (forum.writing.tokens),
 so that the same form sent again is answered with that post instead of storing a second.
+A draft the member saved and resumed (forum.drafts) goes in the transaction that stores it.
 Views call these and apply nothing of the rule themselves.
 """
 
@@ -19,6 +20,7 @@ from flask import current_app
 from forum.accounts.models import User
 from forum.conversations.models import Conversation, Message
 from forum.conversations.store import create_conversation, create_message
+from forum.drafts.models import SavedDraft
 from forum.errors import ForumError
 from forum.extensions import db
 from forum.moderation.reports import hold_for_approval, raise_watched_report
@@ -36,6 +38,7 @@ from forum.web.limits import (
     count_team_conversation,
     count_writing,
 )
+from forum.web.paging import id_from
 from forum.writing.care import identity_hints, look_after, risk_phrases_in
 from forum.writing.models import WriteToken
 from forum.writing.tokens import claim, fingerprint, keep, usable
@@ -53,10 +56,14 @@ class Draft:
     post_anyway: bool = False
     # The form's one-time token: the same form sent again lands on what it made.
     token: str | None = None
+    # The member's saved draft this form was resumed from (forum.drafts), if any: it goes
+    # once what it held is stored.
+    saved_draft_id: int | None = None
 
     @classmethod
     def from_form(cls, form) -> "Draft":
         title = getattr(form, "title", None)
+        saved = getattr(form, "draft_id", None)
         return cls(
             body=form.body.data,
             title=title.data if title is not None else None,
@@ -64,6 +71,7 @@ class Draft:
             content_note_text=form.content_note_text.data,
             post_anyway=bool(form.post_anyway.data),
             token=usable(form.write_token.data),
+            saved_draft_id=id_from(saved.data) if saved is not None else None,
         )
 
 
@@ -176,7 +184,19 @@ def _claim(member: User, draft: Draft, target: str, post: Post | None = None) ->
     return claim(member, draft.token, mark, post)
 
 
+def _let_go_of_saved_draft(author_id: int, draft: Draft) -> None:
+    """What a resumed draft held is stored (waiting for a moderator or not): the member's
+    saved copy goes in the same transaction. Only the author's own draft is ever touched."""
+    if draft.saved_draft_id is not None:
+        db.session.execute(
+            sa.delete(SavedDraft).where(
+                SavedDraft.id == draft.saved_draft_id, SavedDraft.author_id == author_id
+            )
+        )
+
+
 def _after_storing(post: Post, draft: Draft, found: Found) -> Written:
+    _let_go_of_saved_draft(post.author_id, draft)
     if post.status == PostStatus.PENDING:
         hold_for_approval(post)
     set_content_note(post, draft.content_note, draft.content_note_text)
@@ -301,7 +321,7 @@ def write_conversation(author: User, others: list[User], draft: Draft) -> Sent:
     count_conversation(author)
     count_message(author)
     conversation = create_conversation(author, others)
-    return _sent(claimed, create_message(author, conversation, draft.body))
+    return _sent(claimed, create_message(author, conversation, draft.body), draft)
 
 
 def write_message(author: User, conversation: Conversation, draft: Draft) -> Sent:
@@ -311,7 +331,7 @@ def write_message(author: User, conversation: Conversation, draft: Draft) -> Sen
     _second_look(draft)
     claimed = _claim(author, draft, f"message:{conversation.id}")
     count_message(author)
-    return _sent(claimed, create_message(author, conversation, draft.body))
+    return _sent(claimed, create_message(author, conversation, draft.body), draft)
 
 
 def write_to_team(
@@ -333,7 +353,7 @@ def write_to_team(
     conversation = create_conversation(
         author, [], with_team=True, about_notice_id=about_notice_id, about_post_id=about_post_id
     )
-    return _sent(claimed, create_message(author, conversation, draft.body))
+    return _sent(claimed, create_message(author, conversation, draft.body), draft)
 
 
 def write_team_answer(moderator: User, conversation: Conversation, draft: Draft) -> Sent:
@@ -344,9 +364,11 @@ def write_team_answer(moderator: User, conversation: Conversation, draft: Draft)
     _second_look(draft)
     claimed = _claim(moderator, draft, f"team-answer:{conversation.id}")
     count_message(moderator)
-    return _sent(claimed, create_message(moderator, conversation, draft.body, as_team=True))
+    message = create_message(moderator, conversation, draft.body, as_team=True)
+    return _sent(claimed, message, draft)
 
 
-def _sent(claimed: WriteToken | None, message: Message) -> Sent:
+def _sent(claimed: WriteToken | None, message: Message, draft: Draft) -> Sent:
     keep(claimed, message)
+    _let_go_of_saved_draft(message.author_id, draft)
     return Sent(message, at_risk=bool(risk_phrases_in(message.body_source)))

@@ -13,12 +13,15 @@ from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from forum.blocks.models import ShutKind  # noqa: E402
 from forum.blocks.services import shut_out  # noqa: E402
 from forum.conversations.store import create_conversation, create_message  # noqa: E402
+from forum.drafts import services as drafts  # noqa: E402
+from forum.drafts.models import DraftKind  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.moderation.models import Reason  # noqa: E402
 from forum.moderation.reports import report_conversation  # noqa: E402
 from forum.moderation.watched.models import WatchAction  # noqa: E402
 from forum.moderation.watched.services import add_rule  # noqa: E402
 from forum.permissions import Role  # noqa: E402
+from forum.recovery.journal import services as journal  # noqa: E402
 from forum.timeutil import utcnow  # noqa: E402
 from forum.writing.services import Draft, write_reply  # noqa: E402
 from tests.browser.conftest import MODERATOR, SCREENSHOTS, WAIT_MS, unique  # noqa: E402
@@ -44,6 +47,8 @@ MAIN_PAGES = [
     ("profile", "/u/{member}", None),
     ("member-profile", "/u/{friend}", "member"),
     ("settings", "/settings", "member"),
+    ("my-drafts", "/drafts", "member"),
+    ("journal", "/me/journal", "member"),
     ("moderation-queue", "/mod/queue", "moderator"),
     ("moderation-log", "/mod/log", "moderator"),
     ("watched-words", "/mod/watched", "moderator"),
@@ -107,6 +112,15 @@ def site(live_forum, browser):
         for action, detail in (("block", ""), ("hold", ""), ("replace", "[a pill]")):
             add_rule(keeper, unique(f"{action}word"), WatchAction(action), detail)
         write_reply(friend, thread, Draft(f"Carry {card_word} if you can.", post_anyway=True))
+        # A draft of each kind and two journal entries, for My drafts and the journal.
+        for place, words in (
+            (drafts.Place(DraftKind.REPLY, thread=thread), "Thank you, the waves do pass."),
+            (drafts.Place(DraftKind.THREAD, board=board("stories")), "A week of evenings."),
+            (drafts.Place(DraftKind.MESSAGE, conversation=conversation), "See you Sunday."),
+        ):
+            drafts.save_draft(author, place, drafts.DraftText(words, "A title, perhaps"))
+        journal.write_entry(author, "Walked to the harbour. **Calmer** after.", "calm")
+        journal.write_entry(author, "A long day. I wrote instead of drinking.", "tired")
         db.session.commit()
         addresses = {
             "thread_id": thread.id,

@@ -52,6 +52,21 @@ EXPECTED = {
         ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
     "/bookmarks/remove-unreadable":
         ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
+    # A draft is its author's alone: a 404 to everyone else, the moderators included. A
+    # suspended member may still discard one (404 here: it isn't theirs).
+    "/drafts":
+        ("  L 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
+    "/drafts/<int:draft_id>/resume":
+        ("  L 404   R 404 404 404 404", "405 405 405 405 403 405 405"),
+    "/drafts/<int:draft_id>/discard":
+        ("405 405 405 405 405 405 405", "  L 404   R 404 404 404 404"),
+    # Saving needs only a place the member can open; an empty form has nothing to save.
+    "/drafts/new-thread/<int:board_id>":
+        ("405 405 405 405 405 405 405", "  L 400 400 400 403 400 400"),
+    "/drafts/reply/<int:thread_id>":
+        ("405 405 405 405 405 405 405", "  L 400 400 400 403 400 400"),
+    "/drafts/message/<int:conversation_id>":
+        ("405 405 405 405 405 405 405", "  L 404 400 400 403 404 404"),
     "/decisions/<int:action_id>/appeal":
         ("  L 403 200 403 403 403 403", "  L 403 400 403 403 403 403"),
     "/greet":
@@ -82,6 +97,17 @@ EXPECTED = {
         ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
     "/me/counters/new":
         ("  L 200 200 200 403 200 200", "  L 400 400 400 403 400 400"),
+    # The journal is its author's alone, as drafts are; a suspended member may delete an entry.
+    "/me/journal":
+        ("  L 200 200 200 200 200 200", "405 405 405 405 403 405 405"),
+    "/me/journal/new":
+        ("  L 200 200 200 403 200 200", "  L 400 400 400 403 400 400"),
+    "/me/journal/<int:entry_id>/edit":
+        ("  L 404 200 404 403 404 404", "  L 404   R 404 403 404 404"),
+    "/me/journal/<int:entry_id>/delete":
+        ("  L 404 200 404 404 404 404", "  L 404   R 404 404 404 404"),
+    "/me/journal/<int:entry_id>/post":
+        ("  L 404 200 404 404 404 404", "405 405 405 405 403 405 405"),
     "/me/preferences":
         ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
     "/mod/appeals":

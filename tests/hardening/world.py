@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from forum.accounts.models import User
 from forum.conversations.store import create_conversation, create_message
 from forum.digests.services import unsubscribe_token
+from forum.drafts import services as drafts
+from forum.drafts.models import DraftKind
 from forum.extensions import db
 from forum.following import services as following
 from forum.moderation import actions
@@ -17,6 +19,7 @@ from forum.notices.models import NoticeKind
 from forum.notices.services import notify
 from forum.permissions import Role
 from forum.posts.models import PostRevision
+from forum.recovery.journal import services as journal
 from forum.recovery.queries import MILESTONES_BOARD, milestones_board
 from tests.factories import make_board, make_post, make_thread, make_user
 from tests.moderation.helpers import item_for, report
@@ -42,10 +45,10 @@ class World:
 
 
 def build_world(tag: str = "") -> World:
-    """Board, thread and reply by `author`, reported by `other`, with a counter, notice and
-    bookmark of the author's, the author's conversation with `other`, and two of the author's
-    posts hidden by a moderator, the second appealed; `tag` keeps names
-    unique when several worlds share a database."""
+    """Board, thread and reply by `author`, reported by `other`, with a counter, notice,
+    bookmark, draft and journal entry of the author's, the author's conversation with
+    `other`, and two of the author's posts hidden by a moderator, the second appealed; `tag`
+    keeps names unique when several worlds share a database."""
     users = {
         "anonymous": None,
         "member": make_user(f"newcomer{tag}"),
@@ -89,6 +92,9 @@ def build_world(tag: str = "") -> World:
         hides.append(db.session.scalar(db.select(ModAction).order_by(ModAction.id.desc())))
     appeal = appeals.make_appeal(author, hides[1], "Please look again.")
     rule = watched.add_rule(acting, f"grumble{tag}", WatchAction.FLAG)
+    place = drafts.Place(DraftKind.REPLY, thread=thread)
+    draft = drafts.save_draft(author, place, drafts.DraftText("Not ready to send this."))
+    entry = journal.write_entry(author, "A quiet evening, for once.", "calm")
     db.session.commit()
     values = {
         "post_id": post.id,
@@ -106,6 +112,8 @@ def build_world(tag: str = "") -> World:
         "rule_id": rule.id,
         "key": "low-mood",  # a practice example of the moderators' care page
         "revision_id": revision.id,
+        "draft_id": draft.id,
+        "entry_id": entry.id,
         "kind": "hear_you",
         "choice": "follow",
         "direction": "up",

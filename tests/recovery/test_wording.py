@@ -36,8 +36,8 @@ SHAMING = (
 ROOT = Path(forum.__file__).parent
 SOURCES = sorted(
     [
-        *ROOT.joinpath("recovery").glob("*.py"),
-        *ROOT.joinpath("templates", "recovery").glob("*.html"),
+        *ROOT.joinpath("recovery").rglob("*.py"),
+        *ROOT.joinpath("templates", "recovery").rglob("*.html"),
     ]
 )
 
@@ -51,6 +51,7 @@ def test_the_recovery_sources_are_all_scanned():
     """The scan covers every template and module of the feature."""
     names = {path.name for path in SOURCES}
     assert {"after_slip.html", "slip.html", "home.html", "services.py", "views.py"} <= names
+    assert {"models.py", "write.html"} <= names  # the journal too
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.name)

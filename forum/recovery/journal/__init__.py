@@ -1,0 +1,1 @@
+"""The private journal on My recovery: dated entries that only their author reads."""
