@@ -136,12 +136,19 @@ URL_ATTRIBUTES = {
 FORBIDDEN_ELEMENTS = {"script", "iframe", "object", "embed", "base", "svg", "math", "frame"}
 
 
+def _own_script(attrs) -> bool:
+    found = dict(attrs)
+    return set(found) <= {"src", "defer"} and (found.get("src") or "").startswith("/static/js/")
+
+
 class _Finder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "script" and _own_script(attrs):
+            return  # Hearth's own progressive script, a file on its host (CSP: script-src 'self')
         if tag in FORBIDDEN_ELEMENTS:
             self.problems.append(f"<{tag}> element")
         for name, value in attrs:
