@@ -34,13 +34,6 @@ def _members_only():
     return None
 
 
-@bp.after_request
-def _private(response):
-    # A draft's words are never kept by a browser's or a proxy's cache.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.get("")
 def index():
     return render_template(

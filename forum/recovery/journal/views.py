@@ -24,13 +24,6 @@ def _members_only():
     return None
 
 
-@bp.after_request
-def _private(response):
-    # A journal is never kept by a browser's or a proxy's cache.
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def _load(entry_id: int) -> JournalEntry:
     entry = queries.entry_of(current_user, entry_id)
     if entry is None:
