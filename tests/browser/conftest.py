@@ -1,6 +1,7 @@
 """Browser fixtures: the real forum served on 127.0.0.1, and Debian's Chromium via Playwright."""
 
 import itertools
+import logging
 import os
 import shutil
 import threading
@@ -111,6 +112,9 @@ def live_forum(chromium_path, tmp_path_factory) -> Iterator[LiveForum]:
         ensure_default_boards()
         db.session.commit()
         make_user(MODERATOR, role=Role.MODERATOR)
+    # The request log line per hit would be written from server threads after pytest has
+    # closed the captured stream it points at; errors still reach the log.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-forum", daemon=True)
     thread.start()

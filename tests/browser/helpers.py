@@ -18,6 +18,11 @@ def sign_in(page: Page, pseudonym: str, password: str = PASSWORD) -> None:
     expect(page.get_by_role("navigation", name="Account")).to_contain_text(pseudonym)
 
 
+def messages(page: Page) -> Locator:
+    """What Hearth says back after a form (the flashed messages), not a draft's status line."""
+    return page.get_by_role("status", name="Messages")
+
+
 def post_card(page: Page, text: str) -> Locator:
     """The post (article) on the page whose text contains these words."""
     return page.locator("article.post").filter(has_text=text)

@@ -13,7 +13,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from forum.permissions import Role  # noqa: E402
 from tests.browser.conftest import MODERATOR, unique  # noqa: E402
-from tests.browser.helpers import accessible_and_fits, board, post_card, sign_in  # noqa: E402
+from tests.browser.helpers import accessible_and_fits, board, messages, post_card, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402
 
 
@@ -34,7 +34,7 @@ def test_a_member_appeals_a_hidden_post_and_another_moderator_restores_it(live_f
     first.goto(f"/mod/posts/{post_id}")
     first.get_by_label("Reason").fill("It reads as an attack on another member.")
     first.get_by_role("button", name="Hide post").click()
-    expect(first.get_by_role("status")).to_contain_text("Done")
+    expect(messages(first)).to_contain_text("Done")
 
     author = open_page()
     sign_in(author, name)
@@ -47,7 +47,7 @@ def test_a_member_appeals_a_hidden_post_and_another_moderator_restores_it(live_f
         "I was talking about my own evening, not about anyone here."
     )
     author.get_by_role("button", name="Send the appeal").click()
-    expect(author.get_by_role("status")).to_contain_text("Your appeal is sent")
+    expect(messages(author)).to_contain_text("Your appeal is sent")
     expect(author.get_by_text("Waiting for a moderator")).to_be_visible()
 
     first.goto("/mod/appeals")
@@ -67,7 +67,7 @@ def test_a_member_appeals_a_hidden_post_and_another_moderator_restores_it(live_f
     other.get_by_label("Reversed: undo the decision").check()
     other.get_by_label("Note to the member").fill("You are right: it was about your evening.")
     other.get_by_role("button", name="Decide the appeal").click()
-    expect(other.get_by_role("status")).to_contain_text("Done")
+    expect(messages(other)).to_contain_text("Done")
 
     author.goto(f"/t/{thread_id}")
     expect(post_card(author, words)).to_be_visible()

@@ -16,7 +16,7 @@ from forum.extensions import db  # noqa: E402
 from forum.moderation.reports import raise_care_report  # noqa: E402
 from forum.permissions import is_suspended  # noqa: E402
 from tests.browser.conftest import MODERATOR, unique  # noqa: E402
-from tests.browser.helpers import board, post_card, sign_in  # noqa: E402
+from tests.browser.helpers import board, messages, post_card, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402
 from tests.moderation.helpers import item_for  # noqa: E402
 
@@ -74,7 +74,7 @@ def test_a_rejected_first_reply_leaves_no_trace_for_a_signed_out_reader(
     moderator.get_by_role("link", name=re.compile(f"Waiting for approval: “{title}”")).click()
     moderator.get_by_label("Reason").fill("Please leave out street names: they can identify you.")
     moderator.get_by_role("button", name="Reject post").click()
-    expect(moderator.get_by_role("status")).to_contain_text("Done")
+    expect(messages(moderator)).to_contain_text("Done")
 
     reader = open_page()
     reader.goto(f"/t/{thread_id}")
@@ -115,7 +115,7 @@ def test_a_care_report_on_a_waiting_reply_is_looked_after_and_the_post_approved_
     expect(care.get_by_role("button", name="Reached out")).to_be_visible()
     expect(care.get_by_role("button", name="Resources sent")).to_be_visible()
     moderator.get_by_role("button", name="Approve post").click()
-    expect(moderator.get_by_role("status")).to_contain_text("The care report stays open")
+    expect(messages(moderator)).to_contain_text("The care report stays open")
 
     moderator.get_by_label("A message to them").fill(
         "We read your reply and we're glad you wrote it. You're not alone here."
@@ -168,7 +168,7 @@ def test_the_care_panel_offers_care_first_and_harsh_actions_only_behind_a_confir
 
     suspend.get_by_label(CONFIRM).check()
     suspend.get_by_role("button", name="Suspend member").click()
-    expect(moderator.get_by_role("status")).to_contain_text("The care report stays open")
+    expect(messages(moderator)).to_contain_text("The care report stays open")
     with live_forum.seeding():
         assert is_suspended(db.session.get(User, author_id))
     expect(moderator.get_by_role("button", name="Reached out")).to_be_visible()

@@ -45,7 +45,7 @@ def test_a_moderator_blocks_a_word_and_a_member_meets_it_kindly(live_forum, open
 
     moderator.get_by_label("A text to try").fill(f"Who has a {word}? And {helper_word}?")
     moderator.get_by_role("button", name="Try it").click()
-    tried = moderator.get_by_role("status")
+    tried = moderator.get_by_role("status", name="What the text would trigger")
     expect(tried).to_contain_text(f"Blocked: {word}.")
     expect(tried).to_contain_text(f"Resource card, for “{helper_word}”")
 

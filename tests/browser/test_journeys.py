@@ -14,7 +14,7 @@ from playwright.sync_api import expect  # noqa: E402
 
 from forum.trust.levels import TrustLevel  # noqa: E402
 from tests.browser.conftest import MODERATOR, unique  # noqa: E402
-from tests.browser.helpers import board, post_card, sign_in  # noqa: E402
+from tests.browser.helpers import board, messages, post_card, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402
 
 WITH_AND_WITHOUT_JS = pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_newcomers_introduction_waits_for_a_moderator_then_appears(
     moderator.get_by_role("link", name=re.compile(f"Waiting for approval: “{title}”")).click()
     moderator.get_by_role("button", name="Claim this item").click()
     moderator.get_by_role("button", name="Approve post").click()
-    expect(moderator.get_by_role("status")).to_be_visible()
+    expect(messages(moderator)).to_be_visible()
 
     visitor.reload()
     visitor.get_by_role("link", name=title).click()
@@ -179,7 +179,7 @@ def test_reported_post_is_hidden_removed_and_everyone_concerned_is_told(live_for
         post_card(reporter, word).get_by_role("link", name="Report this post").click()
         reporter.get_by_label("Harassment or hate").check()
         reporter.get_by_role("button", name="Send the report").click()
-        expect(reporter.get_by_role("status")).to_be_visible()
+        expect(messages(reporter)).to_be_visible()
 
     visitor = open_page()
     visitor.goto(f"/t/{thread_id}")
