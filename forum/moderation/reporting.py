@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from forum.conversations.queries import conversation_for
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
-from forum.moderation import forms, queries, reports
+from forum.moderation import forms, history, queries, reports
 from forum.moderation.appeals import allowed as appeal_rules
 from forum.moderation.appeals import queries as appeal_queries
 from forum.moderation.appeals import services as appeals
@@ -110,7 +110,7 @@ def mine():
 
 @bp.get("/transparency")
 def transparency():
-    months, counts = queries.transparency()
+    months, counts = history.transparency()
     appealed = appeal_queries.appeals_by_month()
     months = sorted(set(months) | set(appealed), reverse=True)
     return render_template(

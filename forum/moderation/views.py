@@ -6,7 +6,7 @@ from flask_login import current_user
 from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
-from forum.moderation import actions, checkins, forms, inbox, queries, services, versions
+from forum.moderation import actions, checkins, forms, history, inbox, queries, services, versions
 from forum.moderation.allowed import (
     allowed_actions,
     approval_waiting,
@@ -125,10 +125,10 @@ def queue():
         form=form,
         items=items,
         stats=queries.queue_stats(),
-        previous=queries.previous_posts(posts),
-        histories=queries.histories(authors),
-        notes=queries.notes_about(authors),
-        handoffs=queries.handoffs(item.id for item in items.items),
+        previous=history.previous_posts(posts),
+        histories=history.histories(authors),
+        notes=history.notes_about(authors),
+        handoffs=history.handoffs(item.id for item in items.items),
         load=wellbeing.workload(current_user),
         care_takers=wellbeing.care_takers(),
         sees_care=sees_care,
@@ -162,7 +162,7 @@ def _render_item(
     author = subject.id if subject is not None else None
     if item.post is not None and not form.new_text.data:
         form.new_text.data = item.post.body_source
-    history = queries.histories([author], limit=20).get(author, [])
+    past = history.histories([author], limit=20).get(author, [])
     return (
         render_template(
             "moderation/item.html",
@@ -170,12 +170,12 @@ def _render_item(
             subject=subject,
             form=form,
             verbs=allowed_actions(current_user, item),
-            previous=queries.previous_posts([item.post]).get(item.post.id) if item.post else None,
-            history=history,
-            notes=queries.notes_about([author]).get(author, []),
-            names=queries.pseudonyms(a.moderator_id for a in history),
+            previous=history.previous_posts([item.post]).get(item.post.id) if item.post else None,
+            history=past,
+            notes=history.notes_about([author]).get(author, []),
+            names=queries.pseudonyms(a.moderator_id for a in past),
             note_form=forms.NoteForm(),
-            handoffs=queries.handoffs([item.id]).get(item.id, []),
+            handoffs=history.handoffs([item.id]).get(item.id, []),
             handoff_form=handoff_form or forms.HandOffForm(formdata=None),
             messages=messages,
             people=people or {},
@@ -300,7 +300,7 @@ def member(member_id: int):
         if _carried_out(form, lambda: services.act_on_member(current_user, member, *data)):
             flash("Done. The member is told.", "success")
             return redirect(url_for("moderation.member", member_id=member.id))
-    history = queries.histories([member.id], limit=50).get(member.id, [])
+    past = history.histories([member.id], limit=50).get(member.id, [])
     return render_template(
         "moderation/member.html",
         member=member,
@@ -308,9 +308,9 @@ def member(member_id: int):
         verbs=allowed_actions(current_user, member),
         care_item=care_item_of(member),
         note_form=forms.NoteForm(),
-        history=history,
-        notes=queries.notes_about([member.id]).get(member.id, []),
-        names=queries.pseudonyms(a.moderator_id for a in history),
+        history=past,
+        notes=history.notes_about([member.id]).get(member.id, []),
+        names=queries.pseudonyms(a.moderator_id for a in past),
     ), 400 if form.errors else 200
 
 
@@ -333,7 +333,7 @@ def add_note(member_id: int):
 @bp.get("/log")
 def log():
     form = forms.LogFilterForm(request.args)
-    rows = queries.log_rows(
+    rows = history.log_rows(
         form.moderator.data or "",
         form.verb.data or "",
         form.target.data or "",

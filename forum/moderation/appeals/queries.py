@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from forum.accounts.models import User
 from forum.extensions import db
+from forum.moderation.history import month_of
 from forum.moderation.models import (
     Appeal,
     AppealOutcome,
@@ -16,7 +17,6 @@ from forum.moderation.models import (
     ModAction,
     ReviewItem,
 )
-from forum.moderation.queries import month_of
 from forum.timeutil import iso_time, utcnow
 
 

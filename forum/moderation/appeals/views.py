@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import forms, queries
+from forum.moderation import forms, history, queries
 from forum.moderation.allowed import DecisionError
 from forum.moderation.appeals import services
 from forum.moderation.appeals.allowed import appeal_decision_refusal
@@ -57,5 +57,5 @@ def decide(appeal_id: int):
         post=post,
         gives_back=gives_back,
         names=queries.pseudonyms([action.moderator_id, appeal.decided_by_id]),
-        notes=queries.notes_about([appeal.member_id]).get(appeal.member_id, []),
+        notes=history.notes_about([appeal.member_id]).get(appeal.member_id, []),
     ), 400 if form.errors else 200
