@@ -9,11 +9,8 @@ from sqlalchemy.orm import aliased
 
 from forum.accounts.queries import user_by_pseudonym
 from forum.extensions import db
-from forum.moderation.models import (
-    HandOffNote,
-    MemberNote,
-    ModAction,
-)
+from forum.moderation.models import ModAction
+from forum.moderation.notes import HandOffNote, MemberNote
 from forum.posts.models import Post
 from forum.posts.visibility import NEVER_PUBLIC
 from forum.timeutil import utcnow

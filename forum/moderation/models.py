@@ -279,39 +279,3 @@ def create_triggers(connection) -> None:
 @sa.event.listens_for(ModAction.__table__, "after_create")
 def _append_only(_target, connection, **_kw) -> None:
     create_triggers(connection)
-
-
-class MemberNote(db.Model):
-    """A note moderators keep about a member: shown on every queue item about them, and to
-    the member only in their own data export (without who wrote it)."""
-
-    __tablename__ = "member_notes"
-    shown_to_readers = False
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    member_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
-    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    body: Mapped[str] = mapped_column(sa.String(2000))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")
-
-
-class HandOffNote(db.Model):
-    """A moderator's note on a queue item for whoever picks it up next ("reached out,
-    waiting to hear back; check tomorrow"): for the moderators only."""
-
-    __tablename__ = "handoff_notes"
-    shown_to_readers = False
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("review_items.id", ondelete="CASCADE"), index=True
-    )
-    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    body: Mapped[str] = mapped_column(sa.String(1000))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    author: Mapped[User | None] = relationship(foreign_keys=[author_id], lazy="joined")

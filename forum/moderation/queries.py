@@ -11,13 +11,13 @@ from forum.moderation.models import (
     AppealOutcome,
     ItemKind,
     ItemState,
-    MemberNote,
     ModAction,
     Reason,
     Report,
     ReportState,
     ReviewItem,
 )
+from forum.moderation.notes import MemberNote
 from forum.moderation.rules import SANCTION_VERBS
 from forum.posts.models import Board, Post, Thread
 from forum.timeutil import iso_time, utcnow

@@ -5,18 +5,10 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import actions, allowed, log, queries
+from forum.moderation import actions, allowed, log, queries, waiting
 from forum.moderation.claims import free_for
-from forum.moderation.models import (
-    HandOffNote,
-    ItemState,
-    MemberNote,
-    Reason,
-    Report,
-    ReportState,
-    ReviewItem,
-    TargetType,
-)
+from forum.moderation.models import ItemState, Reason, Report, ReportState, ReviewItem, TargetType
+from forum.moderation.notes import HandOffNote, MemberNote
 from forum.moderation.rules import CARE_OUTCOMES, OUTCOME_WORDS, outcome_of
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
@@ -90,7 +82,7 @@ def decide(
         else:
             actions.act_on_post(moderator, post, verb, reason)
         return
-    left_open = allowed.leaves_open(item, verb)
+    left_open = waiting.leaves_open(item, verb)
     answered = _answered_by(item, verb, left_open)
     _finish(moderator, item, verb=verb, hold=left_open)
     if verb == "lock":

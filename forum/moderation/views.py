@@ -9,13 +9,10 @@ from forum.extensions import db, login_manager
 from forum.moderation import actions, checkins, forms, history, inbox, queries, services, versions
 from forum.moderation.allowed import (
     allowed_actions,
-    approval_waiting,
     can_claim,
     care_item_of,
-    care_waiting,
     may_read_conversation,
     refusal,
-    still_to_do,
     subject_of,
 )
 from forum.moderation.appeals import views as appeals
@@ -33,6 +30,7 @@ from forum.moderation.rules import (
     VERB_LABELS,
     reason_counts,
 )
+from forum.moderation.waiting import approval_waiting, care_waiting, still_to_do
 from forum.moderation.watched import views as watched
 from forum.moderation.wellbeing import services as wellbeing
 from forum.moderation.wellbeing import views as care

@@ -10,15 +10,8 @@ import pytest
 from forum.extensions import db
 from forum.moderation.health import figures
 from forum.moderation.health.weeks import last_weeks, percentile, span
-from forum.moderation.models import (
-    HandOffNote,
-    ItemKind,
-    ItemState,
-    Reason,
-    Report,
-    ReportState,
-    ReviewItem,
-)
+from forum.moderation.models import ItemKind, ItemState, Reason, Report, ReportState, ReviewItem
+from forum.moderation.notes import HandOffNote
 from forum.permissions import Role
 from forum.posts.models import PostStatus
 from forum.timeutil import utcnow

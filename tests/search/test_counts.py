@@ -3,13 +3,14 @@
 import pytest
 
 from forum.search.engine import postgres, whoosh
+from forum.search.engine.whoosh import ranking
 from tests.factories import make_post, make_thread
 from tests.search.conftest import search_page
 
 
 @pytest.fixture
 def cap_of_five(monkeypatch):
-    for module in (whoosh, postgres):
+    for module in (whoosh, ranking, postgres):
         monkeypatch.setattr(module, "TOTAL_CAP", 5)
 
 

@@ -11,14 +11,8 @@ from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
 from forum.extensions import db
-from forum.moderation.models import (
-    HandOffNote,
-    ItemState,
-    Reason,
-    Report,
-    ReportState,
-    ReviewItem,
-)
+from forum.moderation.models import ItemState, Reason, Report, ReportState, ReviewItem
+from forum.moderation.notes import HandOffNote
 from forum.permissions import Role
 from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
 from forum.posts.visibility import NEVER_PUBLIC
