@@ -106,7 +106,7 @@ def settings():
         password_form=forms.PasswordForm(),
         export_form=forms.ExportForm(),
         reading_form=_reading_form(),
-        country_form=_country_form(data={"country": current_user.country or forms.ELSEWHERE}),
+        country_form=_country_form(data={"country": _chosen_country()}),
         shut_out=shut_out_list(current_user),
         trust=my_trust(current_user),
     )
@@ -130,6 +130,12 @@ def reading():
     else:
         flash("Those preferences could not be saved; please try again.", "error")
     return redirect(url_for("accounts.settings", _anchor="reading"))
+
+
+def _chosen_country() -> str:
+    # A country the lines file no longer lists shows as "somewhere else", not as the first.
+    chosen = current_user.country
+    return chosen if chosen in dict(countries_with_lines()) else forms.ELSEWHERE
 
 
 def _country_form(**kwargs) -> forms.CountryForm:

@@ -166,6 +166,15 @@ def test_a_country_not_on_the_list_is_not_saved(client, auth):
     assert db.session.get(User, member.id).country == "IE"
 
 
+def test_a_country_the_lines_file_dropped_shows_as_somewhere_else(app, client, auth):
+    """The choice never pretends a member picked the first country on the list."""
+    _own_file(app, OWN_FILE)
+    auth.login(_member_in("ES"))
+    page = _page(client, "/settings")
+    assert '<option selected value="">Somewhere else / rather not say</option>' in page
+    assert FALLBACK in _page(client, "/help")
+
+
 def test_the_export_holds_the_country_and_it_goes_with_the_account(client, auth):
     member = _member_in("AR", "sunrise-walker")
     member_id = member.id
