@@ -133,6 +133,7 @@ def _finish_config(app: Flask) -> None:
     )
     cfg.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     cfg["SEARCH_INDEX_DIR"] = cfg.get("SEARCH_INDEX_DIR") or str(instance / "search-index")
+    cfg["CRISIS_LINES_PATH"] = cfg.get("CRISIS_LINES_PATH") or str(instance / "crisis-lines.toml")
     cfg["SESSION_COOKIE_SECURE"] = cfg["REMEMBER_COOKIE_SECURE"] = bool(cfg.get("HTTPS"))
     if not cfg.get("SECRET_KEY"):
         cfg["SECRET_KEY"] = _instance_secret_key(instance)

@@ -20,6 +20,9 @@ class Config:
     MAX_CONTENT_LENGTH = 128 * 1024
     # Folder of the Whoosh search index; None means instance/search-index.
     SEARCH_INDEX_DIR: str | None = None
+    # The crisis lines the help page shows by country (a TOML file an admin edits); None
+    # means instance/crisis-lines.toml, and without that file the lines Hearth ships.
+    CRISIS_LINES_PATH: str | None = None
     # Search engine: "whoosh" (embedded) or "postgres" (only on PostgreSQL).
     SEARCH_BACKEND = "whoosh"
     # Index the outbox right after each commit; False leaves it to `flask search worker`.

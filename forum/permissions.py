@@ -25,6 +25,7 @@ class Anonymous(AnonymousUserMixin):
     role = None
     pseudonym = None
     suspended_until = None
+    country = None  # no crisis lines chosen: the help page offers a choice
 
 
 def _now() -> datetime:

@@ -36,6 +36,7 @@ def export_data(user: User) -> dict:
             "digest": user.digest,
             "quiet_hours": [user.quiet_from, user.quiet_until],
             "time_zone": user.time_zone,
+            "country_for_crisis_lines": user.country,
             "earned_trust": TrustLevel(user.trust_level or 0).name.lower(),
             "trust_held_until": iso_time(user.trust_lowered_until),
         },

@@ -121,6 +121,27 @@ class DeleteAccountForm(FlaskForm):
     )
 
 
+ELSEWHERE = ""  # the choice for "Somewhere else / rather not say": no country stored
+
+
+class CountryForm(FlaskForm):
+    """The country whose crisis lines the member sees; the choices come from the view."""
+
+    country = SelectField(
+        "Your country",
+        choices=[],
+        validate_choice=True,
+        description="Only you see it. Hearth never guesses it from your address or browser.",
+    )
+
+    def offer(self, countries: list[tuple[str, str]]) -> "CountryForm":
+        self.country.choices = [
+            *(SelectChoice(code, name) for code, name in countries),
+            SelectChoice(ELSEWHERE, "Somewhere else / rather not say"),
+        ]
+        return self
+
+
 class ReadingForm(FlaskForm):
     """How the member reads posts with content notes, and whether they greet newcomers."""
 

@@ -64,6 +64,9 @@ class User(UserMixin, db.Model):
     quiet_from: Mapped[int | None] = mapped_column(sa.SmallInteger)
     quiet_until: Mapped[int | None] = mapped_column(sa.SmallInteger)
     time_zone: Mapped[str | None] = mapped_column(sa.String(64))
+    # The country whose crisis lines the member sees (an ISO code they chose in Settings;
+    # None: somewhere else, or they would rather not say). Never guessed.
+    country: Mapped[str | None] = mapped_column(sa.String(2))
 
     @validates("pseudonym")
     def _derive_keys(self, _field: str, pseudonym: str) -> str:

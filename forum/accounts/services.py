@@ -16,6 +16,7 @@ from forum.permissions import Role
 from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
 from forum.posts.erasure import detach_posts_of, erase_posts_of, forget_mentions_of
 from forum.posts.mentions import FORMER_MEMBER
+from forum.support.queries import has_lines
 
 
 class AccountError(ForumError):
@@ -118,3 +119,11 @@ def set_reading_preferences(user: User, note_modes: dict[str, str], greeter: boo
         if kind in NOTE_KINDS and mode in READER_MODES and mode != COLLAPSED
     }
     user.is_greeter = greeter
+
+
+def set_country(user: User, country: str | None) -> None:
+    """Choose the country whose crisis lines the member sees; None or "" for somewhere
+    else, or rather not say. Caller commits."""
+    if country and not has_lines(country):
+        raise AccountError("Please choose a country from the list.", "country")
+    user.country = country.upper() if country else None

@@ -11,6 +11,7 @@ from forum.blocks.queries import shut_out_list
 from forum.extensions import db, login_manager
 from forum.permissions import Anonymous
 from forum.posts.queries import profile_summary
+from forum.support.queries import countries_with_lines
 from forum.trust.queries import my_trust
 from forum.web import limits
 from forum.web.urls import local_path
@@ -105,6 +106,7 @@ def settings():
         password_form=forms.PasswordForm(),
         export_form=forms.ExportForm(),
         reading_form=_reading_form(),
+        country_form=_country_form(data={"country": _chosen_country()}),
         shut_out=shut_out_list(current_user),
         trust=my_trust(current_user),
     )
@@ -128,6 +130,33 @@ def reading():
     else:
         flash("Those preferences could not be saved; please try again.", "error")
     return redirect(url_for("accounts.settings", _anchor="reading"))
+
+
+def _chosen_country() -> str:
+    # A country the lines file no longer lists shows as "somewhere else", not as the first.
+    chosen = current_user.country
+    return chosen if chosen in dict(countries_with_lines()) else forms.ELSEWHERE
+
+
+def _country_form(**kwargs) -> forms.CountryForm:
+    return forms.CountryForm(**kwargs).offer(countries_with_lines())
+
+
+@bp.post("/settings/country")
+@login_required
+def country():
+    form = _country_form()
+    try:
+        if not form.validate_on_submit():
+            raise services.AccountError("Please choose a country from the list.")
+        services.set_country(current_user, form.country.data)
+    except services.AccountError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash("Saved. The help page shows the lines for the country you chose.", "success")
+    return redirect(url_for("accounts.settings", _anchor="country"))
 
 
 @bp.route("/settings/password", methods=["GET", "POST"])

@@ -31,7 +31,7 @@ _KEYS = ("", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ")
 _KEYPAD = {letter: str(digit) for digit, letters in enumerate(_KEYS) for letter in letters}
 
 
-def _dialled(number: str) -> str:
+def dialled(number: str) -> str:
     """What the phone dials: a leading plus and digits, keypad letters turned to digits."""
     plus = "+" if number.startswith("+") else ""
     if plus:
@@ -49,11 +49,11 @@ def _is_phone(number: str, marked: bool, before: str) -> bool:
 
 
 def _links(number: str, keyword: str | None) -> str:
-    dialled = _dialled(number)
-    texted = dialled + (f"?&amp;body={keyword.upper()}" if keyword else "")
+    dialled_number = dialled(number)
+    texted = dialled_number + (f"?&amp;body={keyword.upper()}" if keyword else "")
     shown = escape(number)
     return (
-        f'<a class="phone" href="tel:{dialled}">{shown}</a>'
+        f'<a class="phone" href="tel:{dialled_number}">{shown}</a>'
         f' <a class="phone-text" href="sms:{texted}">'
         f'text<span class="visually-hidden"> {shown}</span></a>'
     )

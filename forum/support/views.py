@@ -1,8 +1,10 @@
-"""The help page: crisis lines from the instance folder's help.md, or the shipped default."""
+"""The help page: the crisis lines of the reader's chosen country, then the instance
+folder's help.md (or the shipped default); the list of every country's lines."""
 
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request
+from flask.wrappers import Response
 from flask_login import current_user, login_required
 
 from forum.boards.queries import (
@@ -12,11 +14,24 @@ from forum.boards.queries import (
 )
 from forum.errors import NotAllowed
 from forum.permissions import can_greet
+from forum.support.lines import DIRECTORY_URL, all_countries, country_choices, lines_for
 from forum.support.phones import link_phone_numbers
 from forum.text import render_post_body
+from forum.web.pagecache import cached_for_readers, revalidate_for_readers
 from forum.web.paging import id_from
 
 bp = Blueprint("support", __name__)
+
+# Pages a signed-out reader may keep and revalidate: the same for everyone at one address.
+_CONDITIONAL = frozenset({"support.help", "support.lines"})
+
+
+@bp.after_request
+def _conditional_for_readers(response: Response) -> Response:
+    if request.endpoint not in _CONDITIONAL:
+        return response
+    return revalidate_for_readers(response)
+
 
 _DEFAULT = Path(__file__).with_name("default-help.md")
 
@@ -28,13 +43,27 @@ def help_markdown() -> str:
 
 
 @bp.get("/help")
+@cached_for_readers
 def help():
-    after = request.args.get("after", "")
+    # The country picked here (kept in the address only), else the one chosen in Settings;
+    # never one guessed from the address or the browser's language.
+    asked = request.args.get("country", "")
+    country = lines_for(asked) or lines_for(current_user.country)
     return render_template(
         "help/index.html",
         resources=link_phone_numbers(render_post_body(help_markdown())),
-        after=id_from(after),
+        after=id_from(request.args.get("after", "")),
         stories=stories_of_getting_through(),
+        country=country,
+        choices=country_choices(),
+    )
+
+
+@bp.get("/help/lines")
+@cached_for_readers
+def lines():
+    return render_template(
+        "help/lines.html", countries=list(all_countries().values()), directory_url=DIRECTORY_URL
     )
 
 

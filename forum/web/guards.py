@@ -20,6 +20,8 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "accounts.delete_account",
         "accounts.change_password",
         "accounts.reading",
+        # Which country's crisis lines they see: a hard moment is no time to be refused it.
+        "accounts.country",
         # Fewer emails, quieter hours: it protects the member and writes nothing anyone reads.
         "digests.settings",
         "digests.unsubscribe",
