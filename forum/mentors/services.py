@@ -164,7 +164,8 @@ def renew_pairing(member: User, pairing: Pairing) -> bool:
     locked first, so that both pressing at once still extends it once. Caller commits."""
     if not can_write(member):
         raise NotAllowed("While your account is suspended you can't renew a pairing.")
-    db.session.refresh(pairing, with_for_update=True)
+    db.session.execute(sa.select(Pairing.id).where(Pairing.id == pairing.id).with_for_update())
+    db.session.refresh(pairing)  # the other side's wish, as it stands under the lock
     if not pairing.is_in(member.id) or not pairing.is_active():
         raise Conflict("That pairing has ended.")
     if member.id == pairing.mentor_id:
