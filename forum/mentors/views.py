@@ -5,6 +5,7 @@ own: a pairing they are not in is a 404, whoever asks."""
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from forum.conversations.queries import conversation_between
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
 from forum.mentors import queries, services
@@ -28,8 +29,19 @@ def _members_only():
 
 @bp.app_template_global()
 def mentoring_of(member) -> dict:
-    """What My recovery shows of mentoring: the member's pairings and offer."""
-    return {"pairings": queries.pairings_of(member), "offer": queries.offer_of(member)}
+    """What My recovery shows of mentoring: the member's pairings, each with where its
+    "Message" leads (their conversation, else a new one to the other), and their offer."""
+    pairings = [
+        (p, _message_url(member, p.other_than(member.id))) for p in queries.pairings_of(member)
+    ]
+    return {"pairings": pairings, "offer": queries.offer_of(member)}
+
+
+def _message_url(member, other) -> str:
+    conversation = conversation_between(member, other)
+    if conversation is not None:
+        return url_for("conversations.show", conversation_id=conversation.id)
+    return url_for("conversations.new", to=other.pseudonym)
 
 
 def _load(pairing_id: int) -> Pairing:

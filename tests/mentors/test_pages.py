@@ -169,3 +169,16 @@ def test_erasing_an_account_removes_its_mentoring_and_ends_its_pairings(client, 
     auth.login(mentee)
     client.post("/settings/delete", data=data)
     assert _count(MentorRequest) == 0
+
+
+def test_message_leads_to_the_pairs_own_conversation_once_there_is_one(client, auth):
+    from forum.conversations.services import start_conversation
+    from forum.writing.services import Draft
+
+    pairing = pair(make_user("new-here"), make_mentor("steady-hand"))
+    auth.login(pairing.mentee)
+    assert 'href="/messages/new?to=steady-hand"' in client.get("/me").get_data(as_text=True)
+    sent = start_conversation(pairing.mentor, [pairing.mentee], Draft("Hello, glad you asked."))
+    db.session.commit()
+    link = f'href="/messages/{sent.message.conversation_id}">Message steady-hand'
+    assert link in client.get("/me").get_data(as_text=True)
