@@ -107,6 +107,10 @@ def test_ending_from_my_recovery_takes_one_click(client, auth):
     assert "The pairing has ended." in response.get_data(as_text=True)
     db.session.refresh(pairing)
     assert not pairing.is_active()
+    auth.logout()
+    auth.login(pairing.mentor)
+    notices = client.get("/notices/").get_data(as_text=True)
+    assert "Your mentoring pairing has ended" in notices and "new-here" not in notices
 
 
 def test_mentor_pages_are_never_stored(client, auth):
@@ -135,6 +139,9 @@ def test_moderators_see_and_can_end_pairings_and_it_is_logged(client, auth):
     told = db.session.scalars(sa.select(Notice).where(Notice.kind == NoticeKind.MODERATION))
     assert sorted(n.user_id for n in told) == sorted([pairing.mentee_id, pairing.mentor_id])
     assert "No pairing runs just now." in client.get("/mod/pairings").get_data(as_text=True)
+    log = client.get("/mod/log")
+    assert log.status_code == 200 and "End a mentoring pairing" in log.get_data(as_text=True)
+    assert client.get("/transparency").status_code == 200
 
 
 def test_the_export_holds_the_members_mentoring(client, auth):
