@@ -17,6 +17,7 @@ from flask.cli import with_appcontext
 from demo import content
 from demo.checkins import CHECKIN_BOARD, seed_checkins
 from demo.counters import seed_counters
+from demo.mentors import seed_mentors
 from demo.queue import fill_the_queue
 from demo.support import add_warmth
 from forum.accounts import queries
@@ -151,6 +152,9 @@ def _seed_demo(seed_value: int) -> None:
         _settings(SEARCH_DRAIN_AFTER_COMMIT=False),
     ):
         recompute_all()
+    with _step("a few mentors among the regulars"):
+        mentors = seed_mentors()
+        db.session.commit()
     with _step("the search index"):
         drain(current_app._get_current_object())
 
@@ -161,6 +165,7 @@ def _seed_demo(seed_value: int) -> None:
     click.echo(f"Members left {warmth} reactions; a “Start here” thread is pinned and featured.")
     click.echo(f"The moderation queue holds {reports} reports and a newcomer's first thread.")
     click.echo(f"{checkins} check-in threads are open today in the {CHECKIN_BOARD} board.")
+    click.echo(f"{mentors} regulars offer to mentor (My recovery, Find a mentor).")
 
 
 def _register(names: list[str], joined: list[datetime], passwords: dict[str, str]) -> dict:

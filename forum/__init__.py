@@ -21,6 +21,8 @@ from forum.drafts import views as drafts_views
 from forum.following import services as following
 from forum.following import views as following_views
 from forum.health import bp as health_bp
+from forum.mentors import services as mentors
+from forum.mentors import views as mentors_views
 from forum.moderation import reporting as moderation_reporting
 from forum.moderation import reports as moderation_reports
 from forum.moderation import views as moderation_views
@@ -53,6 +55,7 @@ BLUEPRINTS = (
     digests_views.bp,
     journal_views.bp,
     drafts_views.bp,
+    mentors_views.bp,
     following_views.bp,
     blocks_views.bp,
     support_views.bp,
@@ -68,6 +71,7 @@ SUBSCRIPTIONS = (
     (signals.posts_changing_in_bulk, search_sync.on_posts_changing_in_bulk),
     (signals.post_redacted, search_sync.on_post_redacted),
     (signals.member_blocked, moderation_reports.on_member_blocked),
+    (signals.member_blocked, mentors.on_member_blocked),
     (signals.member_sanctioned, trust.on_member_sanctioned),
     (signals.member_cleared, trust.on_member_cleared),
     (user_logged_in, trust.on_signed_in),

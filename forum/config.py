@@ -102,6 +102,8 @@ class Config:
     # A member is shielded from private messages (but the moderators' and the greeters'
     # they replied to) for this many days, and until their first post is approved.
     NEWCOMER_SHIELD_DAYS = 30
+    # A mentoring pairing lasts this many days, and each renewal (both must ask) as many more.
+    MENTOR_PAIRING_DAYS = 30
     # Earned trust (forum/trust/): what a member must have done to reach each level. A
     # level, once earned, is kept; a moderator's action against a member (a post hidden or
     # removed, a warning, a suspension, a ban) lowers it by one for TRUST_LOWERED_DAYS.

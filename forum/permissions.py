@@ -75,6 +75,12 @@ def can_greet(user) -> bool:
     return can_moderate(user) or (can_write(user) and bool(getattr(user, "is_greeter", False)))
 
 
+def can_mentor(user) -> bool:
+    """Members of regular trust or above may offer to mentor (forum/trust/levels.py), while
+    they may write."""
+    return can_write(user) and unlocks(user).may_mentor
+
+
 def unlocks(user) -> Unlocks:
     """What the member's earned trust opens (forum/trust/levels.py); the moderators have all."""
     if can_moderate(user):

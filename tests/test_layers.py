@@ -59,6 +59,8 @@ LAYERS = (
             # Who shut whom out: the content core consults it when it shows or notifies.
             "forum.blocks.models",
             "forum.blocks.queries",
+            # Who is whose mentor: the newcomer shield lets a chosen mentor through.
+            "forum.mentors.models",
         ),
     ),
     (

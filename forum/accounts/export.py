@@ -6,6 +6,7 @@ from forum.checkins import queries as checkins
 from forum.conversations import queries as conversations
 from forum.drafts import queries as drafts
 from forum.following import queries as following
+from forum.mentors import queries as mentors
 from forum.moderation import queries as moderation
 from forum.moderation.appeals import queries as appeals
 from forum.notices import queries as notices
@@ -54,4 +55,5 @@ def export_data(user: User) -> dict:
         "notices": notices.notices_for_export(user),
         "conversations": conversations.conversations_for_export(user),
         "muted_or_blocked": blocks.for_export(user),
+        "mentoring": mentors.for_export(user),
     }

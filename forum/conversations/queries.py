@@ -137,6 +137,31 @@ def conversation_for(member: User, conversation_id: int) -> Conversation | None:
     )
 
 
+def conversation_between(member: User, other: User) -> Conversation | None:
+    """The latest conversation of just these two members, both still in it."""
+    mine, theirs = aliased(Membership), aliased(Membership)
+    people = (
+        sa.select(sa.func.count())
+        .where(Membership.conversation_id == Conversation.id)
+        .scalar_subquery()
+    )
+    return db.session.scalar(
+        sa.select(Conversation)
+        .join(mine, mine.conversation_id == Conversation.id)
+        .join(theirs, theirs.conversation_id == Conversation.id)
+        .where(
+            mine.user_id == member.id,
+            mine.left_at.is_(None),
+            theirs.user_id == other.id,
+            theirs.left_at.is_(None),
+            Conversation.with_team.is_(False),
+            people == 2,
+        )
+        .order_by(Conversation.last_message_at.desc())
+        .limit(1)
+    )
+
+
 def messages_in(conversation: Conversation, viewer: User | None = None) -> list[Message]:
     """The messages, without those by someone the viewer blocked (stored, never shown)."""
     stmt = sa.select(Message).where(Message.conversation_id == conversation.id)

@@ -2,8 +2,9 @@
 conversation) while they are new, or when they asked to hear only from people they replied to.
 
 A member is new in their first NEWCOMER_SHIELD_DAYS, and until their first post is approved.
-While new, only the moderators and the greeters the newcomer replied to can reach them; the
-rule is one function, asked by every path that starts or adds to a private conversation;
+While new, only the moderators, the greeters the newcomer replied to and the mentor they chose
+(forum/mentors) can reach them; the rule is one function, asked by every path that starts or
+adds to a private conversation;
 a mention, which notifies as privately as a message, asks `mention_reaches`.
 """
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
 from forum.extensions import db
+from forum.mentors.models import Pairing
 from forum.permissions import can_greet, can_moderate, unlocks
 from forum.posts.models import Post, PostStatus, Thread
 from forum.timeutil import utcnow
@@ -61,11 +63,18 @@ def _newcomer_hears_from(sender: User, newcomer: User) -> bool:
     return is_seasoned_greeter(sender) and replied_to(newcomer, sender)
 
 
+def are_paired(one: User, other: User) -> bool:
+    """A mentor and the mentee who chose them, while their pairing runs."""
+    found = sa.select(Pairing.id).where(Pairing.between(one.id, other.id), Pairing.active())
+    return db.session.scalar(found.limit(1)) is not None
+
+
 def turned_away_by(sender: User, recipient: User) -> str | None:
     """Why `sender` may not reach `recipient` privately, in words for the sender; None if
     they may. The moderators may always reach anyone, and be reached: a newcomer must be
-    able to hear from them and answer."""
-    if can_moderate(sender) or can_moderate(recipient):
+    able to hear from them and answer. A mentor and their mentee reach each other while
+    their pairing runs: the mentee chose them for that."""
+    if can_moderate(sender) or can_moderate(recipient) or are_paired(sender, recipient):
         return None
     name = recipient.pseudonym
     if is_new(recipient):

@@ -74,6 +74,7 @@ VERB_LABELS = {
     "watch_change": "Watched word changed",
     "watch_remove": "Watched word removed",
     "watch_import": "Watched words imported",
+    "end_pairing": "End a mentoring pairing",
 }
 
 THREAD_VERBS = (

@@ -6,7 +6,17 @@ from flask_login import current_user
 from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
-from forum.moderation import actions, checkins, forms, history, inbox, queries, services, versions
+from forum.moderation import (
+    actions,
+    checkins,
+    forms,
+    history,
+    inbox,
+    pairings,
+    queries,
+    services,
+    versions,
+)
 from forum.moderation.allowed import (
     allowed_actions,
     can_claim,
@@ -42,8 +52,9 @@ from forum.web.paging import page_number
 bp = Blueprint("moderation", __name__, url_prefix="/mod")
 # The team's inbox (/mod/inbox), the appeals (/mod/appeals), the watched words
 # (/mod/watched), redacting earlier versions (/mod/versions), the moderator's own care
-# page (/mod/care), the community's health (/mod/health) and the daily check-ins
-# (/mod/checkins) sit inside the area, behind its one guard.
+# page (/mod/care), the community's health (/mod/health), the daily check-ins
+# (/mod/checkins) and the mentoring pairings (/mod/pairings) sit inside the area, behind
+# its one guard.
 bp.register_blueprint(inbox.bp)
 bp.register_blueprint(appeals.bp)
 bp.register_blueprint(watched.bp)
@@ -51,6 +62,7 @@ bp.register_blueprint(care.bp)
 bp.register_blueprint(versions.bp)
 bp.register_blueprint(health.bp)
 bp.register_blueprint(checkins.bp)
+bp.register_blueprint(pairings.bp)
 
 
 @bp.app_context_processor

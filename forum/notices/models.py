@@ -24,6 +24,7 @@ class NoticeKind(enum.StrEnum):
     MENTION = "mention"  # someone wrote @their-pseudonym in a post
     REACTION = "reaction"  # someone reacted to the member's milestone
     TEAM_ANSWER = "team_answer"  # the moderators answered the member's message to them
+    MENTORING = "mentoring"  # a mentoring pairing of the member's ended or was renewed
 
 
 class ReplyTo(enum.StrEnum):

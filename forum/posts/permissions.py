@@ -75,6 +75,7 @@ PREDICATES = {
         roles.can_administer,
         roles.can_write,
         roles.can_greet,
+        roles.can_mentor,
         visibility.can_view_board,
         visibility.can_view_thread,
         visibility.can_view_post,

@@ -24,6 +24,8 @@ class Unlocks:
     # reporter's own record of upheld and dismissed reports is counted in).
     report_weight: float
     may_greet: bool  # may reach a newcomer privately, as a greeter the newcomer replied to
+    # May offer to mentor (forum/mentors): a newcomer's mentor should know the place well.
+    may_mentor: bool = False
     # A new member's posts wait for a moderator (when TRUST_NEW_POSTS_WAIT is on), and their
     # posts and messages may link only to Hearth's own pages.
     posts_wait: bool = False
@@ -43,10 +45,18 @@ UNLOCKS: dict[TrustLevel, Unlocks] = {
         conversations_per_day=5, reports_per_hour=10, report_weight=1.0, may_greet=False
     ),
     TrustLevel.REGULAR: Unlocks(
-        conversations_per_day=10, reports_per_hour=20, report_weight=1.25, may_greet=True
+        conversations_per_day=10,
+        reports_per_hour=20,
+        report_weight=1.25,
+        may_greet=True,
+        may_mentor=True,
     ),
     TrustLevel.TRUSTED: Unlocks(
-        conversations_per_day=20, reports_per_hour=30, report_weight=1.5, may_greet=True
+        conversations_per_day=20,
+        reports_per_hour=30,
+        report_weight=1.5,
+        may_greet=True,
+        may_mentor=True,
     ),
 }
 
@@ -57,14 +67,15 @@ LEVEL_WORDS = {
     "feel like it. More opens up by itself as you spend time here.",
     TrustLevel.MEMBER: "You're settling in: you can start a few more conversations a day.",
     TrustLevel.REGULAR: "You're one of the regulars: if you greet newcomers, those who "
-    "replied to you can hear from you privately.",
+    "replied to you can hear from you privately, and you can offer to mentor.",
     TrustLevel.TRUSTED: "You've been here long and well: thank you for what you give this place.",
 }
 # What the next level brings, said to the member about their own next step.
 NEXT_BRINGS = {
     TrustLevel.NEW: "Your posts will appear straight away, without waiting for a moderator, "
     "and you'll be able to share links and start more conversations.",
-    TrustLevel.MEMBER: "You'll be able to greet newcomers who replied to you, privately.",
+    TrustLevel.MEMBER: "You'll be able to greet newcomers who replied to you, privately, "
+    "and to offer to mentor.",
     TrustLevel.REGULAR: "More conversations and reports a day, for the time you give here.",
 }
 

@@ -39,6 +39,9 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         # anyone reads.
         "drafts.discard",
         "journal.delete",
+        # Ending a mentoring pairing, or taking an offer back, protects the member.
+        "mentors.end",
+        "mentors.withdraw",
         # Appealing the decision that paused them: only the moderators read it.
         "reports.make_appeal",
         # A question to the moderators about a decision must stay possible while it lasts.
@@ -65,6 +68,8 @@ WRITING_WORDS = {
     "conversations.send": "send messages",
     "journal.new": "write in your journal",
     "journal.edit": "change your journal",
+    "mentors.offer": "offer to mentor",
+    "mentors.ask": "ask for a mentor",
 }
 
 

@@ -6,9 +6,17 @@ A shared computer's browser keeps pages it may show again (Back, history, a rest
 
 from flask import Flask, Response, request
 
-# My recovery (counters, pledges, the journal), settings, private messages, drafts, and what
-# members wrote to the moderators.
-PRIVATE_PREFIXES = ("/me", "/settings", "/messages", "/drafts", "/mod/inbox")
+# My recovery (counters, pledges, the journal), settings, private messages, drafts,
+# mentoring (who is whose mentor), and what members wrote to the moderators.
+PRIVATE_PREFIXES = (
+    "/me",
+    "/settings",
+    "/messages",
+    "/drafts",
+    "/mentors",
+    "/mod/inbox",
+    "/mod/pairings",
+)
 
 
 def is_private(path: str) -> bool:

@@ -30,7 +30,7 @@ from forum.posts.content_notes import NOTE_KINDS, set_content_note
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.posts.permissions import slow_mode_applies
 from forum.posts.store import create_reply, create_thread, revise_post
-from forum.text import outside_links
+from forum.text import outside_links, render_post_body
 from forum.timeutil import utcnow
 from forum.web.limits import (
     count_conversation,
@@ -284,6 +284,21 @@ def write_edit(editor: User, post: Post, draft: Draft) -> Written:
     set_content_note(post, stored.content_note, stored.content_note_text)
     _after_watching(post, found, edited=True)
     return Written(post, at_risk=look_after(post))
+
+
+# --- short notes ----------------------------------------------------------------------------
+
+
+def write_note(author: User, draft: Draft) -> tuple[str, str]:
+    """A short note a member shows others beside their pseudonym (a mentor's offer), through
+    the rule as a message goes: watched words block or replace, a new member's links wait,
+    and the identity check asks for a second look. Nothing is held or flagged, since there
+    is no post for the moderators' queue. Returns the words to keep and their HTML; raises
+    WordsRefused, LinksNotYet or SecondLookNeeded. Stores nothing: the caller keeps the
+    note and commits."""
+    stored = _in_a_message(author, draft)
+    _second_look(stored)
+    return stored.body, render_post_body(stored.body)
 
 
 # --- private messages ---------------------------------------------------------------------

@@ -235,3 +235,15 @@ def test_milestone_threads_carry_their_badges(seeded):
     assert all(
         b.split()[0].isdigit() and b.split()[1] in ("day", "days", "year", "years") for b in badges
     )
+
+
+def test_the_demo_shows_a_few_mentors(seeded):
+    """A newcomer asking for a mentor in the demo finds regulars who offered."""
+    from forum.mentors.models import MentorOffer
+    from forum.permissions import can_mentor
+
+    offers = list(db.session.scalars(sa.select(MentorOffer)))
+    assert len(offers) == 4
+    assert all(can_mentor(offer.user) and offer.note_html for offer in offers)
+    assert KEEPER not in {offer.user.pseudonym for offer in offers}
+    assert f"{len(offers)} regulars offer to mentor" in seeded

@@ -141,6 +141,27 @@ EXPECTED = {
         ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
     "/mod/care/step-out":
         ("405 405 405 405 405 405 405", "  L 403 403 403 403   R   R"),
+    # Mentoring: only the regulars (here, the moderators) may offer; a pairing is its two
+    # members' alone ("other" mentors the author), a 404 to everyone else. A suspended
+    # member may still end a pairing or take an offer back: stepping back protects them.
+    "/mentors/offer":
+        ("  L 403 403 403 403 200 200", "  L 403 403 403 403 400 400"),
+    "/mentors/offer/withdraw":
+        ("405 405 405 405 405 405 405", "  L   R   R   R   R   R   R"),
+    "/mentors/ask":
+        ("  L 200 200 200 403 200 200", "  L   R   R   R 403   R   R"),
+    "/mentors/choose":
+        ("  L   R   R   R   R   R   R", "405 405 405 405 403 405 405"),
+    "/mentors/choose/<int:offer_id>":
+        ("405 405 405 405 405 405 405", "  L   R   R   R 403   R   R"),
+    "/mentors/pairings/<int:pairing_id>/end":
+        ("405 405 405 405 405 405 405", "  L 404   R   R 404 404 404"),
+    "/mentors/pairings/<int:pairing_id>/renew":
+        ("405 405 405 405 405 405 405", "  L 404   R   R 403 404 404"),
+    "/mod/pairings":
+        ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
+    "/mod/pairings/<int:pairing_id>/end":
+        ("405 405 405 405 405 405 405", "  L 403 403 403 403 400 400"),
     "/mod/checkins":
         ("  L 403 403 403 403 200 200", "405 405 405 405 403 405 405"),
     "/mod/checkins/<int:board_id>":

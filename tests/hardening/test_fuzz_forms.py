@@ -94,6 +94,18 @@ FORMS = {
     "moderators' note": ("moderator", "/mod/members/<int:member_id>/notes", {
         "body": MAYBE_TEXT, "back": MAYBE_TEXT,
     }, {}),
+    "offer to mentor": ("moderator", "/mentors/offer", {
+        "note": MAYBE_TEXT, "how_often": _choice("daily", "weekly"),
+        "substances": _choice("alcohol", "opioids"), "paths": _choice("smart", "own"),
+        "band": _choice("", "americas"), "is_open": _choice("y"), "post_anyway": _choice("y"),
+    }, {"note": lambda v: v.replace("\r\n", "\n").strip()}),
+    "ask for a mentor": ("member", "/mentors/ask", {
+        "substance": _choice("", "alcohol"), "path": _choice("", "smart"),
+        "band": _choice("", "asia-pacific"),
+    }, {}),
+    "end a pairing, as a moderator": ("moderator", "/mod/pairings/<int:pairing_id>/end", {
+        "pairing-1-reason": MAYBE_TEXT,
+    }, {}),
     "new board": ("admin", "/admin/boards/new", {
         "name": MAYBE_TEXT, "slug": MAYBE_TEXT, "description": MAYBE_TEXT,
     }, {"name": str.strip, "description": str.strip}),

@@ -10,6 +10,7 @@ from forum.drafts import services as drafts
 from forum.drafts.models import DraftKind
 from forum.extensions import db
 from forum.following import services as following
+from forum.mentors.models import MentorOffer, Pairing
 from forum.moderation import actions
 from forum.moderation.appeals import services as appeals
 from forum.moderation.models import ModAction, Reason
@@ -46,7 +47,8 @@ class World:
 
 def build_world(tag: str = "") -> World:
     """Board, thread and reply by `author`, reported by `other`, with a counter, notice,
-    bookmark, draft and journal entry of the author's, the author's conversation with
+    bookmark, draft and journal entry of the author's, `other`'s offer to mentor and their
+    pairing as the author's mentor, the author's conversation with
     `other`, and two of the author's posts hidden by a moderator, the second appealed; `tag`
     keeps names unique when several worlds share a database."""
     users = {
@@ -95,6 +97,18 @@ def build_world(tag: str = "") -> World:
     place = drafts.Place(DraftKind.REPLY, thread=thread)
     draft = drafts.save_draft(author, place, drafts.DraftText("Not ready to send this."))
     entry = journal.write_entry(author, "A quiet evening, for once.", "calm")
+    # `other` offers to mentor and mentors the author.
+    offer = MentorOffer(
+        user_id=other.id,
+        note_source="I listen.",
+        note_html="<p>I listen.</p>",
+        how_often="weekly",
+        substances=["alcohol"],
+        paths=["smart"],
+    )
+    now = datetime.now(UTC).replace(tzinfo=None)
+    pairing = Pairing(mentor_id=other.id, mentee_id=author.id, slot=1, ends_at=now + timedelta(30))
+    db.session.add_all([offer, pairing])
     db.session.commit()
     values = {
         "post_id": post.id,
@@ -114,6 +128,8 @@ def build_world(tag: str = "") -> World:
         "revision_id": revision.id,
         "draft_id": draft.id,
         "entry_id": entry.id,
+        "offer_id": offer.id,
+        "pairing_id": pairing.id,
         "kind": "hear_you",
         "choice": "follow",
         "direction": "up",
