@@ -11,6 +11,7 @@ from forum.permissions import Role
 from forum.posts.models import PostRevision
 from forum.writing.services import Draft, write_edit, write_to_team
 from tests.factories import make_post, make_user
+from tests.mentors.helpers import make_mentor, pair
 from tests.moderation.helpers import hidden_and_appealed, item_for, report
 
 
@@ -45,6 +46,7 @@ def _urls(app, post, item):
         "rule_id": _watched_word().id,
         "revision_id": _earlier_version(post).id,
         "board_id": post.thread.board_id,
+        "pairing_id": pair(make_user(), make_mentor()).id,
     }
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("moderation."):
@@ -53,6 +55,7 @@ def _urls(app, post, item):
         for name, value in values.items():
             url = url.replace(f"<int:{name}>", str(value))
         url = url.replace("<key>", "low-mood")  # a practice example
+        assert "<" not in url, f"give {url} a value above, or the guard goes untested"
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             yield method, url
 
