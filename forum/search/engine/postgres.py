@@ -23,14 +23,14 @@ from forum.search.engine.base import (
     SearchEngine,
     highlight,
 )
-from forum.search.models import PostSearch
+from forum.search.models import PG_CONFIGS, PostSearch
 from forum.search.parse import SearchQuery
 
 # Any number will do, as long as nothing else in the database uses it.
 _LOCK_KEY = 0x4E415254
 # Candidates are read among the newest this many posts first (see search()).
 WINDOW = 100_000
-_ENGLISH = sa.literal_column("'english'::regconfig")
+_CONFIGS = {code: sa.literal_column(f"'{name}'::regconfig") for code, name in PG_CONFIGS.items()}
 _HEADLINE = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -38,7 +38,29 @@ _HEADLINE = (
 
 
 def _row(doc: PostDoc) -> dict:
-    return {"post_id": doc.id, "title": doc.title, "body": doc.body, "signature": doc.signature}
+    return {
+        "post_id": doc.id,
+        "title": doc.title,
+        "body": doc.body,
+        "language": doc.language,
+        "signature": doc.signature,
+    }
+
+
+def _config_of(language) -> sa.ColumnElement:
+    """The text search configuration of a post's language (a column or a value)."""
+    whens = [(language == code, c) for code, c in _CONFIGS.items() if code != "en"]
+    return sa.case(*whens, else_=_CONFIGS["en"])
+
+
+def _either(make) -> sa.ColumnElement:
+    """A tsquery made in every language's configuration, OR'ed: a post matches in its own
+    (its vector was made with one of them), and a forum of several languages finds each."""
+    made = [make(config) for config in _CONFIGS.values()]
+    found = made[0]
+    for other in made[1:]:
+        found = found.op("||")(other)
+    return found
 
 
 class PostgresEngine(SearchEngine):
@@ -73,7 +95,7 @@ class PostgresEngine(SearchEngine):
                 stmt = insert(PostSearch).values([_row(d) for d in docs])
                 stmt = stmt.on_conflict_do_update(
                     index_elements=[PostSearch.post_id],
-                    set_={c: stmt.excluded[c] for c in ("title", "body", "signature")},
+                    set_={c: stmt.excluded[c] for c in ("title", "body", "language", "signature")},
                 )
                 conn.execute(stmt)
 
@@ -101,17 +123,21 @@ class PostgresEngine(SearchEngine):
             return dict(conn.execute(sa.select(PostSearch.post_id, PostSearch.signature)).all())
 
     def _tsquery(self, q: SearchQuery):
-        return sa.func.websearch_to_tsquery(_ENGLISH, q.websearch())
+        return _either(lambda config: sa.func.websearch_to_tsquery(config, q.websearch()))
 
     def _loose(self, q: SearchQuery):
         """Every word of the query, phrases or not, and none of the excluded: the GIN index
         answers this exactly, without reading any row's positions."""
         words = list(q.words) + [w for p in q.phrases for w in p]
-        loose = sa.func.plainto_tsquery(_ENGLISH, " ".join(words))
-        if q.excluded:
-            excluded = sa.func.websearch_to_tsquery(_ENGLISH, " ".join("-" + w for w in q.excluded))
-            loose = loose.op("&&")(excluded)
-        return loose
+
+        def loose(config):
+            found = sa.func.plainto_tsquery(config, " ".join(words))
+            if q.excluded:
+                excluded = " ".join("-" + w for w in q.excluded)
+                found = found.op("&&")(sa.func.websearch_to_tsquery(config, excluded))
+            return found
+
+        return _either(loose)
 
     def search(self, q: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
         if q.is_empty:
@@ -168,9 +194,16 @@ class PostgresEngine(SearchEngine):
     def _share(self, q: SearchQuery) -> float:
         known, least = self._stats()
         words = " ".join(list(q.words) + [w for p in q.phrases for w in p])
-        vector = sa.func.to_tsvector(_ENGLISH, words)
-        lexemes = db.session.scalars(sa.select(sa.func.unnest(sa.func.tsvector_to_array(vector))))
-        return min((known.get(x, least) for x in lexemes), default=least)
+        # A post matches in one language or another: at most the sum of each language's
+        # rarest word's share (once, where the languages read the words alike).
+        shares = {}
+        for config in _CONFIGS.values():
+            vector = sa.func.to_tsvector(config, words)
+            lexemes = frozenset(
+                db.session.scalars(sa.select(sa.func.unnest(sa.func.tsvector_to_array(vector))))
+            )
+            shares[lexemes] = min((known.get(x, least) for x in lexemes), default=least)
+        return min(1.0, sum(shares.values()))
 
     def _stats(self) -> tuple[dict[str, float], float]:
         """The share of rows holding each of the commonest words (ANALYZE's statistics), and
@@ -259,13 +292,23 @@ class PostgresEngine(SearchEngine):
             where.append(Post.created_at < q.before_time)
         return where
 
-    def snippets(self, q: SearchQuery, texts: dict[int, str]) -> dict[int, Markup]:
+    def snippets(
+        self, q: SearchQuery, texts: dict[int, str], languages: dict[int, str] | None = None
+    ) -> dict[int, Markup]:
         """ts_headline over the page's rows only, on the text just read from the posts."""
         if not texts or not q.has_terms:
             return {pid: highlight(text, []) for pid, text in texts.items()}
-        rows = sa.values(sa.column("n", sa.Integer), sa.column("t", sa.Text), name="page_rows")
-        rows = rows.data(list(texts.items()))
-        headline = sa.func.ts_headline(_ENGLISH, rows.c.t, self._tsquery(q), _HEADLINE)
+        languages = languages or {}
+        rows = sa.values(
+            sa.column("n", sa.Integer),
+            sa.column("t", sa.Text),
+            sa.column("lang", sa.String),
+            name="page_rows",
+        )
+        rows = rows.data([(pid, text, languages.get(pid, "en")) for pid, text in texts.items()])
+        # Each post's words are marked as its own language reads them.
+        config = _config_of(rows.c.lang)
+        headline = sa.func.ts_headline(config, rows.c.t, self._tsquery(q), _HEADLINE)
         lines = db.session.execute(sa.select(rows.c.n, headline)).all()
         return {pid: _marked(line) for pid, line in lines}
 
