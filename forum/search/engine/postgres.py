@@ -23,14 +23,14 @@ from forum.search.engine.base import (
     SearchEngine,
     highlight,
 )
-from forum.search.models import PG_CONFIGS, PostSearch
+from forum.search.engine.pg_languages import config_of, in_every_language, readings_of
+from forum.search.models import PostSearch
 from forum.search.parse import SearchQuery
 
 # Any number will do, as long as nothing else in the database uses it.
 _LOCK_KEY = 0x4E415254
 # Candidates are read among the newest this many posts first (see search()).
 WINDOW = 100_000
-_CONFIGS = {code: sa.literal_column(f"'{name}'::regconfig") for code, name in PG_CONFIGS.items()}
 _HEADLINE = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -45,22 +45,6 @@ def _row(doc: PostDoc) -> dict:
         "language": doc.language,
         "signature": doc.signature,
     }
-
-
-def _config_of(language) -> sa.ColumnElement:
-    """The text search configuration of a post's language (a column or a value)."""
-    whens = [(language == code, c) for code, c in _CONFIGS.items() if code != "en"]
-    return sa.case(*whens, else_=_CONFIGS["en"])
-
-
-def _either(make) -> sa.ColumnElement:
-    """A tsquery made in every language's configuration, OR'ed: a post matches in its own
-    (its vector was made with one of them), and a forum of several languages finds each."""
-    made = [make(config) for config in _CONFIGS.values()]
-    found = made[0]
-    for other in made[1:]:
-        found = found.op("||")(other)
-    return found
 
 
 class PostgresEngine(SearchEngine):
@@ -123,7 +107,7 @@ class PostgresEngine(SearchEngine):
             return dict(conn.execute(sa.select(PostSearch.post_id, PostSearch.signature)).all())
 
     def _tsquery(self, q: SearchQuery):
-        return _either(lambda config: sa.func.websearch_to_tsquery(config, q.websearch()))
+        return in_every_language(lambda config: sa.func.websearch_to_tsquery(config, q.websearch()))
 
     def _loose(self, q: SearchQuery):
         """Every word of the query, phrases or not, and none of the excluded: the GIN index
@@ -137,7 +121,7 @@ class PostgresEngine(SearchEngine):
                 found = found.op("&&")(sa.func.websearch_to_tsquery(config, excluded))
             return found
 
-        return _either(loose)
+        return in_every_language(loose)
 
     def search(self, q: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
         if q.is_empty:
@@ -196,14 +180,8 @@ class PostgresEngine(SearchEngine):
         words = " ".join(list(q.words) + [w for p in q.phrases for w in p])
         # A post matches in one language or another: at most the sum of each language's
         # rarest word's share (once, where the languages read the words alike).
-        shares = {}
-        for config in _CONFIGS.values():
-            vector = sa.func.to_tsvector(config, words)
-            lexemes = frozenset(
-                db.session.scalars(sa.select(sa.func.unnest(sa.func.tsvector_to_array(vector))))
-            )
-            shares[lexemes] = min((known.get(x, least) for x in lexemes), default=least)
-        return min(1.0, sum(shares.values()))
+        readings = readings_of(db.session, words)
+        return min(1.0, sum(min((known.get(x, least) for x in r), default=least) for r in readings))
 
     def _stats(self) -> tuple[dict[str, float], float]:
         """The share of rows holding each of the commonest words (ANALYZE's statistics), and
@@ -307,7 +285,7 @@ class PostgresEngine(SearchEngine):
         )
         rows = rows.data([(pid, text, languages.get(pid, "en")) for pid, text in texts.items()])
         # Each post's words are marked as its own language reads them.
-        config = _config_of(rows.c.lang)
+        config = config_of(rows.c.lang)
         headline = sa.func.ts_headline(config, rows.c.t, self._tsquery(q), _HEADLINE)
         lines = db.session.execute(sa.select(rows.c.n, headline)).all()
         return {pid: _marked(line) for pid, line in lines}
