@@ -48,10 +48,12 @@ def make_thread(
     board: Board | None = None,
     title: str = "First week sober",
     body: str = "Day three. The evenings are the hardest part.",
+    language: str | None = None,
 ) -> Thread:
     author = author or make_user()
     board = board or make_board()
-    thread = write_thread(author, board, Draft(body, title, post_anyway=True)).post.thread
+    draft = Draft(body, title, post_anyway=True, language=language)
+    thread = write_thread(author, board, draft).post.thread
     db.session.commit()
     return thread
 
@@ -62,10 +64,13 @@ def make_post(
     body: str = "You are not alone in this.",
     parent: Post | None = None,
     status: PostStatus | None = None,
+    language: str | None = None,
 ) -> Post:
     thread = thread or make_thread()
     author = author or make_user()
-    post = write_reply(author, thread, Draft(body, post_anyway=True), parent).post
+    post = write_reply(
+        author, thread, Draft(body, post_anyway=True, language=language), parent
+    ).post
     if status is not None:
         set_post_status(post, status)
     db.session.commit()

@@ -5,15 +5,17 @@ from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from forum.posts.models import TITLE_MAX, TITLE_MIN
-from forum.writing.forms import WritingForm, body_field, strip, title_field
+from forum.writing.forms import WritingForm, body_field, language_field, strip, title_field
 
 
 class ThreadForm(WritingForm):
     title = title_field()
+    language = language_field()
 
 
 class ReplyForm(WritingForm):
     body = body_field("Your reply")
+    language = language_field()
     parent_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,18}$")])
     # On a check-in thread, once the member pledged today: their choice to say so.
     say_pledged = BooleanField("Begin my reply with “Pledged today”")
@@ -23,6 +25,7 @@ class EditPostForm(WritingForm):
     title = StringField(
         "Title", filters=[strip], validators=[Optional(), Length(TITLE_MIN, TITLE_MAX)]
     )
+    language = language_field()
 
 
 class BoardForm(FlaskForm):

@@ -289,6 +289,7 @@ def edit_post(post_id: int):
             "body": post.body_source,
             "content_note": post.content_note or "",
             "content_note_text": post.content_note_text,
+            "language": post.language,
         }
     )
     answer = write_from_form(

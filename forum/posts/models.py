@@ -148,6 +148,9 @@ class Post(db.Model):
     # so the moderators' changes to the card reach every post that shows it. No foreign key,
     # so that adding the column never rebuilds this table; removing a rule clears it.
     card_id: Mapped[int | None] = mapped_column()
+    # The language it was written in (forum.posts.languages): search reads it with that
+    # language's stemming.
+    language: Mapped[str] = mapped_column(sa.String(8), default="en", server_default="en")
 
     thread: Mapped[Thread] = relationship(lazy="joined", innerjoin=True)
     author: Mapped[User | None] = relationship(lazy="joined")

@@ -34,6 +34,7 @@ def create_thread(
     held: bool = False,
     kind: ThreadKind = ThreadKind.STORY,
     badge: str | None = None,
+    language: str = "en",
 ) -> Post:
     """Open a thread with its first post (a milestone carries its badge); a `held` one waits,
     unseen and uncounted, for a moderator. Only forum.writing calls this. Caller commits."""
@@ -59,6 +60,7 @@ def create_thread(
         status=PostStatus.PENDING if held else PostStatus.VISIBLE,
         is_opening=True,
         created_at=now,
+        language=language,
     )
     db.session.add_all([thread, post])
     if not held:
@@ -70,7 +72,12 @@ def create_thread(
 
 
 def create_reply(
-    author: User, thread: Thread, body: str, parent: Post | None = None, held: bool = False
+    author: User,
+    thread: Thread,
+    body: str,
+    parent: Post | None = None,
+    held: bool = False,
+    language: str = "en",
 ) -> Post:
     """Add a reply, optionally answering one post of the same thread; a `held` one waits for a
     moderator. Only forum.writing calls this. Caller commits."""
@@ -87,6 +94,7 @@ def create_reply(
         body_html=render_post_body(body),
         status=PostStatus.PENDING if held else PostStatus.VISIBLE,
         created_at=now,
+        language=language,
     )
     db.session.add(post)
     if not held:

@@ -43,10 +43,23 @@ def _vector_elsewhere(element, compiler, **kw) -> str:
     return "NULL"
 
 
-# Written as PostgreSQL reflects it back, so that autogenerate sees no difference.
+# The text search configuration that reads each language of forum.posts.languages; any
+# other language is read as English. A change here needs a migration that remakes the column.
+PG_CONFIGS = {"en": "english", "es": "spanish"}
+CONFIG_SQL = (
+    "CASE language "
+    + " ".join(
+        f"WHEN '{code}'::text THEN '{name}'::regconfig"
+        for code, name in PG_CONFIGS.items()
+        if code != "en"
+    )
+    + " ELSE 'english'::regconfig END"
+)
+# Written as PostgreSQL reflects it back (but for line breaks), so that autogenerate sees no
+# difference.
 VECTOR_SQL = (
-    "setweight(to_tsvector('english'::regconfig, title), 'A'::\"char\")"
-    " || setweight(to_tsvector('english'::regconfig, body), 'B'::\"char\")"
+    f"(setweight(to_tsvector({CONFIG_SQL}, title), 'A'::\"char\")"
+    f" || setweight(to_tsvector({CONFIG_SQL}, body), 'B'::\"char\"))"
 )
 
 
@@ -70,6 +83,8 @@ class PostSearch(db.Model):
     )
     title: Mapped[str] = mapped_column(sa.Text)
     body: Mapped[str] = mapped_column(sa.Text)
+    # The post's language (forum.posts.languages), which picks the configuration above.
+    language: Mapped[str] = mapped_column(sa.String(8), server_default="en")
     # A digest of what was indexed, so that `search check` can tell a stale entry.
     signature: Mapped[str] = mapped_column(sa.String(32))
     search_vector = deferred(

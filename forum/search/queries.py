@@ -99,7 +99,8 @@ def search(viewer, query: SearchQuery, suggest: bool = True) -> ResultPage:
     posts = {p.id: p for p in db.session.scalars(stmt)} if hits.ids else {}
     ordered = [posts[i] for i in hits.ids if i in posts]
     page.total = _total(max(hits.total - (len(hits.ids) - len(ordered)), len(ordered)), hits.more)
-    snippets = engine.snippets(query, {p.id: text_of(p.body_html) for p in ordered})
+    texts = {p.id: text_of(p.body_html) for p in ordered}
+    snippets = engine.snippets(query, texts, {p.id: p.language for p in ordered})
     page.results = [Result(p, snippets[p.id]) for p in ordered]
     if not ordered and suggest and query.page == 1:
         page.suggestion = _suggestion(viewer, query)

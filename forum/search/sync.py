@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 _PENDING = "search_outbox_written"
 POST_FIELDS = ("body_source", "body_html", "status", "author_id", "author", "thread_id")
-POST_FIELDS += ("thread", "created_at", "is_opening")
+POST_FIELDS += ("thread", "created_at", "is_opening", "language")
 THREAD_FIELDS = ("title", "status", "board_id", "board", "kind")
 BOARD_FIELDS = ("is_archived",)
 

@@ -2,14 +2,17 @@
 check's "Post it anyway", its one-time token, the saved draft it was resumed from, and a
 thread title; boards, milestones and later features use them."""
 
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from forum.posts.content_notes import NOTE_KINDS
+from forum.posts.languages import LANGUAGES
 from forum.posts.models import BODY_MAX, TITLE_MAX, TITLE_MIN
 from forum.web.paging import id_from
+from forum.writing.languages import default_language_for
 from forum.writing.tokens import new_token, usable
 
 BODY_HELP = (
@@ -42,6 +45,17 @@ def title_field() -> StringField:
             DataRequired("Give your thread a title."),
             Length(TITLE_MIN, TITLE_MAX, f"A title is {TITLE_MIN} to {TITLE_MAX} characters long."),
         ],
+    )
+
+
+def language_field() -> SelectField:
+    """Which language the post is in, so that search reads it with that language's words;
+    a form sent without it leaves the choice to the write rule."""
+    return SelectField(
+        "Language of this post",
+        choices=[SelectChoice(code, name) for code, name in LANGUAGES.items()],
+        default=lambda: default_language_for(current_user),
+        validators=[Optional()],
     )
 
 

@@ -27,6 +27,7 @@ from forum.moderation.reports import hold_for_approval, raise_watched_report
 from forum.moderation.watched.rules import Found, watch
 from forum.permissions import can_moderate, unlocks
 from forum.posts.content_notes import NOTE_KINDS, set_content_note
+from forum.posts.languages import known
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.posts.permissions import slow_mode_applies
 from forum.posts.store import create_reply, create_thread, revise_post
@@ -40,6 +41,7 @@ from forum.web.limits import (
 )
 from forum.web.paging import id_from
 from forum.writing.care import identity_hints, look_after, risk_phrases_in
+from forum.writing.languages import language_for
 from forum.writing.models import WriteToken
 from forum.writing.tokens import claim, fingerprint, keep, usable
 
@@ -59,11 +61,15 @@ class Draft:
     # The member's saved draft this form was resumed from (forum.drafts), if any: it goes
     # once what it held is stored.
     saved_draft_id: int | None = None
+    # The language chosen on the form (forum.posts.languages); None: the author's default,
+    # or for an edit, the post's own.
+    language: str | None = None
 
     @classmethod
     def from_form(cls, form) -> "Draft":
         title = getattr(form, "title", None)
         saved = getattr(form, "draft_id", None)
+        language = getattr(form, "language", None)
         return cls(
             body=form.body.data,
             title=title.data if title is not None else None,
@@ -72,6 +78,7 @@ class Draft:
             post_anyway=bool(form.post_anyway.data),
             token=usable(form.write_token.data),
             saved_draft_id=id_from(saved.data) if saved is not None else None,
+            language=(language.data or None) if language is not None else None,
         )
 
 
@@ -222,7 +229,10 @@ def write_thread(
     claimed = _claim(author, draft, f"thread:{board.id}:{kind}")
     count_writing(author)
     held = needs_approval(author) or bool(found.held)
-    post = create_thread(author, board, stored.title or "", stored.body, held, kind, badge)
+    language = language_for(author, draft.language)
+    post = create_thread(
+        author, board, stored.title or "", stored.body, held, kind, badge, language=language
+    )
     keep(claimed, post)
     return _after_storing(post, stored, found)
 
@@ -266,7 +276,8 @@ def write_reply(author: User, thread: Thread, draft: Draft, parent: Post | None 
     _at_the_threads_pace(author, thread)
     count_writing(author)
     held = needs_approval(author) or bool(found.held)
-    post = create_reply(author, thread, stored.body, parent, held=held)
+    language = language_for(author, draft.language)
+    post = create_reply(author, thread, stored.body, parent, held=held, language=language)
     keep(claimed, post)
     return _after_storing(post, stored, found)
 
@@ -281,6 +292,8 @@ def write_edit(editor: User, post: Post, draft: Draft) -> Written:
     _second_look(stored)
     _claim(editor, draft, f"edit:{post.id}", post)
     revise_post(editor, post, stored.body, stored.title)
+    # The post keeps its language unless the form says another.
+    post.language = known(draft.language) or post.language
     set_content_note(post, stored.content_note, stored.content_note_text)
     _after_watching(post, found, edited=True)
     return Written(post, at_risk=look_after(post))

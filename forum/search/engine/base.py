@@ -45,11 +45,12 @@ class PostDoc:
     created_at: datetime
     kind: str  # story, milestone or reply
     public: bool  # readable by a signed-out visitor: the boards' own rule, at indexing time
+    language: str = "en"  # whose stemming reads its words (forum.posts.languages)
 
     @property
     def signature(self) -> str:
         parts = (self.thread_id, self.board_id, self.author_id, self.title, self.body)
-        parts += (self.created_at.isoformat(), self.kind, self.public)
+        parts += (self.created_at.isoformat(), self.kind, self.public, self.language)
         return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -86,6 +87,7 @@ def _doc_select() -> sa.Select:
             kind,
             # The boards' visibility rule for a signed-out visitor, evaluated by the database.
             sa.case((readable_posts_filter(None), True), else_=False),
+            Post.language,
         )
         .join(Post.thread)
         .join(Thread.board)
@@ -93,9 +95,10 @@ def _doc_select() -> sa.Select:
 
 
 def _doc(row) -> PostDoc:
-    pid, thread_id, board_id, author_id, title, body_html, created, kind, public = row
+    pid, thread_id, board_id, author_id, title, body_html, created, kind, public, lang = row
+    text = text_of(body_html)
     return PostDoc(
-        pid, thread_id, board_id, author_id, title, text_of(body_html), created, kind, bool(public)
+        pid, thread_id, board_id, author_id, title, text, created, kind, bool(public), lang
     )
 
 
@@ -142,6 +145,19 @@ class IndexMissing(RuntimeError):
         )
 
 
+class IndexOutdated(IndexMissing):
+    """The index was made by an earlier version of Hearth, which read words otherwise: new
+    changes wait in the outbox until a rebuild makes it anew."""
+
+    def __init__(self, where: str):
+        RuntimeError.__init__(
+            self,
+            f"The search index in {where} was made by an earlier version of Hearth; "
+            "`flask --app wsgi search rebuild` makes it anew (until then, changes wait in "
+            "the outbox).",
+        )
+
+
 def nothing_to_lose(session: Session) -> bool:
     """Whether a new, empty index would be whole once the outbox is drained: every post is
     still waiting in it (a new forum, or one whose posts were never indexed)."""
@@ -168,8 +184,11 @@ class SearchEngine:
         counted up to TOTAL_CAP; never every hit loaded to show one page."""
         raise NotImplementedError
 
-    def snippets(self, query: SearchQuery, texts: dict[int, str]) -> dict[int, Markup]:
-        """For the page's posts, a short extract with the matched words in <mark>, escaped."""
+    def snippets(
+        self, query: SearchQuery, texts: dict[int, str], languages: dict[int, str] | None = None
+    ) -> dict[int, Markup]:
+        """For the page's posts, a short extract with the matched words in <mark>, escaped;
+        the words are those of each post's language (English where none is given)."""
         raise NotImplementedError
 
     def suggest(self, word: str) -> list[str]:

@@ -23,6 +23,7 @@ from forum.search.engine.base import (
     SearchEngine,
     highlight,
 )
+from forum.search.engine.pg_languages import config_of, in_every_language, readings_of
 from forum.search.models import PostSearch
 from forum.search.parse import SearchQuery
 
@@ -30,7 +31,6 @@ from forum.search.parse import SearchQuery
 _LOCK_KEY = 0x4E415254
 # Candidates are read among the newest this many posts first (see search()).
 WINDOW = 100_000
-_ENGLISH = sa.literal_column("'english'::regconfig")
 _HEADLINE = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=20, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -38,7 +38,13 @@ _HEADLINE = (
 
 
 def _row(doc: PostDoc) -> dict:
-    return {"post_id": doc.id, "title": doc.title, "body": doc.body, "signature": doc.signature}
+    return {
+        "post_id": doc.id,
+        "title": doc.title,
+        "body": doc.body,
+        "language": doc.language,
+        "signature": doc.signature,
+    }
 
 
 class PostgresEngine(SearchEngine):
@@ -73,7 +79,7 @@ class PostgresEngine(SearchEngine):
                 stmt = insert(PostSearch).values([_row(d) for d in docs])
                 stmt = stmt.on_conflict_do_update(
                     index_elements=[PostSearch.post_id],
-                    set_={c: stmt.excluded[c] for c in ("title", "body", "signature")},
+                    set_={c: stmt.excluded[c] for c in ("title", "body", "language", "signature")},
                 )
                 conn.execute(stmt)
 
@@ -101,17 +107,21 @@ class PostgresEngine(SearchEngine):
             return dict(conn.execute(sa.select(PostSearch.post_id, PostSearch.signature)).all())
 
     def _tsquery(self, q: SearchQuery):
-        return sa.func.websearch_to_tsquery(_ENGLISH, q.websearch())
+        return in_every_language(lambda config: sa.func.websearch_to_tsquery(config, q.websearch()))
 
     def _loose(self, q: SearchQuery):
         """Every word of the query, phrases or not, and none of the excluded: the GIN index
         answers this exactly, without reading any row's positions."""
         words = list(q.words) + [w for p in q.phrases for w in p]
-        loose = sa.func.plainto_tsquery(_ENGLISH, " ".join(words))
-        if q.excluded:
-            excluded = sa.func.websearch_to_tsquery(_ENGLISH, " ".join("-" + w for w in q.excluded))
-            loose = loose.op("&&")(excluded)
-        return loose
+
+        def loose(config):
+            found = sa.func.plainto_tsquery(config, " ".join(words))
+            if q.excluded:
+                excluded = " ".join("-" + w for w in q.excluded)
+                found = found.op("&&")(sa.func.websearch_to_tsquery(config, excluded))
+            return found
+
+        return in_every_language(loose)
 
     def search(self, q: SearchQuery, filters: dict, public_only: bool, per_page: int) -> Hits:
         if q.is_empty:
@@ -168,9 +178,10 @@ class PostgresEngine(SearchEngine):
     def _share(self, q: SearchQuery) -> float:
         known, least = self._stats()
         words = " ".join(list(q.words) + [w for p in q.phrases for w in p])
-        vector = sa.func.to_tsvector(_ENGLISH, words)
-        lexemes = db.session.scalars(sa.select(sa.func.unnest(sa.func.tsvector_to_array(vector))))
-        return min((known.get(x, least) for x in lexemes), default=least)
+        # A post matches in one language or another: at most the sum of each language's
+        # rarest word's share (once, where the languages read the words alike).
+        readings = readings_of(db.session, words)
+        return min(1.0, sum(min((known.get(x, least) for x in r), default=least) for r in readings))
 
     def _stats(self) -> tuple[dict[str, float], float]:
         """The share of rows holding each of the commonest words (ANALYZE's statistics), and
@@ -259,13 +270,23 @@ class PostgresEngine(SearchEngine):
             where.append(Post.created_at < q.before_time)
         return where
 
-    def snippets(self, q: SearchQuery, texts: dict[int, str]) -> dict[int, Markup]:
+    def snippets(
+        self, q: SearchQuery, texts: dict[int, str], languages: dict[int, str] | None = None
+    ) -> dict[int, Markup]:
         """ts_headline over the page's rows only, on the text just read from the posts."""
         if not texts or not q.has_terms:
             return {pid: highlight(text, []) for pid, text in texts.items()}
-        rows = sa.values(sa.column("n", sa.Integer), sa.column("t", sa.Text), name="page_rows")
-        rows = rows.data(list(texts.items()))
-        headline = sa.func.ts_headline(_ENGLISH, rows.c.t, self._tsquery(q), _HEADLINE)
+        languages = languages or {}
+        rows = sa.values(
+            sa.column("n", sa.Integer),
+            sa.column("t", sa.Text),
+            sa.column("lang", sa.String),
+            name="page_rows",
+        )
+        rows = rows.data([(pid, text, languages.get(pid, "en")) for pid, text in texts.items()])
+        # Each post's words are marked as its own language reads them.
+        config = config_of(rows.c.lang)
+        headline = sa.func.ts_headline(config, rows.c.t, self._tsquery(q), _HEADLINE)
         lines = db.session.execute(sa.select(rows.c.n, headline)).all()
         return {pid: _marked(line) for pid, line in lines}
 

@@ -20,6 +20,7 @@ from forum.search.engine.base import (
     DocSource,
     Hits,
     IndexMissing,
+    IndexOutdated,
     PostDoc,
     SearchEngine,
     highlight,
@@ -33,11 +34,20 @@ from forum.search.engine.whoosh.query import (
 )
 from forum.search.engine.whoosh.ranking import count_of, ranked
 from forum.search.engine.whoosh.rebuild import write_parts
-from forum.search.engine.whoosh.schema import fields_of, make_schema, shape, spans_of, tokens
+from forum.search.engine.whoosh.schema import (
+    READINGS,
+    fields_of,
+    make_schema,
+    shape,
+    spans_of,
+    tokens,
+)
 from forum.search.parse import SearchQuery
 
 # Document sets of filters, kept per searcher (they change only when the index does).
 _SETS_KEPT = 64
+# The fields an index must have for this code to write it.
+_SHAPE = shape(make_schema())
 
 
 def _without_deleted(writer, segments) -> list:
@@ -155,6 +165,10 @@ class WhooshEngine(SearchEngine):
 
     def write(self, docs: list[PostDoc], forget: Iterable[int], purge: bool = False) -> None:
         writer = self._writer()
+        if shape(writer.schema) != _SHAPE:
+            # Written on as it is, the index would hold some posts one way and some another.
+            writer.cancel()
+            raise IndexOutdated(str(self.directory))
         try:
             for post_id in forget:
                 writer.delete_by_term("id", str(post_id))
@@ -180,7 +194,7 @@ class WhooshEngine(SearchEngine):
             warnings.simplefilter("ignore", ResourceWarning)
             try:
                 ix = self._open()
-                if shape(ix.schema) == shape(make_schema()):
+                if shape(ix.schema) == _SHAPE:
                     return ix
             except Exception:  # a truncated or half-deleted folder: whatever Whoosh raised
                 self._ix = None
@@ -230,11 +244,26 @@ class WhooshEngine(SearchEngine):
             return Hits(ids, *count_of(searcher, q, allow, mask))
         return Hits(ids, count, more=more)
 
-    def snippets(self, q: SearchQuery, texts: dict[int, str]) -> dict[int, Markup]:
-        wanted = {s for w in q.words for s in tokens(w)}
-        wanted |= {s for p in q.phrases for s in tokens(" ".join(p))}
-        return {post_id: highlight(text, spans_of(text, wanted)) for post_id, text in texts.items()}
+    def snippets(
+        self, q: SearchQuery, texts: dict[int, str], languages: dict[int, str] | None = None
+    ) -> dict[int, Markup]:
+        searched = list(q.words) + [" ".join(p) for p in q.phrases]
+        # The words to mark, as each language reads them: a post is marked in its own.
+        wanted = {lang: {s for t in searched for s in tokens(t, lang)} for lang in READINGS}
+        languages = languages or {}
+        marked = {}
+        for post_id, text in texts.items():
+            lang = languages.get(post_id, "en")
+            lang = lang if lang in wanted else "en"
+            marked[post_id] = highlight(text, spans_of(text, wanted[lang], lang))
+        return marked
 
     def suggest(self, word: str) -> list[str]:
-        corrector = self.searcher().corrector("body")
-        return [s for s in corrector.suggest(word.lower(), limit=3) if s != word.lower()]
+        searcher, found = self.searcher(), []
+        for reading in READINGS.values():
+            if reading.body not in searcher.schema:
+                continue  # an index from before this language (see IndexOutdated)
+            for spelling in searcher.corrector(reading.body).suggest(word.lower(), limit=3):
+                if spelling != word.lower() and spelling not in found:
+                    found.append(spelling)
+        return found[:3]

@@ -7,52 +7,74 @@ from collections.abc import Iterable, Iterator
 from whoosh import query
 from whoosh.idsets import BitSet
 
-from forum.search.engine.whoosh.schema import day_number, tokens
+from forum.search.engine.whoosh.schema import READINGS, Reading, day_number, tokens
 from forum.search.parse import SearchQuery
 
+# A language's phrases to check: the stems of each, in that language's reading.
+Phrases = dict[str, list[list[str]]]
 
-def _either(make) -> query.Query:
-    return query.Or([make("title"), make("body")])
 
-
-def _word_query(word: str, loose: bool = False) -> query.Query | None:
-    """A word (or a phrase: several words); `loose`, a phrase asks only for its words."""
-    stems = tokens(word)
+def _word_query(reading: Reading, stems: list[str], loose: bool = False) -> query.Query | None:
+    """A word (or a phrase: several words), in the title or the body of one language's
+    posts; `loose`, a phrase asks only for its words."""
+    fields = (reading.title, reading.body)
     if not stems:
         return None  # a stop word alone
     if len(stems) == 1:
-        return _either(lambda f: query.Term(f, stems[0]))
+        return query.Or([query.Term(f, stems[0]) for f in fields])
     if loose:
-        return query.And([_either(lambda f, s=s: query.Term(f, s)) for s in stems])
-    return _either(lambda f: query.Phrase(f, stems))
+        return query.And([query.Or([query.Term(f, s) for f in fields]) for s in stems])
+    return query.Or([query.Phrase(f, stems) for f in fields])
 
 
-def phrases_of(q: SearchQuery) -> list[list[str]]:
-    """The stems of each searched text that is a phrase to Whoosh (a quoted phrase, or
-    "alcohol-free")."""
-    texts = list(q.words) + [" ".join(p) for p in q.phrases]
-    stems = [tokens(t) for t in texts]
-    return [s for s in stems if len(s) > 1]
+def _texts(q: SearchQuery) -> list[str]:
+    return list(q.words) + [" ".join(p) for p in q.phrases]
+
+
+def phrases_of(q: SearchQuery) -> Phrases:
+    """For each language, the stems of each searched text that is a phrase to Whoosh there
+    (a quoted phrase, or "alcohol-free"); empty when no language has one."""
+    found = {}
+    for language in READINGS:
+        stems = [tokens(t, language) for t in _texts(q)]
+        found[language] = [s for s in stems if len(s) > 1]
+    return found if any(found.values()) else {}
+
+
+def _in_language(q: SearchQuery, language: str, loose: bool) -> query.Query | None:
+    reading = READINGS[language]
+    parts = [_word_query(reading, tokens(t, language), loose) for t in _texts(q)]
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    found: query.Query = query.And(parts) if len(parts) > 1 else parts[0]
+    excluded = [_word_query(reading, tokens(w, language)) for w in q.excluded]
+    excluded = [p for p in excluded if p is not None]
+    if excluded:
+        found = query.AndNot(found, query.Or(excluded))
+    return found
 
 
 def build_query(q: SearchQuery, loose: bool = False) -> query.Query | None:
-    """Every word (in the title or the body), every phrase, none of the excluded words.
+    """Every word (in the title or the body), every phrase, none of the excluded words, in
+    the posts of any language, each language reading the words its own way (so that a stop
+    word of one is not asked of another's posts).
 
     `loose` asks for the words of each phrase anywhere, not side by side: the cheap query
     that finds and ranks the candidates whose phrases are then checked (see holding()).
     """
-    parts = [_word_query(w, loose) for w in q.words]
-    parts += [_word_query(" ".join(p), loose) for p in q.phrases]
-    parts = [p for p in parts if p is not None]
-    if not parts:
+    ways = [_in_language(q, language, loose) for language in READINGS]
+    ways = [w for w in ways if w is not None]
+    if not ways:
         if not q.has_filters:
             return None
-        parts = [query.Every()]
-    found: query.Query = query.And(parts) if len(parts) > 1 else parts[0]
-    excluded = [p for p in (_word_query(w) for w in q.excluded) if p is not None]
-    if excluded:
-        found = query.AndNot(found, query.Or(excluded))
-    return found
+        found: query.Query = query.Every()
+        excluded = [
+            _word_query(READINGS[lang], tokens(w, lang)) for lang in READINGS for w in q.excluded
+        ]
+        excluded = [p for p in excluded if p is not None]
+        return query.AndNot(found, query.Or(excluded)) if excluded else found
+    return query.Or(ways) if len(ways) > 1 else ways[0]
 
 
 class DocSet:
@@ -188,8 +210,9 @@ def first_holding(
     return found, checked
 
 
-def holding(searcher, phrases: list[list[str]], docnums: Iterable[int]) -> set[int]:
-    """Which of these documents hold every phrase, in the title or the body.
+def holding(searcher, phrases: Phrases, docnums: Iterable[int]) -> set[int]:
+    """Which of these documents hold every phrase, in the title or the body, read in the
+    document's own language.
 
     Whoosh's own Phrase query checks the positions of every candidate in the index before
     ranking, through generic span objects; this reads the positions of the given documents
@@ -202,11 +225,28 @@ def holding(searcher, phrases: list[list[str]], docnums: Iterable[int]) -> set[i
         local = [d - offset for d in wanted if offset <= d < offset + sub.doc_count_all()]
         if not local:
             continue
-        ways = [[_postings(reader, f, stems) for f in ("title", "body")] for stems in phrases]
+        ways = {
+            language: [
+                [
+                    _postings(reader, f, stems)
+                    for f in (READINGS[language].title, READINGS[language].body)
+                ]
+                for stems in texts
+            ]
+            for language, texts in phrases.items()
+        }
         for docnum in local:
-            if all(any(ms and _side_by_side(ms, docnum) for ms in way) for way in ways):
+            if any(_holds(reader, docnum, lang, way) for lang, way in ways.items()):
                 held.add(docnum + offset)
     return held
+
+
+def _holds(reader, docnum: int, language: str, ways: list) -> bool:
+    """Whether the document holds each phrase of this language (a language none of whose
+    texts is a phrase there: whether the document is in that language)."""
+    if not ways:
+        return reader.stored_fields(docnum).get("lang", "en") == language
+    return all(any(ms and _side_by_side(ms, docnum) for ms in way) for way in ways)
 
 
 def _postings(reader, fieldname: str, stems: list[str]):
