@@ -1,7 +1,7 @@
 """posts in their language: each post's language, and post_search's vector read with it
 
 Revision ID: e5a7c9b1d3f6
-Revises: c3e5a7b9d1f4
+Revises: a7c3e9f1b5d2
 """
 
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "e5a7c9b1d3f6"
-down_revision = "c3e5a7b9d1f4"
+down_revision = "a7c3e9f1b5d2"
 branch_labels = None
 depends_on = None
 
