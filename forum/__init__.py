@@ -72,6 +72,7 @@ SUBSCRIPTIONS = (
     (signals.post_redacted, search_sync.on_post_redacted),
     (signals.member_blocked, moderation_reports.on_member_blocked),
     (signals.member_blocked, mentors.on_member_blocked),
+    (signals.member_leaving, mentors.on_member_leaving),
     (signals.member_sanctioned, trust.on_member_sanctioned),
     (signals.member_cleared, trust.on_member_cleared),
     (user_logged_in, trust.on_signed_in),

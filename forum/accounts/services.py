@@ -16,6 +16,7 @@ from forum.permissions import Role
 from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
 from forum.posts.erasure import detach_posts_of, erase_posts_of, forget_mentions_of
 from forum.posts.mentions import FORMER_MEMBER
+from forum.posts.signals import member_leaving
 from forum.support.queries import has_lines
 
 
@@ -106,6 +107,7 @@ def delete_account(user: User, password: str, mode: str) -> None:
     # what names it in words (other members' @mentions) is rewritten here.
     forget_mentions_of(user)
     forget_name(user.pseudonym, FORMER_MEMBER)
+    member_leaving.send(user)
     db.session.delete(user)
     db.session.flush()  # their places in conversations go with them (ON DELETE CASCADE)
     forget_empty_conversations()

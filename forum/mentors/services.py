@@ -181,6 +181,20 @@ def renew_pairing(member: User, pairing: Pairing) -> bool:
     return True
 
 
+def on_member_leaving(member: User) -> None:
+    """A member deleting their account ends their pairings (forum.posts.signals.
+    member_leaving); the other side is told only that the pairing ended."""
+    for pairing in db.session.scalars(
+        sa.select(Pairing).where(
+            sa.or_(Pairing.mentor_id == member.id, Pairing.mentee_id == member.id),
+            Pairing.active(),
+        )
+    ):
+        pairing.end()
+        other = pairing.mentee_id if pairing.mentor_id == member.id else pairing.mentor_id
+        _tell(other, ENDED_TITLE, ENDED_BODY)
+
+
 def on_member_blocked(member: User, by: int | None = None) -> None:
     """A block ends any pairing between the two (forum.posts.signals.member_blocked); the
     one blocked is told only that the pairing ended."""

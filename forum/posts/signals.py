@@ -28,3 +28,6 @@ member_sanctioned = _signals.signal("member-sanctioned")
 # A moderator's action against a member was reversed on appeal: the sender is the member's
 # id. Earned trust listens (the hold that action put on the member's level may lift).
 member_cleared = _signals.signal("member-cleared")
+# A member is deleting their account, just before it goes: the sender is the member. Features
+# that tie two members together (a mentoring pairing) tell the other side, naming nobody.
+member_leaving = _signals.signal("member-leaving")

@@ -170,6 +170,10 @@ def test_erasing_an_account_removes_its_mentoring_and_ends_its_pairings(client, 
     data = {"mode": "remove", "password": PASSWORD, "confirm": "y"}
     assert client.post("/settings/delete", data=data).status_code == 302
     assert _count(MentorOffer) == _count(Pairing) == 0
+    # The mentee is told the pairing ended, and not who left or why.
+    told = db.session.scalars(sa.select(Notice).where(Notice.user_id == mentee.id)).all()
+    assert [n.title for n in told] == ["Your mentoring pairing has ended"]
+    assert all("steady-hand" not in f"{n.title} {n.body}" for n in told)
     auth.login(mentee)
     client.post("/mentors/ask", data={"substance": "", "path": "", "band": ""})
     auth.logout()
