@@ -15,7 +15,8 @@ from forum.checkins.services import keeper, open_due_checkins
 from forum.extensions import db
 from forum.posts.models import Board, Post
 from forum.timeutil import utcnow
-from forum.writing.services import Draft, write_reply
+from forum.writing.checks import Draft
+from forum.writing.services import write_reply
 
 CHECKIN_BOARD = "community-lounge"
 REPLIES = (

@@ -31,7 +31,8 @@ from forum.recovery.milestones import milestone_name
 from forum.search.sync import drain
 from forum.timeutil import utcnow
 from forum.trust.services import recompute_all
-from forum.writing.services import Draft, write_reply, write_thread
+from forum.writing.checks import Draft
+from forum.writing.services import write_reply, write_thread
 
 ADMIN, MODERATOR = "demo-admin", "demo-mod"
 ROLES = {ADMIN: Role.ADMIN, MODERATOR: Role.MODERATOR}

@@ -11,7 +11,7 @@ from forum.mentors.services import OfferText, save_offer
 from forum.permissions import Role
 from forum.posts.models import Post
 from forum.trust.levels import TrustLevel
-from forum.writing.services import Draft
+from forum.writing.checks import Draft
 
 OFFERS = (
     (

@@ -11,7 +11,8 @@ from forum.extensions import db
 from forum.moderation.models import Reason
 from forum.moderation.reports import report_post
 from forum.posts.models import Board, Post, PostStatus
-from forum.writing.services import Draft, write_thread
+from forum.writing.checks import Draft
+from forum.writing.services import write_thread
 
 NEWCOMER = "first-steps-today"
 

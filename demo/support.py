@@ -9,7 +9,8 @@ from forum.extensions import db
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.reactions.models import Reaction
 from forum.reactions.services import kinds_for
-from forum.writing.services import Draft, write_thread
+from forum.writing.checks import Draft
+from forum.writing.services import write_thread
 
 START_HERE_TITLE = "Start here: how Hearth works"
 START_HERE = """Welcome. Whether you're on day one or year ten, you're in the right place.

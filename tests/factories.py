@@ -10,7 +10,8 @@ from forum.extensions import db
 from forum.permissions import Role
 from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Board, Post, PostStatus, Thread
-from forum.writing.services import Draft, write_reply, write_thread
+from forum.writing.checks import Draft
+from forum.writing.services import write_reply, write_thread
 
 PASSWORD = "a-long-password-1"
 _numbers = itertools.count(1)

@@ -92,8 +92,8 @@ STORE_CALLERS = {
     "revise_post": {"forum.writing.services"},
     "replace_body": {"forum.writing.services", "forum.moderation.actions"},
     "redact_revision": {"forum.moderation.actions"},
-    "create_conversation": {"forum.writing.services"},
-    "create_message": {"forum.writing.services"},
+    "create_conversation": {"forum.writing.messages"},
+    "create_message": {"forum.writing.messages"},
 }
 
 

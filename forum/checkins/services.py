@@ -17,7 +17,8 @@ from forum.permissions import can_write
 from forum.posts.models import Board, Thread, ThreadKind
 from forum.timeutil import utcnow
 from forum.trust.levels import TrustLevel
-from forum.writing.services import Draft, TextRefused, write_thread
+from forum.writing.checks import Draft, TextRefused
+from forum.writing.services import write_thread
 
 # The account the check-in threads are opened by: "Hearth" is a reserved name no member can
 # take, and its password hash matches no password, so nobody can sign in as it.

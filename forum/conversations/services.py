@@ -12,7 +12,8 @@ from forum.extensions import db
 from forum.notices.models import Notice
 from forum.permissions import can_contact_team, can_write
 from forum.timeutil import utcnow
-from forum.writing.services import Draft, Sent, write_conversation, write_message, write_to_team
+from forum.writing.checks import Draft
+from forum.writing.messages import Sent, write_conversation, write_message, write_to_team
 
 
 class NotSendable(ForumError):

@@ -15,8 +15,8 @@ from forum.notices import queries as notices
 from forum.permissions import can_write
 from forum.web import limits
 from forum.web.paging import id_from
+from forum.writing.checks import Draft, SecondLookNeeded, TextRefused
 from forum.writing.responses import written_url
-from forum.writing.services import Draft, SecondLookNeeded, TextRefused
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
 CARED = "Your message is sent. If things are hard right now, people are there for you."

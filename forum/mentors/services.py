@@ -18,7 +18,8 @@ from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.permissions import can_mentor, can_write
 from forum.timeutil import utcnow
-from forum.writing.services import Draft, write_note
+from forum.writing.checks import Draft
+from forum.writing.messages import write_note
 
 # What the other side is told: kind words, no name, a link to their own page only.
 ENDED_TITLE = "Your mentoring pairing has ended"

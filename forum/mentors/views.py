@@ -14,7 +14,7 @@ from forum.mentors.forms import AskForm, OfferForm
 from forum.mentors.models import Pairing
 from forum.permissions import can_mentor
 from forum.web.forms import ConfirmForm
-from forum.writing.services import Draft, SecondLookNeeded, TextRefused
+from forum.writing.checks import Draft, SecondLookNeeded, TextRefused
 
 bp = Blueprint("mentors", __name__, url_prefix="/mentors")
 WORDS = {"substances": SUBSTANCES, "paths": PATHS, "bands": BANDS, "how_often": HOW_OFTEN}

@@ -13,8 +13,8 @@ from forum.moderation import team
 from forum.moderation.forms import TeamAnswerForm
 from forum.web import limits
 from forum.web.paging import page_number
+from forum.writing.checks import Draft, SecondLookNeeded
 from forum.writing.responses import written_url
-from forum.writing.services import Draft, SecondLookNeeded
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")

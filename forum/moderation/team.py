@@ -11,7 +11,8 @@ from forum.extensions import db
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.permissions import can_answer_for_team
-from forum.writing.services import Draft, Sent, write_team_answer
+from forum.writing.checks import Draft
+from forum.writing.messages import Sent, write_team_answer
 
 # The notice's fixed words: it points at the conversation and never holds the answer.
 ANSWERED = "The moderators answered your message"

@@ -5,7 +5,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from forum.recovery.models import LABEL_MAX, local_today, time_zones
-from forum.writing.forms import WritingForm, body_field, title_field
+from forum.writing.forms import WritingForm, body_field, language_field, title_field
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -63,6 +63,7 @@ class ShareMilestoneForm(WritingForm):
 
     title = title_field()
     body = body_field("What you'd like to say")
+    language = language_field()
 
 
 class DayCountsForm(FlaskForm):

@@ -27,7 +27,8 @@ from forum.recovery.models import (
     time_zones,
 )
 from forum.recovery.queries import answered_milestones, milestones_board
-from forum.writing.services import Draft, Written, write_thread
+from forum.writing.checks import Draft
+from forum.writing.services import Written, write_thread
 
 
 def _today(counter: Counter, today: date | None) -> date:

@@ -8,7 +8,8 @@ from werkzeug.wrappers import Response
 from forum.conversations.models import Message
 from forum.extensions import db
 from forum.posts.models import Post
-from forum.writing.services import Draft, SecondLookNeeded, TextRefused, Written
+from forum.writing.checks import Draft, SecondLookNeeded, TextRefused
+from forum.writing.services import Written
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
 WAITING = "Thank you. Your post is waiting for a moderator and will appear once approved."

@@ -12,7 +12,8 @@ from forum.accounts.models import User
 from forum.extensions import db
 from forum.posts.models import Post, Thread
 from forum.search import maintenance
-from forum.writing.services import Draft, write_reply
+from forum.writing.checks import Draft
+from forum.writing.services import write_reply
 from tests.conftest import POSTGRES_URL, settings_for
 from tests.factories import make_thread, make_user
 

@@ -86,7 +86,8 @@ def test_undo_in_settings_lifts_a_block(app, client, auth):
 def test_a_blocked_members_message_is_stored_but_never_shown(app, client, auth):
     """A message from someone the member blocked never shows and never counts as unread."""
     from forum.conversations import queries as conversations
-    from forum.writing.services import Draft, write_conversation
+    from forum.writing.checks import Draft
+    from forum.writing.messages import write_conversation
 
     keeper = make_established("keeper")
     pest = make_established("pest")
@@ -131,7 +132,8 @@ def test_a_blocked_moderator_still_reaches_the_member(app):
     """Blocking a moderator never hides what the moderators send."""
     from forum.conversations import queries as conversations
     from forum.permissions import Role
-    from forum.writing.services import Draft, write_conversation
+    from forum.writing.checks import Draft
+    from forum.writing.messages import write_conversation
 
     keeper = make_established("keeper")
     moderator = make_established("steady", role=Role.MODERATOR)

@@ -23,7 +23,8 @@ from forum.moderation.watched.services import add_rule  # noqa: E402
 from forum.permissions import Role  # noqa: E402
 from forum.recovery.journal import services as journal  # noqa: E402
 from forum.timeutil import utcnow  # noqa: E402
-from forum.writing.services import Draft, write_reply  # noqa: E402
+from forum.writing.checks import Draft
+from forum.writing.services import write_reply  # noqa: E402
 from tests.browser.conftest import MODERATOR, SCREENSHOTS, WAIT_MS, unique  # noqa: E402
 from tests.browser.helpers import board, sign_in  # noqa: E402
 from tests.factories import make_post, make_thread, make_user  # noqa: E402

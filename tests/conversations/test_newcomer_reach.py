@@ -17,7 +17,7 @@ from forum.notices.models import NoticeKind
 from forum.permissions import Role
 from forum.timeutil import utcnow
 from forum.trust.levels import TrustLevel
-from forum.writing.services import Draft
+from forum.writing.checks import Draft
 from tests.factories import make_established, make_post, make_thread, make_user, opening_post
 from tests.following.helpers import personal_notices
 

@@ -24,7 +24,7 @@ from forum.extensions import db
 from forum.posts.models import PostStatus
 from forum.timeutil import utcnow
 from forum.trust.levels import TrustLevel
-from forum.writing.services import Draft, SecondLookNeeded
+from forum.writing.checks import Draft, SecondLookNeeded
 from forum.writing.tokens import AlreadyWritten, new_token
 from tests.factories import PASSWORD, make_post, make_thread, make_user
 

@@ -22,7 +22,7 @@ from forum.recovery.models import local_today
 from forum.timeutil import utcnow
 from forum.trust.levels import UNLOCKS, TrustLevel
 from forum.web.limits import SlowDown, count_writing
-from forum.writing.services import Draft
+from forum.writing.checks import Draft
 from tests.factories import PASSWORD, make_board, make_post, make_thread, make_user
 from tests.recovery.helpers import make_counter
 

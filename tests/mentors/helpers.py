@@ -4,7 +4,7 @@ from forum.extensions import db
 from forum.mentors import services
 from forum.mentors.models import MentorOffer
 from forum.trust.levels import TrustLevel
-from forum.writing.services import Draft
+from forum.writing.checks import Draft
 from tests.factories import make_established
 
 

@@ -12,7 +12,7 @@ from forum.mentors import queries, services
 from forum.mentors.choices import band_of_time_zone
 from forum.timeutil import utcnow
 from forum.trust.levels import TrustLevel
-from forum.writing.services import Draft, SecondLookNeeded, WordsRefused
+from forum.writing.checks import Draft, SecondLookNeeded, WordsRefused
 from tests.factories import make_established, make_user
 from tests.mentors.helpers import make_mentor, pair
 

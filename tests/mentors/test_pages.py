@@ -184,7 +184,7 @@ def test_erasing_an_account_removes_its_mentoring_and_ends_its_pairings(client, 
 
 def test_message_leads_to_the_pairs_own_conversation_once_there_is_one(client, auth):
     from forum.conversations.services import start_conversation
-    from forum.writing.services import Draft
+    from forum.writing.checks import Draft
 
     pairing = pair(make_user("new-here"), make_mentor("steady-hand"))
     auth.login(pairing.mentee)

@@ -15,7 +15,7 @@ from forum.extensions import db
 from forum.mentors import queries, services
 from forum.notices.models import Notice, NoticeKind
 from forum.timeutil import utcnow
-from forum.writing.services import Draft
+from forum.writing.checks import Draft
 from tests.factories import make_established, make_user
 from tests.mentors.helpers import make_mentor, pair
 

@@ -9,7 +9,9 @@ from forum.moderation.watched.models import WatchAction, WatchedWord
 from forum.moderation.watched.services import add_rule
 from forum.permissions import Role
 from forum.posts.models import PostRevision
-from forum.writing.services import Draft, write_edit, write_to_team
+from forum.writing.checks import Draft
+from forum.writing.messages import write_to_team
+from forum.writing.services import write_edit
 from tests.factories import make_post, make_user
 from tests.mentors.helpers import make_mentor, pair
 from tests.moderation.helpers import hidden_and_appealed, item_for, report

@@ -15,7 +15,8 @@ from forum.moderation.rules import CARE_VERBS, HARSH_VERBS
 from forum.notices.models import Notice, NoticeKind
 from forum.permissions import Role
 from forum.posts.models import Post, PostStatus
-from forum.writing.services import Draft, write_reply
+from forum.writing.checks import Draft
+from forum.writing.services import write_reply
 from tests.factories import make_post, make_thread, make_user
 from tests.moderation.helpers import item_for, report
 

@@ -16,7 +16,8 @@ from forum.posts.models import PostRevision
 from forum.search import queries
 from forum.search.engine import engine_for
 from forum.search.parse import parse
-from forum.writing.services import Draft, write_edit
+from forum.writing.checks import Draft
+from forum.writing.services import write_edit
 from tests.factories import make_post, make_user
 from tests.moderation.helpers import item_for, report
 

@@ -17,7 +17,8 @@ from forum.moderation.models import Reason
 from forum.moderation.reports import report_post
 from forum.permissions import Role
 from forum.posts.models import Post
-from forum.writing.services import Draft, write_edit
+from forum.writing.checks import Draft
+from forum.writing.services import write_edit
 from tests.factories import (
     PASSWORD,
     make_established,

@@ -15,7 +15,8 @@ from forum.posts import lifecycle
 from forum.posts.models import Post, PostStatus, Thread, ThreadStatus
 from forum.posts.queries import page_of_post, profile_summary
 from forum.trust.levels import TrustLevel
-from forum.writing.services import Draft, write_reply, write_thread
+from forum.writing.checks import Draft
+from forum.writing.services import write_reply, write_thread
 from tests.factories import PASSWORD, make_board, make_thread, make_user, opening_post
 from tests.moderation.helpers import item_for
 

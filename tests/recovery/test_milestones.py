@@ -12,7 +12,7 @@ from forum.recovery import queries, services
 from forum.recovery.milestones import milestone_name, milestones_up_to, open_milestones
 from forum.recovery.models import Milestone, MilestoneAnswer
 from forum.timeutil import utcnow
-from forum.writing.services import Draft
+from forum.writing.checks import Draft
 from tests.factories import make_board, make_user
 from tests.recovery.helpers import make_counter
 

@@ -8,7 +8,8 @@ from forum.posts import lifecycle
 from forum.search import maintenance, sync
 from forum.search.engine import engine_for
 from forum.search.models import SearchOutbox
-from forum.writing.services import Draft, write_edit, write_reply
+from forum.writing.checks import Draft
+from forum.writing.services import write_edit, write_reply
 from tests.factories import PASSWORD, make_post, make_thread, make_user, opening_post
 from tests.search.conftest import found
 

@@ -20,7 +20,8 @@ from forum.posts.models import Post
 from forum.timeutil import utcnow
 from forum.trust import services
 from forum.trust.levels import UNLOCKS, TrustLevel
-from forum.writing.services import Draft, write_to_team
+from forum.writing.checks import Draft
+from forum.writing.messages import write_to_team
 from tests.factories import PASSWORD, make_post, make_thread, make_user, opening_post
 
 

@@ -11,7 +11,8 @@ from forum.moderation.watched.services import add_rule
 from forum.permissions import Role
 from forum.posts.models import Post, PostRevision
 from forum.recovery.services import share_milestone
-from forum.writing.services import Draft, SecondLookNeeded, write_edit, write_reply, write_thread
+from forum.writing.checks import Draft, SecondLookNeeded
+from forum.writing.services import write_edit, write_reply, write_thread
 from tests.factories import make_board, make_post, make_thread, make_user
 from tests.recovery.helpers import days_ago, make_counter
 

@@ -12,8 +12,9 @@ from forum.extensions import db
 from forum.moderation.models import Reason, Report
 from forum.posts.models import Post, PostRevision
 from forum.timeutil import utcnow
+from forum.writing.checks import Draft
 from forum.writing.models import WriteToken
-from forum.writing.services import Draft, write_reply
+from forum.writing.services import write_reply
 from forum.writing.tokens import AlreadyWritten, new_token
 from tests.factories import PASSWORD, make_board, make_post, make_thread, make_user
 from tests.recovery.helpers import days_ago, make_counter
