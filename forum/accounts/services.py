@@ -3,6 +3,7 @@
 import unicodedata
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from forum.accounts import queries
 from forum.accounts.models import User
@@ -11,6 +12,7 @@ from forum.accounts.passwords import dummy_hash, hash_password, password_problem
 from forum.conversations.store import erase_messages_of, forget_empty_conversations
 from forum.errors import ForumError
 from forum.extensions import db
+from forum.i18n import SUPPORTED_LOCALES
 from forum.notices.services import forget_name
 from forum.permissions import Role
 from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
@@ -127,3 +129,11 @@ def set_country(user: User, country: str | None) -> None:
     if country and not has_lines(country):
         raise AccountError("Please choose a country from the list.", "country")
     user.country = country.upper() if country else None
+
+
+def set_locale(user: User, locale: str | None) -> None:
+    """Choose the language the member reads Hearth in; None follows their browser. Caller
+    commits."""
+    if locale and locale not in SUPPORTED_LOCALES:
+        raise AccountError(_("Please choose a language from the list."), "locale")
+    user.locale = locale or None
