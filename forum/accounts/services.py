@@ -39,7 +39,7 @@ def register_member(
         raise AccountError(problem, "pseudonym")
     if queries.pseudonym_taken(pseudonym):
         raise AccountError(
-            "That pseudonym is already taken, or looks too like one that is.", "pseudonym"
+            _("That pseudonym is already taken, or looks too like one that is."), "pseudonym"
         )
     problem = password_problem(password, pseudonym)
     if problem:
@@ -68,7 +68,7 @@ def authenticate(pseudonym: str, password: str) -> User | None:
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """Set a new password and sign out every other session. Caller commits and re-signs in."""
     if not verify_password(user.password_hash, current_password):
-        raise AccountError("That is not your current password.", "current_password")
+        raise AccountError(_("That is not your current password."), "current_password")
     set_password(user, new_password)
 
 
@@ -96,14 +96,14 @@ class DeleteMode:
 def delete_account(user: User, password: str, mode: str) -> None:
     """Delete the account; its posts are detached or erased as the member chose. Caller commits."""
     if not verify_password(user.password_hash, password):
-        raise AccountError("That is not your password.", "password")
+        raise AccountError(_("That is not your password."), "password")
     if mode == DeleteMode.REMOVE:
         erase_posts_of(user)
         erase_messages_of(user)
     elif mode == DeleteMode.DETACH:
         detach_posts_of(user)
     else:
-        raise AccountError("Please choose what happens to your posts.", "mode")
+        raise AccountError(_("Please choose what happens to your posts."), "mode")
     # Notices name members by pointing at them, so they forget the name with the account;
     # what names it in words (other members' @mentions) is rewritten here.
     forget_mentions_of(user)
@@ -127,7 +127,7 @@ def set_country(user: User, country: str | None) -> None:
     """Choose the country whose crisis lines the member sees; None or "" for somewhere
     else, or rather not say. Caller commits."""
     if country and not has_lines(country):
-        raise AccountError("Please choose a country from the list.", "country")
+        raise AccountError(_("Please choose a country from the list."), "country")
     user.country = country.upper() if country else None
 
 

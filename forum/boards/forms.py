@@ -1,5 +1,6 @@
 """Forms for writing threads and replies, and for the board admin page."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
@@ -13,10 +14,10 @@ class ThreadForm(WritingForm):
 
 
 class ReplyForm(WritingForm):
-    body = body_field("Your reply")
+    body = body_field(_l("Your reply"))
     parent_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,18}$")])
     # On a check-in thread, once the member pledged today: their choice to say so.
-    say_pledged = BooleanField("Begin my reply with “Pledged today”")
+    say_pledged = BooleanField(_l("Begin my reply with “Pledged today”"))
 
 
 class EditPostForm(WritingForm):

@@ -4,6 +4,8 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.wrappers import Response
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries, stories
@@ -134,9 +136,12 @@ def got_through(thread_id: int):
         stories.tag_story(current_user, thread, tagged)
         db.session.commit()
         flash(
-            "Thank you. Your story may now be shown to someone in a hard moment, on the help page."
+            _(
+                "Thank you. Your story may now be shown to someone in a hard moment, "
+                "on the help page."
+            )
             if tagged
-            else "The tag is off: your story is no longer shown on the help page.",
+            else _("The tag is off: your story is no longer shown on the help page."),
             "success",
         )
     return redirect(thread_url(thread))
@@ -164,8 +169,8 @@ def post_history(post_id: int):
 
 # The member's own words put in a form: its page is never kept by a cache.
 NO_STORE = {"Cache-Control": "no-store"}
-RESUMED = "Your draft is back in the form. It is sent only when you press the button below."
-FROM_JOURNAL = (
+RESUMED = _l("Your draft is back in the form. It is sent only when you press the button below.")
+FROM_JOURNAL = _l(
     "Your journal entry is copied into the form: read it over, give it a title and change "
     "anything you like. Nothing is posted until you press “Post thread”, and your journal "
     "keeps the entry either way."
@@ -200,14 +205,14 @@ def _private_if(filled: bool, form) -> dict:
 def new_thread(slug: str):
     board = load_board(slug)
     if not can_post(current_user, board):
-        raise NotAllowed("You can't start a thread on this board right now.")
+        raise NotAllowed(_("You can't start a thread on this board right now."))
     data, resumed = _filled_in("thread", board.id)
     form = forms.ThreadForm(data=data)
     answer = write_from_form(
         form,
         lambda draft: write_thread(current_user, board, draft),
         lambda post: thread_url(post.thread),
-        "Your thread is posted.",
+        _("Your thread is posted."),
     )
     if answer:
         return answer
@@ -227,7 +232,7 @@ def _new_thread_again(slug: str) -> str:
 def reply(thread_id: int):
     thread = load_thread(thread_id)
     if not can_reply(current_user, thread):
-        raise NotAllowed("This thread doesn't take replies from you right now.")
+        raise NotAllowed(_("This thread doesn't take replies from you right now."))
     data, resumed = _filled_in("reply", thread.id)
     form = forms.ReplyForm(data=data)
     parent = _parent_for(thread, form.parent_id.data or request.args.get("to"))
@@ -235,7 +240,7 @@ def reply(thread_id: int):
         form,
         lambda draft: write_reply(current_user, thread, _as_said(thread, form, draft), parent),
         _permalink,
-        "Your reply is posted.",
+        _("Your reply is posted."),
     )
     if answer:
         return answer
@@ -295,7 +300,7 @@ def edit_post(post_id: int):
         form,
         lambda draft: write_edit(current_user, post, draft),
         _permalink,
-        "Your changes are saved.",
+        _("Your changes are saved."),
     )
     status = 400 if form.errors else 200
     return answer or (render_template("boards/edit.html", post=post, form=form), status)
@@ -311,7 +316,7 @@ def delete_post(post_id: int):
     if form.validate_on_submit():
         lifecycle.delete_post(current_user, post)
         db.session.commit()
-        flash("Your post is deleted.", "success")
+        flash(_("Your post is deleted."), "success")
         if can_view_thread(current_user, post.thread):
             # A post taken back before it was approved leaves no place to link to.
             listed = is_listed_in_thread(current_user, post)

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_number, format_timedelta, gettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from forum.permissions import Role
@@ -29,7 +30,7 @@ def ago(moment: datetime | None) -> str:
     seconds = int(elapsed.total_seconds())
     unit = next(size for size in _UNIT_SECONDS if seconds >= size)
     whole = timedelta(seconds=seconds - seconds % unit)
-    return format_timedelta(-whole, threshold=1, add_direction=True, format="long")
+    return format_timedelta(-whole, threshold=1, add_direction=True)
 
 
 def timestamp(moment: datetime | None) -> Markup:
@@ -47,6 +48,27 @@ def month_year(moment: datetime) -> str:
     return format_date(moment, "LLLL y")
 
 
+# The words for a post's state and kind, where a page shows them as a badge or a choice.
+_STATUS_WORDS = {
+    "visible": _l("Visible"),
+    "pending": _l("Pending"),
+    "hidden": _l("Hidden"),
+    "removed": _l("Removed"),
+    "deleted": _l("Deleted"),
+    "rejected": _l("Rejected"),
+    "withdrawn": _l("Withdrawn"),
+}
+_KIND_WORDS = {"story": _l("Story"), "milestone": _l("Milestone"), "reply": _l("Reply")}
+
+
+def status_words(value: str) -> str:
+    return str(_STATUS_WORDS.get(value, value.capitalize()))
+
+
+def kind_words(value: str) -> str:
+    return str(_KIND_WORDS.get(value, value.capitalize()))
+
+
 def author_name(user) -> str:
     return user.pseudonym if user is not None else gettext("a former member")
 
@@ -60,6 +82,8 @@ def register_jinja(app: Flask) -> None:
         thread_url=thread_url,
         note_label=note_label,
         reader_mode=reader_mode,
+        status_words=status_words,
+        kind_words=kind_words,
     )
     app.jinja_env.filters.update(
         ago=ago,
