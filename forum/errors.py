@@ -5,11 +5,11 @@ import logging
 import sqlalchemy as sa
 from flask import Flask, current_app, g, render_template, request
 from flask_babel import gettext
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from forum.extensions import db, login_manager
+from forum.i18n import lazy_gettext as _l
 
 log = logging.getLogger(__name__)
 

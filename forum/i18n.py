@@ -1,11 +1,13 @@
 """The languages Hearth speaks, and which one each request gets: the member's choice, else
 the reader's own choice this visit, else the browser's best match, else the forum's default."""
 
+from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, Response, current_app, has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import LazyString, get_locale, gettext
 from flask_login import current_user
+from markupsafe import escape
 
 from forum.extensions import babel
 
@@ -16,6 +18,24 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 # Where a signed-out reader's choice is kept, only once they make one: a reader who never
 # chose has an empty session, and so still gets the pages kept for readers.
 SESSION_KEY = "locale"
+
+
+class _LazyText(LazyString):
+    """A sentence translated when it is shown, and escaped like any other text there."""
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))
+
+
+def lazy_gettext(string: str, **variables) -> LazyString:
+    """Mark a sentence kept at import time (a form label, a module's message) for translation
+    in the language of the request that shows it."""
+    return _LazyText(gettext, string, **variables)
+
+
+def lazy_text(words: Callable[[], str]) -> LazyString:
+    """A sentence built when it is shown (a number in it formatted for the reader)."""
+    return _LazyText(words)
 
 
 def default_locale() -> str:

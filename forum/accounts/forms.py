@@ -1,6 +1,5 @@
 """Account forms: they validate what was typed; the services decide and save."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -10,6 +9,7 @@ from forum.accounts.names import MAX_LENGTH, pseudonym_problem
 from forum.accounts.passwords import MAX_LENGTH as PASSWORD_MAX
 from forum.accounts.passwords import password_problem
 from forum.accounts.services import DeleteMode
+from forum.i18n import lazy_gettext as _l
 from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
 
 PSEUDONYM_HELP = _l(

@@ -4,13 +4,13 @@ import json
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from forum.accounts import forms, queries, services
 from forum.accounts.export import export_data
 from forum.blocks.queries import shut_out_list
 from forum.extensions import db, login_manager
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import Anonymous
 from forum.posts.queries import profile_summary
 from forum.support.queries import countries_with_lines

@@ -1,10 +1,10 @@
 """Forms for writing threads and replies, and for the board admin page."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import TITLE_MAX, TITLE_MIN
 from forum.writing.forms import WritingForm, body_field, strip, title_field
 

@@ -5,7 +5,6 @@ from dataclasses import replace
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.wrappers import Response
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries, stories
@@ -14,6 +13,7 @@ from forum.drafts import queries as drafts
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following import queries as following_queries
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import can_moderate
 from forum.posts import lifecycle
 from forum.posts import queries as posts

@@ -1,8 +1,7 @@
 """Content notes: what an author can warn readers about, and how each reader wants such posts."""
 
-from flask_babel import lazy_gettext as _l
-
 from forum.errors import ForumError
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import is_member
 
 # The fixed list authors choose from; "other" takes the author's own words.

@@ -2,12 +2,12 @@
 
 import sqlalchemy as sa
 from flask_babel import force_locale
-from flask_babel import lazy_gettext as _l
 
 from forum.accounts.models import User
 from forum.blocks.queries import has_shut_out
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify
 from forum.posts.models import Post, ThreadKind

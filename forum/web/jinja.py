@@ -4,9 +4,10 @@ from datetime import datetime, timedelta
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_number, format_timedelta, gettext
-from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
+from forum.i18n import current_locale
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import Role
 from forum.posts.content_notes import note_label, reader_mode
 from forum.posts.permissions import PREDICATES
@@ -46,6 +47,14 @@ def timestamp(moment: datetime | None) -> Markup:
 
 def month_year(moment: datetime) -> str:
     return format_date(moment, "LLLL y")
+
+
+# "3 December 2026" as each language writes it; a language not listed writes it the English way.
+_DAY_MONTH_YEAR = {"es": "d 'de' MMMM 'de' y"}
+
+
+def day_month_year(day) -> str:
+    return format_date(day, _DAY_MONTH_YEAR.get(current_locale(), "d MMMM y"))
 
 
 # The words for a post's state and kind, where a page shows them as a badge or a choice.
@@ -89,6 +98,7 @@ def register_jinja(app: Flask) -> None:
         ago=ago,
         timestamp=timestamp,
         month_year=month_year,
+        day_month_year=day_month_year,
         number=format_number,
         author_name=author_name,
         post_html=stored_html,

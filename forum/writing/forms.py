@@ -2,13 +2,14 @@
 check's "Post it anyway", its one-time token, the saved draft it was resumed from, and a
 thread title; boards, milestones and later features use them."""
 
-from flask_babel import LazyString, format_number, gettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_number, gettext
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from forum.i18n import lazy_gettext as _l
+from forum.i18n import lazy_text
 from forum.posts.content_notes import NOTE_KINDS
 from forum.posts.models import BODY_MAX, TITLE_MAX, TITLE_MIN
 from forum.web.paging import id_from
@@ -40,7 +41,7 @@ def body_field(label: str = _l("Your post")) -> TextAreaField:
         filters=[lambda v: v.replace("\r\n", "\n").strip() if isinstance(v, str) else v],
         validators=[
             DataRequired(_l("Please write something first.")),
-            Length(max=BODY_MAX, message=LazyString(_limit_words)),
+            Length(max=BODY_MAX, message=lazy_text(_limit_words)),
         ],
         description=BODY_HELP,
     )
@@ -52,7 +53,7 @@ def title_field() -> StringField:
         filters=[strip],
         validators=[
             DataRequired(_l("Give your thread a title.")),
-            Length(TITLE_MIN, TITLE_MAX, LazyString(_title_words)),
+            Length(TITLE_MIN, TITLE_MAX, lazy_text(_title_words)),
         ],
     )
 

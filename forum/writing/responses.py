@@ -3,11 +3,11 @@
 from collections.abc import Callable
 
 from flask import flash, redirect, url_for
-from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
 from forum.conversations.models import Message
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import Post
 from forum.writing.services import Draft, SecondLookNeeded, TextRefused, Written
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
