@@ -8,12 +8,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries, stories
+from forum.boards.filled import filled_in, private_if
 from forum.checkins.queries import pledged_today, with_pledged_line
-from forum.drafts import queries as drafts
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following import queries as following_queries
-from forum.i18n import lazy_gettext as _l
 from forum.permissions import can_moderate
 from forum.posts import lifecycle
 from forum.posts import queries as posts
@@ -27,7 +26,6 @@ from forum.posts.permissions import (
 )
 from forum.posts.visibility import can_view_post, can_view_thread, is_listed_in_thread
 from forum.reactions.queries import summary as reaction_summary
-from forum.recovery.journal import queries as journal
 from forum.recovery.queries import shown_day_counts
 from forum.web import limits
 from forum.web.forms import ConfirmForm
@@ -167,46 +165,13 @@ def post_history(post_id: int):
 # --- writing: each view hands the form to the one write rule (forum.writing) ---------------
 
 
-# The member's own words put in a form: its page is never kept by a cache.
-NO_STORE = {"Cache-Control": "no-store"}
-RESUMED = _l("Your draft is back in the form. It is sent only when you press the button below.")
-FROM_JOURNAL = _l(
-    "Your journal entry is copied into the form: read it over, give it a title and change "
-    "anything you like. Nothing is posted until you press “Post thread”, and your journal "
-    "keeps the entry either way."
-)
-
-
-def _filled_in(kind: str, place_id: int) -> tuple[dict | None, str | None]:
-    """What a form shown by GET starts with: the member's draft (?draft=) or, for a new
-    thread, a journal entry of theirs (?entry=); anyone else's is a 404."""
-    if request.method != "GET":
-        return None, None
-    if "draft" in request.args:
-        draft_id = id_from(request.args["draft"])
-        saved = drafts.draft_to_resume(current_user, draft_id, kind, place_id)
-        if saved is None:
-            abort(404)
-        return saved.form_data(), RESUMED
-    if kind == "thread" and "entry" in request.args:
-        entry = journal.entry_of(current_user, id_from(request.args["entry"]))
-        if entry is None:
-            abort(404)
-        return {"body": entry.body_source}, FROM_JOURNAL
-    return None, None
-
-
-def _private_if(filled: bool, form) -> dict:
-    return NO_STORE if filled or form.draft_id.data else {}
-
-
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
 @login_required
 def new_thread(slug: str):
     board = load_board(slug)
     if not can_post(current_user, board):
         raise NotAllowed(_("You can't start a thread on this board right now."))
-    data, resumed = _filled_in("thread", board.id)
+    data, resumed = filled_in("thread", board.id)
     form = forms.ThreadForm(data=data)
     answer = write_from_form(
         form,
@@ -217,7 +182,7 @@ def new_thread(slug: str):
     if answer:
         return answer
     page = render_template("boards/new_thread.html", board=board, form=form, resumed=resumed)
-    return page, 400 if form.errors else 200, _private_if(data is not None, form)
+    return page, 400 if form.errors else 200, private_if(data is not None, form)
 
 
 @limits.form_page("boards.new_thread")
@@ -233,7 +198,7 @@ def reply(thread_id: int):
     thread = load_thread(thread_id)
     if not can_reply(current_user, thread):
         raise NotAllowed(_("This thread doesn't take replies from you right now."))
-    data, resumed = _filled_in("reply", thread.id)
+    data, resumed = filled_in("reply", thread.id)
     form = forms.ReplyForm(data=data)
     parent = _parent_for(thread, form.parent_id.data or request.args.get("to"))
     answer = write_from_form(
@@ -250,7 +215,7 @@ def reply(thread_id: int):
     page = render_template(
         "boards/reply.html", thread=thread, parent=parent, form=form, resumed=resumed
     )
-    return page, status, _private_if(data is not None, form)
+    return page, status, private_if(data is not None, form)
 
 
 def _as_said(thread: Thread, form, draft):

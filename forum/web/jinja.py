@@ -49,12 +49,18 @@ def month_year(moment: datetime) -> str:
     return format_date(moment, "LLLL y")
 
 
-# "3 December 2026" as each language writes it; a language not listed writes it the English way.
+# "3 December 2026" and "Thursday 3 December 2026" as each language writes them; a language
+# not listed writes them the English way.
 _DAY_MONTH_YEAR = {"es": "d 'de' MMMM 'de' y"}
+_WEEKDAY_DAY_MONTH_YEAR = {"es": "EEEE, d 'de' MMMM 'de' y"}
 
 
 def day_month_year(day) -> str:
     return format_date(day, _DAY_MONTH_YEAR.get(current_locale(), "d MMMM y"))
+
+
+def weekday_day_month_year(day) -> str:
+    return format_date(day, _WEEKDAY_DAY_MONTH_YEAR.get(current_locale(), "EEEE d MMMM y"))
 
 
 # The words for a post's state and kind, where a page shows them as a badge or a choice.
@@ -99,6 +105,7 @@ def register_jinja(app: Flask) -> None:
         timestamp=timestamp,
         month_year=month_year,
         day_month_year=day_month_year,
+        weekday_day_month_year=weekday_day_month_year,
         number=format_number,
         author_name=author_name,
         post_html=stored_html,
