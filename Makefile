@@ -7,7 +7,12 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: run test install install-dev lint clean bench
+BABEL := $(BIN)/pybabel
+TRANSLATIONS := forum/translations
+# The compiled catalogues (.mo) are built here from the committed .po files, never committed.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po))
+
+.PHONY: run test install install-dev lint clean bench messages
 
 $(BIN)/python:
 	@echo "==> Creating the virtual environment in $(VENV)/"
@@ -25,9 +30,23 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	@$(PIP) -e ".[dev,postgres]"
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(CATALOGUES)
 
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev $(CATALOGUES)
+
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	@$(BABEL) --quiet compile -i $< -o $@ -l $*
+
+## Gather every marked string into messages.pot, merge it into each language's messages.po
+## (new strings arrive empty, changed ones fuzzy: tests/i18n fails until they are translated),
+## then compile. Adding a language: see README, "Languages".
+messages: $(VENV)/.installed
+	$(BABEL) --quiet extract -F babel.cfg -k _l -k lazy_gettext --add-location=file --sort-by-file \
+	  --ignore-dirs=".* __pycache__" \
+	  --project=Hearth --copyright-holder="Hearth's contributors" --msgid-bugs-address="" \
+	  -o $(TRANSLATIONS)/messages.pot .
+	$(BABEL) --quiet update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-obsolete
+	$(BABEL) --quiet compile -d $(TRANSLATIONS)
 
 ## Serve the demo forum on http://127.0.0.1:5000 (SQLite in instance/), and beside it the task
 ## worker that opens the day's check-ins and runs the nightly jobs. Its request log, like

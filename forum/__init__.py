@@ -7,7 +7,8 @@ from pathlib import Path
 from flask import Flask
 from flask_login import user_logged_in
 
-from forum import cli, errors, extensions, header
+from forum import cli, errors, extensions, header, i18n
+from forum.accounts import language as accounts_language
 from forum.accounts import views as accounts_views
 from forum.blocks import views as blocks_views
 from forum.boards import admin as boards_admin
@@ -43,6 +44,7 @@ from forum.web import guards, jinja, limits, pagecache, private, security
 BLUEPRINTS = (
     health_bp,
     accounts_views.bp,
+    accounts_language.bp,
     boards_views.bp,
     boards_admin.admin_bp,
     moderation_views.bp,
@@ -100,6 +102,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     extensions.migrate.init_app(app, extensions.db, directory=_migrations_dir())
     extensions.login_manager.init_app(app)
     extensions.csrf.init_app(app)
+    i18n.init_i18n(app)
     guards.init_guards(app)
     header.init_header(app)
 

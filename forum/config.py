@@ -10,6 +10,9 @@ class Config:
     DATABASE_URL: str | None = None
     # Echo SQL to the log, for debugging queries.
     SQLALCHEMY_ECHO = False
+    # The language for readers whose browser asks for none Hearth speaks (forum/i18n.py:
+    # SUPPORTED_LOCALES); members and readers may choose another.
+    DEFAULT_LOCALE = "en"
     # Posts shown on one page of a thread.
     POSTS_PER_PAGE = 25
     # Threads shown on one page of a board.

@@ -4,10 +4,12 @@ import logging
 
 import sqlalchemy as sa
 from flask import Flask, current_app, g, render_template, request
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from forum.extensions import db, login_manager
+from forum.i18n import lazy_gettext as _l
 
 log = logging.getLogger(__name__)
 
@@ -35,29 +37,43 @@ class Conflict(ForumError):
 
 
 ERROR_PAGES = {
-    400: ("Something in that request was not right", "Please go back and try again."),
-    403: (
-        "You can't do that here",
-        "Your account does not have permission for this page or action.",
+    400: (
+        _l("Something in that request was not right"),
+        _l("Please go back and try again."),
     ),
-    404: ("We couldn't find that page", "It may have been moved, or the address may be mistyped."),
-    405: ("That action isn't available here", "Please go back and use the page's own buttons."),
-    409: ("That has changed meanwhile", "Someone acted on this just before you. Please reload."),
+    403: (
+        _l("You can't do that here"),
+        _l("Your account does not have permission for this page or action."),
+    ),
+    404: (
+        _l("We couldn't find that page"),
+        _l("It may have been moved, or the address may be mistyped."),
+    ),
+    405: (
+        _l("That action isn't available here"),
+        _l("Please go back and use the page's own buttons."),
+    ),
+    409: (
+        _l("That has changed meanwhile"),
+        _l("Someone acted on this just before you. Please reload."),
+    ),
     413: (
-        "That was too long to send",
-        "Requests are limited to 128 KiB. Go back, shorten what you wrote and send it again.",
+        _l("That was too long to send"),
+        _l("Requests are limited to 128 KiB. Go back, shorten what you wrote and send it again."),
     ),
     429: (
-        "Please slow down a little",
-        "You have done that many times in a short while. Wait a moment and try again.",
+        _l("Please slow down a little"),
+        _l("You have done that many times in a short while. Wait a moment and try again."),
     ),
     500: (
-        "Something went wrong on our side",
-        "Nothing you did caused this, and nothing was half-saved. Please try again in a moment.",
+        _l("Something went wrong on our side"),
+        _l(
+            "Nothing you did caused this, and nothing was half-saved. Please try again in a moment."
+        ),
     ),
     503: (
-        "Hearth is resting for a moment",
-        "The forum can't reach its database right now. Please try again shortly.",
+        _l("Hearth is resting for a moment"),
+        _l("The forum can't reach its database right now. Please try again shortly."),
     ),
 }
 
@@ -160,8 +176,10 @@ def register_error_handlers(app: Flask) -> None:
     def csrf_error(error: CSRFError):
         return render_error(
             400,
-            "This form had expired or was sent from somewhere else, so nothing was saved. "
-            "Please go back, reload the page and send it again.",
+            gettext(
+                "This form had expired or was sent from somewhere else, so nothing was saved. "
+                "Please go back, reload the page and send it again."
+            ),
         )
 
     @app.errorhandler(ForumError)

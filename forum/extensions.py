@@ -4,6 +4,7 @@ import sqlite3
 from typing import ClassVar
 
 import sqlalchemy as sa
+from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -32,6 +33,7 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate(render_as_batch=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()
+babel = Babel()
 
 
 @sa.event.listens_for(sa.Engine, "connect")

@@ -72,6 +72,8 @@ LAYERS = (
             "forum.text",
             "forum.text_bounds",
             "forum.timeutil",
+            # The languages and which one a request gets: every page and message reads it.
+            "forum.i18n",
             "forum.permissions",
             # The task queue, to which any feature hands work over by the job's name.
             "forum.tasks.queue",

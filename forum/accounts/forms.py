@@ -9,9 +9,10 @@ from forum.accounts.names import MAX_LENGTH, pseudonym_problem
 from forum.accounts.passwords import MAX_LENGTH as PASSWORD_MAX
 from forum.accounts.passwords import password_problem
 from forum.accounts.services import DeleteMode
+from forum.i18n import lazy_gettext as _l
 from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
 
-PSEUDONYM_HELP = (
+PSEUDONYM_HELP = _l(
     "This is how others will see you. Please don't use your real name or anything that "
     "could identify you: 3 to 30 letters, digits, '_', '-' or '.'."
 )
@@ -32,67 +33,69 @@ def _safe_password(form, field) -> None:
 
 class SignUpForm(FlaskForm):
     pseudonym = StringField(
-        "Pseudonym",
+        _l("Pseudonym"),
         validators=[
-            InputRequired("Choose a pseudonym."),
+            InputRequired(_l("Choose a pseudonym.")),
             Length(max=MAX_LENGTH + 10),
             _valid_pseudonym,
         ],
         description=PSEUDONYM_HELP,
     )
     password = PasswordField(
-        "Password",
-        validators=[InputRequired("Choose a password."), _safe_password],
-        description="At least 10 characters. A few unrelated words make a strong one.",
+        _l("Password"),
+        validators=[InputRequired(_l("Choose a password.")), _safe_password],
+        description=_l("At least 10 characters. A few unrelated words make a strong one."),
     )
     confirm = PasswordField(
-        "Password again",
+        _l("Password again"),
         validators=[
-            InputRequired("Type the password again."),
-            EqualTo("password", "The two passwords differ."),
+            InputRequired(_l("Type the password again.")),
+            EqualTo("password", _l("The two passwords differ.")),
         ],
     )
     email = EmailField(
-        "Email (optional)",
+        _l("Email (optional)"),
         validators=[
             Optional(),
             Length(max=254),
             Regexp(
-                r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="That doesn't look like an email address."
+                r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                message=_l("That doesn't look like an email address."),
             ),
         ],
-        description="Never shown to anyone. Leave it empty if you like.",
+        description=_l("Never shown to anyone. Leave it empty if you like."),
     )
     guidelines = BooleanField(
-        "I have read the community guidelines",
-        validators=[InputRequired("Please read the guidelines and tick this box.")],
+        _l("I have read the community guidelines"),
+        validators=[InputRequired(_l("Please read the guidelines and tick this box."))],
     )
 
 
 class SignInForm(FlaskForm):
     pseudonym = StringField(
-        "Pseudonym", validators=[InputRequired("Enter your pseudonym."), Length(max=100)]
+        _l("Pseudonym"), validators=[InputRequired(_l("Enter your pseudonym.")), Length(max=100)]
     )
     password = PasswordField(
-        "Password", validators=[InputRequired("Enter your password."), Length(max=PASSWORD_MAX)]
+        _l("Password"),
+        validators=[InputRequired(_l("Enter your password.")), Length(max=PASSWORD_MAX)],
     )
-    remember = BooleanField("Keep me signed in on this device")
+    remember = BooleanField(_l("Keep me signed in on this device"))
 
 
 class PasswordForm(FlaskForm):
     current_password = PasswordField(
-        "Current password", validators=[InputRequired("Enter your current password.")]
+        _l("Current password"), validators=[InputRequired(_l("Enter your current password."))]
     )
     new_password = PasswordField(
-        "New password",
-        validators=[InputRequired("Choose a new password."), _safe_password],
-        description="At least 10 characters. Your other devices will be signed out.",
+        _l("New password"),
+        validators=[InputRequired(_l("Choose a new password.")), _safe_password],
+        description=_l("At least 10 characters. Your other devices will be signed out."),
     )
     confirm = PasswordField(
-        "New password again",
+        _l("New password again"),
         validators=[
-            InputRequired("Type the new password again."),
-            EqualTo("new_password", "The two passwords differ."),
+            InputRequired(_l("Type the new password again.")),
+            EqualTo("new_password", _l("The two passwords differ.")),
         ],
     )
 
@@ -103,21 +106,22 @@ class ExportForm(FlaskForm):
 
 class DeleteAccountForm(FlaskForm):
     mode = RadioField(
-        "What should happen to your posts?",
+        _l("What should happen to your posts?"),
         choices=[
             SelectChoice(
-                DeleteMode.DETACH, "Keep my posts for others to read, shown as by “a former member”"
+                DeleteMode.DETACH,
+                _l("Keep my posts for others to read, shown as by “a former member”"),
             ),
-            SelectChoice(DeleteMode.REMOVE, "Remove my posts too (replies by others stay)"),
+            SelectChoice(DeleteMode.REMOVE, _l("Remove my posts too (replies by others stay)")),
         ],
-        validators=[InputRequired("Please choose what happens to your posts.")],
+        validators=[InputRequired(_l("Please choose what happens to your posts."))],
     )
     password = PasswordField(
-        "Your password, to confirm", validators=[InputRequired("Enter your password.")]
+        _l("Your password, to confirm"), validators=[InputRequired(_l("Enter your password."))]
     )
     confirm = BooleanField(
-        "I understand that this can't be undone",
-        validators=[InputRequired("Please tick this to confirm.")],
+        _l("I understand that this can't be undone"),
+        validators=[InputRequired(_l("Please tick this to confirm."))],
     )
 
 
@@ -128,16 +132,16 @@ class CountryForm(FlaskForm):
     """The country whose crisis lines the member sees; the choices come from the view."""
 
     country = SelectField(
-        "Your country",
+        _l("Your country"),
         choices=[],
         validate_choice=True,
-        description="Only you see it. Hearth never guesses it from your address or browser.",
+        description=_l("Only you see it. Hearth never guesses it from your address or browser."),
     )
 
     def offer(self, countries: list[tuple[str, str]]) -> "CountryForm":
         self.country.choices = [
             *(SelectChoice(code, name) for code, name in countries),
-            SelectChoice(ELSEWHERE, "Somewhere else / rather not say"),
+            SelectChoice(ELSEWHERE, _l("Somewhere else / rather not say")),
         ]
         return self
 
@@ -146,8 +150,8 @@ class ReadingForm(FlaskForm):
     """How the member reads posts with content notes, and whether they greet newcomers."""
 
     greeter = BooleanField(
-        "I'd like to greet newcomers",
-        description="You'll see newcomers' first threads that nobody has answered yet.",
+        _l("I'd like to greet newcomers"),
+        description=_l("You'll see newcomers' first threads that nobody has answered yet."),
     )
 
     def note_fields(self):

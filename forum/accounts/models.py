@@ -67,6 +67,9 @@ class User(UserMixin, db.Model):
     # The country whose crisis lines the member sees (an ISO code they chose in Settings;
     # None: somewhere else, or they would rather not say). Never guessed.
     country: Mapped[str | None] = mapped_column(sa.String(2))
+    # The language the member reads Hearth in (forum/i18n.py: SUPPORTED_LOCALES); None
+    # follows the browser's.
+    locale: Mapped[str | None] = mapped_column(sa.String(16))
 
     @validates("pseudonym")
     def _derive_keys(self, _field: str, pseudonym: str) -> str:

@@ -6,6 +6,7 @@ import unicodedata
 from functools import cache
 
 from confusable_homoglyphs import categories, confusables
+from flask_babel import gettext
 
 MIN_LENGTH = 3
 MAX_LENGTH = 30
@@ -92,13 +93,21 @@ def pseudonym_problem(name: str) -> str | None:
     """Why this pseudonym can't be used, or None if its shape is fine (uniqueness aside)."""
     normalised = unicodedata.normalize("NFKC", name)
     if not MIN_LENGTH <= len(normalised) <= MAX_LENGTH:
-        return f"A pseudonym is {MIN_LENGTH} to {MAX_LENGTH} characters long."
+        return gettext(
+            "A pseudonym is %(least)s to %(most)s characters long.",
+            least=MIN_LENGTH,
+            most=MAX_LENGTH,
+        )
     if not _SHAPE.match(normalised):
-        return "Use letters, digits, '_', '-' and '.', starting and ending with a letter or digit."
+        return gettext(
+            "Use letters, digits, '_', '-' and '.', starting and ending with a letter or digit."
+        )
     scripts = categories.unique_aliases(normalised) - {"COMMON"}
     if len(scripts) > 1:
-        return "Please use letters from one alphabet only, so that nobody can imitate your name."
+        return gettext(
+            "Please use letters from one alphabet only, so that nobody can imitate your name."
+        )
     # "Adm1n", "m0derator" and "s.t.a.f.f" read as the names they imitate.
     if pseudonym_skeleton(_SEPARATORS.sub("", normalised)) in _reserved_skeletons():
-        return "That name is reserved. Please choose another."
+        return gettext("That name is reserved. Please choose another.")
     return None

@@ -4,6 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext
 from werkzeug.security import check_password_hash, generate_password_hash
 
 MIN_LENGTH = 10
@@ -20,14 +21,14 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str, pseudonym: str | None = None) -> str | None:
     """Why this password would be unsafe, or None."""
     if len(password) < MIN_LENGTH:
-        return f"Use at least {MIN_LENGTH} characters."
+        return gettext("Use at least %(num)s characters.", num=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"Use at most {MAX_LENGTH} characters."
+        return gettext("Use at most %(num)s characters.", num=MAX_LENGTH)
     lowered = password.lower()
     if lowered in common_passwords() or len(set(lowered)) < 3:
-        return "That password is too common and easy to guess. Please choose another."
+        return gettext("That password is too common and easy to guess. Please choose another.")
     if pseudonym and pseudonym.lower() in lowered:
-        return "Your password should not contain your pseudonym."
+        return gettext("Your password should not contain your pseudonym.")
     return None
 
 

@@ -3,6 +3,7 @@
 import unicodedata
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from forum.accounts import queries
 from forum.accounts.models import User
@@ -11,6 +12,7 @@ from forum.accounts.passwords import dummy_hash, hash_password, password_problem
 from forum.conversations.store import erase_messages_of, forget_empty_conversations
 from forum.errors import ForumError
 from forum.extensions import db
+from forum.i18n import SUPPORTED_LOCALES
 from forum.notices.services import forget_name
 from forum.permissions import Role
 from forum.posts.content_notes import COLLAPSED, NOTE_KINDS, READER_MODES
@@ -38,7 +40,7 @@ def register_member(
         raise AccountError(problem, "pseudonym")
     if queries.pseudonym_taken(pseudonym):
         raise AccountError(
-            "That pseudonym is already taken, or looks too like one that is.", "pseudonym"
+            _("That pseudonym is already taken, or looks too like one that is."), "pseudonym"
         )
     problem = password_problem(password, pseudonym)
     if problem:
@@ -67,7 +69,7 @@ def authenticate(pseudonym: str, password: str) -> User | None:
 def change_password(user: User, current_password: str, new_password: str) -> None:
     """Set a new password and sign out every other session. Caller commits and re-signs in."""
     if not verify_password(user.password_hash, current_password):
-        raise AccountError("That is not your current password.", "current_password")
+        raise AccountError(_("That is not your current password."), "current_password")
     set_password(user, new_password)
 
 
@@ -95,14 +97,14 @@ class DeleteMode:
 def delete_account(user: User, password: str, mode: str) -> None:
     """Delete the account; its posts are detached or erased as the member chose. Caller commits."""
     if not verify_password(user.password_hash, password):
-        raise AccountError("That is not your password.", "password")
+        raise AccountError(_("That is not your password."), "password")
     if mode == DeleteMode.REMOVE:
         erase_posts_of(user)
         erase_messages_of(user)
     elif mode == DeleteMode.DETACH:
         detach_posts_of(user)
     else:
-        raise AccountError("Please choose what happens to your posts.", "mode")
+        raise AccountError(_("Please choose what happens to your posts."), "mode")
     # Notices name members by pointing at them, so they forget the name with the account;
     # what names it in words (other members' @mentions) is rewritten here.
     forget_mentions_of(user)
@@ -127,5 +129,13 @@ def set_country(user: User, country: str | None) -> None:
     """Choose the country whose crisis lines the member sees; None or "" for somewhere
     else, or rather not say. Caller commits."""
     if country and not has_lines(country):
-        raise AccountError("Please choose a country from the list.", "country")
+        raise AccountError(_("Please choose a country from the list."), "country")
     user.country = country.upper() if country else None
+
+
+def set_locale(user: User, locale: str | None) -> None:
+    """Choose the language the member reads Hearth in; None follows their browser. Caller
+    commits."""
+    if locale and locale not in SUPPORTED_LOCALES:
+        raise AccountError(_("Please choose a language from the list."), "locale")
+    user.locale = locale or None

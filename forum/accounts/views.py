@@ -3,12 +3,14 @@
 import json
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from forum.accounts import forms, queries, services
 from forum.accounts.export import export_data
 from forum.blocks.queries import shut_out_list
 from forum.extensions import db, login_manager
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import Anonymous
 from forum.posts.queries import profile_summary
 from forum.support.queries import countries_with_lines
@@ -20,7 +22,9 @@ bp = Blueprint("accounts", __name__)
 
 login_manager.anonymous_user = Anonymous
 login_manager.login_view = "accounts.signin"
-login_manager.login_message = "Please sign in to continue."
+login_manager.login_message = _l("Please sign in to continue.")
+# Flashed into the session, which keeps plain strings only: translated when it is flashed.
+login_manager.localize_callback = str
 login_manager.login_message_category = "info"
 
 
@@ -60,7 +64,10 @@ def signup():
             limits.count_signup()  # counted before the commit: a refused account is not saved
             db.session.commit()
             login_user(user)
-            flash(f"Welcome to Hearth, {user.pseudonym}. We're glad you're here.", "success")
+            flash(
+                _("Welcome to Hearth, %(name)s. We're glad you're here.", name=user.pseudonym),
+                "success",
+            )
             return redirect(url_for("boards.index"))
     return render_template("accounts/signup.html", form=form), 400 if form.errors else 200
 
@@ -82,7 +89,7 @@ def signin():
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")))
         limits.count_failed_signin()  # before the answer, so attempts at once can't slip by
-        form.password.errors = ["That pseudonym and password don't match an account."]
+        form.password.errors = [_("That pseudonym and password don't match an account.")]
     return render_template("accounts/signin.html", form=form), 400 if form.errors else 200
 
 
@@ -94,7 +101,7 @@ def _signin_again() -> str:
 @bp.post("/signout")
 def signout():
     logout_user()
-    flash("You are signed out. Take care.", "info")
+    flash(_("You are signed out. Take care."), "info")
     return redirect(url_for("boards.index"))
 
 
@@ -126,9 +133,9 @@ def reading():
         modes = {field.name.removeprefix("note_"): field.data for field in form.note_fields()}
         services.set_reading_preferences(current_user, modes, form.greeter.data)
         db.session.commit()
-        flash("Your reading preferences are saved.", "success")
+        flash(_("Your reading preferences are saved."), "success")
     else:
-        flash("Those preferences could not be saved; please try again.", "error")
+        flash(_("Those preferences could not be saved; please try again."), "error")
     return redirect(url_for("accounts.settings", _anchor="reading"))
 
 
@@ -148,14 +155,14 @@ def country():
     form = _country_form()
     try:
         if not form.validate_on_submit():
-            raise services.AccountError("Please choose a country from the list.")
+            raise services.AccountError(_("Please choose a country from the list."))
         services.set_country(current_user, form.country.data)
     except services.AccountError as error:
         db.session.rollback()
         flash(error.message, "error")
     else:
         db.session.commit()
-        flash("Saved. The help page shows the lines for the country you chose.", "success")
+        flash(_("Saved. The help page shows the lines for the country you chose."), "success")
     return redirect(url_for("accounts.settings", _anchor="country"))
 
 
@@ -173,7 +180,7 @@ def change_password():
         else:
             db.session.commit()
             login_user(current_user._get_current_object())  # keep this session, with the new token
-            flash("Your password is changed. Your other devices are signed out.", "success")
+            flash(_("Your password is changed. Your other devices are signed out."), "success")
             return redirect(url_for("accounts.settings"))
     return render_template("accounts/password.html", form=form), 400 if form.errors else 200
 
@@ -206,7 +213,7 @@ def delete_account():
         else:
             db.session.commit()
             logout_user()
-            flash("Your account is deleted. Take good care of yourself.", "info")
+            flash(_("Your account is deleted. Take good care of yourself."), "info")
             return redirect(url_for("boards.index"))
     return render_template("accounts/delete.html", form=form), 400 if form.errors else 200
 

@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import TITLE_MAX, TITLE_MIN
 from forum.writing.forms import WritingForm, body_field, language_field, strip, title_field
 
@@ -14,11 +15,11 @@ class ThreadForm(WritingForm):
 
 
 class ReplyForm(WritingForm):
-    body = body_field("Your reply")
+    body = body_field(_l("Your reply"))
     language = language_field()
     parent_id = HiddenField(validators=[Optional(), Regexp(r"^\d{1,18}$")])
     # On a check-in thread, once the member pledged today: their choice to say so.
-    say_pledged = BooleanField("Begin my reply with “Pledged today”")
+    say_pledged = BooleanField(_l("Begin my reply with “Pledged today”"))
 
 
 class EditPostForm(WritingForm):

@@ -4,11 +4,12 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.wrappers import Response
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries, stories
+from forum.boards.filled import filled_in, private_if
 from forum.checkins.queries import pledged_today, with_pledged_line
-from forum.drafts import queries as drafts
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following import queries as following_queries
@@ -25,7 +26,6 @@ from forum.posts.permissions import (
 )
 from forum.posts.visibility import can_view_post, can_view_thread, is_listed_in_thread
 from forum.reactions.queries import summary as reaction_summary
-from forum.recovery.journal import queries as journal
 from forum.recovery.queries import shown_day_counts
 from forum.web import limits
 from forum.web.forms import ConfirmForm
@@ -134,9 +134,12 @@ def got_through(thread_id: int):
         stories.tag_story(current_user, thread, tagged)
         db.session.commit()
         flash(
-            "Thank you. Your story may now be shown to someone in a hard moment, on the help page."
+            _(
+                "Thank you. Your story may now be shown to someone in a hard moment, "
+                "on the help page."
+            )
             if tagged
-            else "The tag is off: your story is no longer shown on the help page.",
+            else _("The tag is off: your story is no longer shown on the help page."),
             "success",
         )
     return redirect(thread_url(thread))
@@ -162,57 +165,24 @@ def post_history(post_id: int):
 # --- writing: each view hands the form to the one write rule (forum.writing) ---------------
 
 
-# The member's own words put in a form: its page is never kept by a cache.
-NO_STORE = {"Cache-Control": "no-store"}
-RESUMED = "Your draft is back in the form. It is sent only when you press the button below."
-FROM_JOURNAL = (
-    "Your journal entry is copied into the form: read it over, give it a title and change "
-    "anything you like. Nothing is posted until you press “Post thread”, and your journal "
-    "keeps the entry either way."
-)
-
-
-def _filled_in(kind: str, place_id: int) -> tuple[dict | None, str | None]:
-    """What a form shown by GET starts with: the member's draft (?draft=) or, for a new
-    thread, a journal entry of theirs (?entry=); anyone else's is a 404."""
-    if request.method != "GET":
-        return None, None
-    if "draft" in request.args:
-        draft_id = id_from(request.args["draft"])
-        saved = drafts.draft_to_resume(current_user, draft_id, kind, place_id)
-        if saved is None:
-            abort(404)
-        return saved.form_data(), RESUMED
-    if kind == "thread" and "entry" in request.args:
-        entry = journal.entry_of(current_user, id_from(request.args["entry"]))
-        if entry is None:
-            abort(404)
-        return {"body": entry.body_source}, FROM_JOURNAL
-    return None, None
-
-
-def _private_if(filled: bool, form) -> dict:
-    return NO_STORE if filled or form.draft_id.data else {}
-
-
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
 @login_required
 def new_thread(slug: str):
     board = load_board(slug)
     if not can_post(current_user, board):
-        raise NotAllowed("You can't start a thread on this board right now.")
-    data, resumed = _filled_in("thread", board.id)
+        raise NotAllowed(_("You can't start a thread on this board right now."))
+    data, resumed = filled_in("thread", board.id)
     form = forms.ThreadForm(data=data)
     answer = write_from_form(
         form,
         lambda draft: write_thread(current_user, board, draft),
         lambda post: thread_url(post.thread),
-        "Your thread is posted.",
+        _("Your thread is posted."),
     )
     if answer:
         return answer
     page = render_template("boards/new_thread.html", board=board, form=form, resumed=resumed)
-    return page, 400 if form.errors else 200, _private_if(data is not None, form)
+    return page, 400 if form.errors else 200, private_if(data is not None, form)
 
 
 @limits.form_page("boards.new_thread")
@@ -227,15 +197,15 @@ def _new_thread_again(slug: str) -> str:
 def reply(thread_id: int):
     thread = load_thread(thread_id)
     if not can_reply(current_user, thread):
-        raise NotAllowed("This thread doesn't take replies from you right now.")
-    data, resumed = _filled_in("reply", thread.id)
+        raise NotAllowed(_("This thread doesn't take replies from you right now."))
+    data, resumed = filled_in("reply", thread.id)
     form = forms.ReplyForm(data=data)
     parent = _parent_for(thread, form.parent_id.data or request.args.get("to"))
     answer = write_from_form(
         form,
         lambda draft: write_reply(current_user, thread, _as_said(thread, form, draft), parent),
         _permalink,
-        "Your reply is posted.",
+        _("Your reply is posted."),
     )
     if answer:
         return answer
@@ -245,7 +215,7 @@ def reply(thread_id: int):
     page = render_template(
         "boards/reply.html", thread=thread, parent=parent, form=form, resumed=resumed
     )
-    return page, status, _private_if(data is not None, form)
+    return page, status, private_if(data is not None, form)
 
 
 def _as_said(thread: Thread, form, draft):
@@ -296,7 +266,7 @@ def edit_post(post_id: int):
         form,
         lambda draft: write_edit(current_user, post, draft),
         _permalink,
-        "Your changes are saved.",
+        _("Your changes are saved."),
     )
     status = 400 if form.errors else 200
     return answer or (render_template("boards/edit.html", post=post, form=form), status)
@@ -312,7 +282,7 @@ def delete_post(post_id: int):
     if form.validate_on_submit():
         lifecycle.delete_post(current_user, post)
         db.session.commit()
-        flash("Your post is deleted.", "success")
+        flash(_("Your post is deleted."), "success")
         if can_view_thread(current_user, post.thread):
             # A post taken back before it was approved leaves no place to link to.
             listed = is_listed_in_thread(current_user, post)

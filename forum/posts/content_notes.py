@@ -1,24 +1,25 @@
 """Content notes: what an author can warn readers about, and how each reader wants such posts."""
 
 from forum.errors import ForumError
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import is_member
 
 # The fixed list authors choose from; "other" takes the author's own words.
 NOTE_KINDS = {
-    "relapse": "Relapse detail",
-    "use": "Drug or alcohol use detail",
-    "self_harm": "Self-harm or suicide",
-    "overdose": "Overdose",
-    "grief": "Grief",
-    "abuse": "Abuse",
-    "other": "Something else",
+    "relapse": _l("Relapse detail"),
+    "use": _l("Drug or alcohol use detail"),
+    "self_harm": _l("Self-harm or suicide"),
+    "overdose": _l("Overdose"),
+    "grief": _l("Grief"),
+    "abuse": _l("Abuse"),
+    "other": _l("Something else"),
 }
 # What a reader can ask for, per kind of note.
 COLLAPSED, OPEN, HIDE = "collapsed", "open", "hide"
 READER_MODES = {
-    COLLAPSED: "Collapsed: I open it",
-    OPEN: "Open",
-    HIDE: "Hidden from me",
+    COLLAPSED: _l("Collapsed: I open it"),
+    OPEN: _l("Open"),
+    HIDE: _l("Hidden from me"),
 }
 
 
@@ -26,7 +27,7 @@ def note_label(post) -> str | None:
     """The words shown on a post's note, e.g. "Relapse detail" or the author's own text."""
     if not post.content_note:
         return None
-    label = NOTE_KINDS.get(post.content_note, NOTE_KINDS["other"])
+    label = str(NOTE_KINDS.get(post.content_note, NOTE_KINDS["other"]))
     if post.content_note_text:
         return (
             post.content_note_text

@@ -1,11 +1,13 @@
 """Reacting to a post, and taking a reaction back."""
 
 import sqlalchemy as sa
+from flask_babel import force_locale
 
 from forum.accounts.models import User
 from forum.blocks.queries import has_shut_out
 from forum.errors import ForumError, NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify
 from forum.posts.models import Post, ThreadKind
@@ -14,10 +16,16 @@ from forum.reactions.models import Reaction
 
 # The words members see; "congrats" only on the opening post of a milestone thread.
 KINDS = {
-    "hear_you": "I hear you",
-    "strength": "Sending strength",
-    "congrats": "Congratulations",
+    "hear_you": _l("I hear you"),
+    "strength": _l("Sending strength"),
+    "congrats": _l("Congratulations"),
 }
+
+
+def _stored_words(kind: str) -> str:
+    # A notice keeps the word in the source language (its reader's may be another).
+    with force_locale("en"):
+        return str(KINDS[kind])
 
 
 def kinds_for(post: Post) -> list[str]:
@@ -57,6 +65,6 @@ def toggle_reaction(user: User, post: Post, kind: str) -> bool:
             NoticeKind.REACTION,
             post_id=post.id,
             actor_id=user.id,
-            detail=KINDS[kind],
+            detail=_stored_words(kind),
         )
     return True

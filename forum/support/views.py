@@ -13,6 +13,7 @@ from forum.boards.queries import (
     unanswered_first_threads,
 )
 from forum.errors import NotAllowed
+from forum.i18n import current_locale
 from forum.permissions import can_greet
 from forum.support.lines import DIRECTORY_URL, all_countries, country_choices, lines_for
 from forum.support.phones import link_phone_numbers
@@ -33,13 +34,21 @@ def _conditional_for_readers(response: Response) -> Response:
     return revalidate_for_readers(response)
 
 
-_DEFAULT = Path(__file__).with_name("default-help.md")
+_SHIPPED = Path(__file__).parent
 
 
 def help_markdown() -> str:
-    """The instance's own help.md if there is one, else the default shipped with Hearth."""
-    local = Path(current_app.instance_path) / "help.md"
-    return (local if local.is_file() else _DEFAULT).read_text(encoding="utf-8")
+    """The instance's own help in the reader's language (help.es.md), else its help.md, else
+    the default shipped with Hearth in that language (default-help.es.md), else in English."""
+    locale, instance = current_locale(), Path(current_app.instance_path)
+    for path in (
+        instance / f"help.{locale}.md",
+        instance / "help.md",
+        _SHIPPED / f"default-help.{locale}.md",
+    ):
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return (_SHIPPED / "default-help.md").read_text(encoding="utf-8")
 
 
 @bp.get("/help")

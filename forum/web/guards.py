@@ -22,6 +22,8 @@ ALLOWED_WHILE_SUSPENDED = frozenset(
         "accounts.reading",
         # Which country's crisis lines they see: a hard moment is no time to be refused it.
         "accounts.country",
+        # The language they read Hearth in: nobody else reads it.
+        "language.switch",
         # Fewer emails, quieter hours: it protects the member and writes nothing anyone reads.
         "digests.settings",
         "digests.unsubscribe",

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 
 from flask import Flask, current_app, flash, request
+from flask_babel import gettext
 from flask_limiter import Limiter, RateLimitExceeded
 from limits import parse
 
@@ -53,7 +54,7 @@ class SlowDown(ForumError):
     status_code = 429
 
     def __init__(self, retry_after: int):
-        super().__init__(ERROR_PAGES[429][1])
+        super().__init__(str(ERROR_PAGES[429][1]))
         self.retry_after = retry_after
 
 
@@ -183,17 +184,19 @@ def form_page(endpoint: str):
     return register
 
 
-SLOW_DOWN = (
-    f"{ERROR_PAGES[429][0]}. {ERROR_PAGES[429][1]} Nothing was sent yet: what you typed is "
-    "kept below."
-)
+def slow_down() -> str:
+    return gettext(
+        "%(title)s. %(words)s Nothing was sent yet: what you typed is kept below.",
+        title=ERROR_PAGES[429][0],
+        words=ERROR_PAGES[429][1],
+    )
 
 
 def _slow_down_page(retry_after: int):
     """The 429 page: a form that was stopped comes back as it was typed, with a kind word."""
     render = _FORM_PAGES.get(request.endpoint or "")
     if request.method == "POST" and render is not None:
-        flash(SLOW_DOWN, "error")
+        flash(slow_down(), "error")
         response = current_app.make_response((render(**(request.view_args or {})), 429))
     else:
         response = current_app.make_response(render_error(429))

@@ -6,10 +6,14 @@ same transaction as the change: the session's flush events catch changed objects
 UPDATE/DELETE statements alike. A worker keeps the last pages it rendered (a few hundred,
 `PAGE_CACHE_SIZE`) with the number they were rendered under, and serves one again only
 while a one-row read returns the same number, within the same minute (pages say "5 minutes
-ago", and day counts move with the clock). Members, and anyone with something in their
-session (a flashed message, a form token), always get a page rendered for them.
+ago", and day counts move with the clock). Pages are kept per language: a reader who never
+chose one is answered in their browser's (Accept-Language), so the key and the ETag carry
+the language, and responses say `Vary: Accept-Language`. Members, and anyone with something
+in their session (a flashed message, a form token, a language they chose), always get a
+page rendered for them.
 """
 
+import hashlib
 import itertools
 from collections import OrderedDict
 from functools import cache, wraps
@@ -22,6 +26,7 @@ from flask_login import current_user
 from sqlalchemy.orm import Session
 
 from forum.extensions import db, listen_once
+from forum.i18n import current_locale
 from forum.permissions import is_member
 from forum.timeutil import utcnow
 from forum.web.models import PageVersion
@@ -134,7 +139,7 @@ def cached_for_readers(view):
             return view(*args, **kwargs)
         stamp = _stamp()
         pages = current_app.extensions.setdefault("hearth_pages", _Pages())
-        key = request.full_path
+        key = f"{current_locale()} {request.full_path}"
         body = pages.get(key, stamp) if stamp else None
         if body is not None:
             return body
@@ -157,7 +162,9 @@ def revalidate_for_readers(response: Response) -> Response:
     if is_member(current_user) or response.status_code != 200:
         response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
-    response.add_etag()
+    # The language is in the tag as well as in the page: two languages never share a tag.
+    tagged = current_locale().encode() + b" " + response.get_data()
+    response.set_etag(hashlib.sha1(tagged, usedforsecurity=False).hexdigest())
     response.headers["Cache-Control"] = "no-cache"
-    response.vary.add("Cookie")
+    response.vary.update(("Cookie", "Accept-Language"))
     return response.make_conditional(request)

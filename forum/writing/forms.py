@@ -2,12 +2,15 @@
 check's "Post it anyway", its one-time token, the saved draft it was resumed from, and a
 thread title; boards, milestones and later features use them."""
 
+from flask_babel import format_number, gettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from forum.i18n import lazy_gettext as _l
+from forum.i18n import lazy_text
 from forum.posts.content_notes import NOTE_KINDS
 from forum.posts.languages import LANGUAGES
 from forum.posts.models import BODY_MAX, TITLE_MAX, TITLE_MIN
@@ -15,23 +18,33 @@ from forum.web.paging import id_from
 from forum.writing.languages import default_language_for
 from forum.writing.tokens import new_token, usable
 
-BODY_HELP = (
+BODY_HELP = _l(
     "Markdown works: *emphasis*, **strong**, > quotes, lists and links. "
     "Please leave out anything that could identify you or someone else."
 )
+
+
+def _limit_words() -> str:
+    return gettext("Posts are limited to %(num)s characters.", num=format_number(BODY_MAX))
+
+
+def _title_words() -> str:
+    return gettext(
+        "A title is %(least)s to %(most)s characters long.", least=TITLE_MIN, most=TITLE_MAX
+    )
 
 
 def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def body_field(label: str = "Your post") -> TextAreaField:
+def body_field(label: str = _l("Your post")) -> TextAreaField:
     return TextAreaField(
         label,
         filters=[lambda v: v.replace("\r\n", "\n").strip() if isinstance(v, str) else v],
         validators=[
-            DataRequired("Please write something first."),
-            Length(max=BODY_MAX, message=f"Posts are limited to {BODY_MAX:,} characters."),
+            DataRequired(_l("Please write something first.")),
+            Length(max=BODY_MAX, message=lazy_text(_limit_words)),
         ],
         description=BODY_HELP,
     )
@@ -39,11 +52,11 @@ def body_field(label: str = "Your post") -> TextAreaField:
 
 def title_field() -> StringField:
     return StringField(
-        "Title",
+        _l("Title"),
         filters=[strip],
         validators=[
-            DataRequired("Give your thread a title."),
-            Length(TITLE_MIN, TITLE_MAX, f"A title is {TITLE_MIN} to {TITLE_MAX} characters long."),
+            DataRequired(_l("Give your thread a title.")),
+            Length(TITLE_MIN, TITLE_MAX, lazy_text(_title_words)),
         ],
     )
 
@@ -52,7 +65,7 @@ def language_field() -> SelectField:
     """Which language the post is in, so that search reads it with that language's words;
     a form sent without it leaves the choice to the write rule."""
     return SelectField(
-        "Language of this post",
+        _l("Language of this post"),
         choices=[SelectChoice(code, name) for code, name in LANGUAGES.items()],
         default=lambda: default_language_for(current_user),
         validators=[Optional()],
@@ -64,18 +77,21 @@ class WritingForm(FlaskForm):
 
     body = body_field()
     content_note = SelectField(
-        "Content note (optional)",
-        choices=[SelectChoice("", "No content note")]
+        _l("Content note (optional)"),
+        choices=[SelectChoice("", _l("No content note"))]
         + [SelectChoice(kind, label) for kind, label in NOTE_KINDS.items()],
         validators=[Optional()],
-        description="Readers see the note first and choose whether to open the post.",
+        description=_l("Readers see the note first and choose whether to open the post."),
     )
     content_note_text = StringField(
-        "The note in your words (optional; needed for “Something else”)",
+        _l("The note in your words (optional; needed for “Something else”)"),
         filters=[strip],
-        validators=[Optional(), Length(max=100, message="Keep the note under 100 characters.")],
+        validators=[
+            Optional(),
+            Length(max=100, message=_l("Keep the note under 100 characters.")),
+        ],
     )
-    post_anyway = BooleanField("Post it anyway")
+    post_anyway = BooleanField(_l("Post it anyway"))
     # Made when the form is shown and sent back with it (form.hidden_tag() renders it), so
     # that the same form sent twice makes one post; one that is not a token is replaced.
     write_token = HiddenField(default=new_token, filters=[lambda v: usable(v) or new_token()])
@@ -91,7 +107,7 @@ class WritingForm(FlaskForm):
         if self.content_note.data == "other" and not self.content_note_text.data:
             self.content_note_text.errors = [
                 *self.content_note_text.errors,
-                "Please say in a few words what the note is about.",
+                gettext("Please say in a few words what the note is about."),
             ]
             return False
         return valid

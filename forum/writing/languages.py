@@ -6,8 +6,8 @@ from forum.posts.languages import forum_default, known
 def default_language_for(member) -> str:
     """The language a member's posts are written in unless they choose another on the form.
 
-    The member's own setting, once accounts keep one (a `locale` such as "es" or "es_MX"),
-    comes first; until then, and for a setting posts cannot be written in, the forum's."""
+    The member's language setting (a `locale` such as "es") comes first; with none, or one
+    posts cannot be written in, the forum's."""
     setting = getattr(member, "locale", None) or ""
     return known(setting.split("_")[0].split("-")[0].lower()) or forum_default()
 

@@ -7,14 +7,15 @@ from werkzeug.wrappers import Response
 
 from forum.conversations.models import Message
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import Post
 from forum.writing.checks import Draft, SecondLookNeeded, TextRefused
 from forum.writing.services import Written
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
-WAITING = "Thank you. Your post is waiting for a moderator and will appear once approved."
-CARED_FOR = "Your post is saved. If things are hard right now, people are there for you."
-ALREADY = "This was sent before, and it is saved: here it is."
+WAITING = _l("Thank you. Your post is waiting for a moderator and will appear once approved.")
+CARED_FOR = _l("Your post is saved. If things are hard right now, people are there for you.")
+ALREADY = _l("This was sent before, and it is saved: here it is.")
 
 
 def write_from_form(
@@ -39,7 +40,7 @@ def write_from_form(
         form.body.errors.append(refused.message)
         return None
     except AlreadyWritten as earlier:
-        flash(ALREADY, "info")
+        flash(str(ALREADY), "info")
         return redirect(target(earlier.written))
     except SentBefore as spent:
         # What was typed is kept; a new token lets the member send it as a piece of its own.
@@ -72,7 +73,7 @@ def after_writing(written: Written, target: str, done: str, waiting: str = WAITI
     post_id, is_waiting = written.post.id, written.is_waiting
     db.session.commit()
     if written.at_risk:
-        flash(CARED_FOR, "info")
+        flash(str(CARED_FOR), "info")
         return redirect(url_for("support.help", after=post_id))
-    flash(waiting if is_waiting else done, "success")
+    flash(str(waiting if is_waiting else done), "success")
     return redirect(target)

@@ -121,14 +121,15 @@ def test_an_unknown_country_in_the_address_shows_the_fallback(client):
 
 
 def test_the_country_is_never_guessed_from_the_browser_or_the_address(client, auth):
-    """A Spanish browser on a Spanish address still gets the choice, not Spain's lines."""
+    """A Spanish browser on a Spanish address gets Spanish words, but still the choice of a
+    country, not Spain's lines."""
     spanish = {
         "Accept-Language": "es-ES,es;q=0.9",
         "X-Forwarded-For": "83.44.0.1",
         "CF-IPCountry": "ES",
     }
     page = client.get("/help", headers=spanish).get_data(as_text=True)
-    assert FALLBACK in page and "Línea 024" not in page
+    assert "llama al número de emergencias de tu zona" in page and "Línea 024" not in page
     client.post(
         "/signup",
         data={
