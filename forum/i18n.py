@@ -85,6 +85,17 @@ def _say_the_language(response: Response) -> Response:
     return response
 
 
+def this_page() -> str:
+    """The page being shown, for the language switch to come back to: its path and query,
+    where the query is readable text (a page answering an unreadable address comes back
+    to its path alone)."""
+    try:
+        query = request.query_string.decode("utf-8")
+    except UnicodeDecodeError:
+        query = ""
+    return f"{request.path}?{query}" if query else request.path
+
+
 def init_i18n(app: Flask) -> None:
     check_default_locale(app)
     babel.init_app(
@@ -97,6 +108,7 @@ def init_i18n(app: Flask) -> None:
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.globals.update(
         current_locale=current_locale,
+        this_page=this_page,
         SUPPORTED_LOCALES=SUPPORTED_LOCALES,
         LANGUAGE_NAMES=LANGUAGE_NAMES,
     )
