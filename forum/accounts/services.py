@@ -31,9 +31,14 @@ class AccountError(ForumError):
 
 
 def register_member(
-    pseudonym: str, password: str, email: str | None = None, role: Role = Role.MEMBER
+    pseudonym: str,
+    password: str,
+    email: str | None = None,
+    role: Role = Role.MEMBER,
+    locale: str | None = None,
 ) -> User:
-    """Create an account under a pseudonym. Caller commits."""
+    """Create an account under a pseudonym, in the language they joined in (their setting
+    from then on: their emails and posts follow it until they change it). Caller commits."""
     pseudonym = unicodedata.normalize("NFKC", pseudonym.strip())
     problem = pseudonym_problem(pseudonym)
     if problem:
@@ -51,6 +56,7 @@ def register_member(
         email=(email or "").strip() or None,
         password_hash=hash_password(password),
         role=role,
+        locale=locale if locale in SUPPORTED_LOCALES else None,
     )
     db.session.add(user)
     db.session.flush()

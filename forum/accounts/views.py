@@ -10,6 +10,7 @@ from forum.accounts import forms, queries, services
 from forum.accounts.export import export_data
 from forum.blocks.queries import shut_out_list
 from forum.extensions import db, login_manager
+from forum.i18n import current_locale
 from forum.i18n import lazy_gettext as _l
 from forum.permissions import Anonymous
 from forum.posts.queries import profile_summary
@@ -56,7 +57,7 @@ def signup():
         limits.check_signup()
         try:
             user = services.register_member(
-                form.pseudonym.data, form.password.data, form.email.data
+                form.pseudonym.data, form.password.data, form.email.data, locale=current_locale()
             )
         except services.AccountError as error:
             _show_on_field(form, error)

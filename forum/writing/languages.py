@@ -1,5 +1,8 @@
 """Which language a new post is stored in: the one chosen on the form, else the member's."""
 
+from flask import has_request_context
+
+from forum.i18n import current_locale
 from forum.posts.languages import forum_default, known
 
 
@@ -7,9 +10,13 @@ def default_language_for(member) -> str:
     """The language a member's posts are written in unless they choose another on the form.
 
     The member's language setting (a `locale` such as "es") comes first; with none, or one
-    posts cannot be written in, the forum's."""
-    setting = getattr(member, "locale", None) or ""
-    return known(setting.split("_")[0].split("-")[0].lower()) or forum_default()
+    posts cannot be written in, the language the page they write on is shown in, else the
+    forum's."""
+    for setting in (getattr(member, "locale", None), has_request_context() and current_locale()):
+        language = known((setting or "").split("_")[0].split("-")[0].lower())
+        if language:
+            return language
+    return forum_default()
 
 
 def language_for(member, chosen: str | None) -> str:

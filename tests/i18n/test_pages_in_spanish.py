@@ -6,8 +6,11 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
+import sqlalchemy as sa
 
+from forum.accounts.models import User
 from forum.extensions import db
+from forum.posts.models import Post
 from forum.timeutil import utcnow
 from tests.factories import make_post, make_thread, make_user
 from tests.i18n.test_catalogues import catalogue
@@ -191,3 +194,27 @@ def test_the_help_page_shows_the_spanish_default(client):
     """With no help.md of the instance's own, a Spanish reader gets the Spanish default."""
     text = visible(client.get("/help", headers=SPANISH))
     assert "Si estás en peligro ahora mismo" in text
+
+
+def test_a_newcomer_who_joins_in_spanish_keeps_spanish_as_their_setting(client):
+    """Joining from a Spanish browser makes Spanish their setting: their emails and posts
+    follow it on any browser, until they change it in Settings."""
+    form = {
+        "pseudonym": "faro-quieto",
+        "password": "linterna huerto terciopelo",
+        "confirm": "linterna huerto terciopelo",
+        "guidelines": "y",
+    }
+    client.post("/signup", data=form, headers=SPANISH)
+    member = db.session.scalar(sa.select(User).where(User.pseudonym == "faro-quieto"))
+    assert member is not None and member.locale == "es"
+
+
+def test_a_reply_from_a_member_without_a_setting_is_in_the_language_they_read(client, auth, story):
+    """A member with no language setting who reads in Spanish writes a Spanish reply."""
+    member = make_user("sin-ajuste")
+    auth.login(member)
+    reply = {"body": "Gracias por contarlo, me sirve mucho."}
+    client.post(f"/t/{story.id}/reply", data=reply, headers=SPANISH)
+    post = db.session.scalar(sa.select(Post).where(Post.body_source == reply["body"]))
+    assert post is not None and post.language == "es"
