@@ -145,12 +145,13 @@ def tabs(browser, live_forum, site):
     """One page per visitor and screen width, reused across this module's read-only visits."""
     opened = {}
 
-    def tab(who, viewport):
-        key = (who, viewport["width"])
+    def tab(who, viewport, locale="en-GB"):
+        key = (who, viewport["width"], locale)
         if key not in opened:
             context = browser.new_context(
                 base_url=live_forum.url,
                 viewport=viewport,
+                locale=locale,
                 storage_state=site[1][who] if who else None,
             )
             context.set_default_timeout(WAIT_MS)
@@ -162,8 +163,8 @@ def tabs(browser, live_forum, site):
         page.context.close()
 
 
-def _open(tabs, site, name, address, who, viewport):
-    page = tabs(who, viewport)
+def _open(tabs, site, name, address, who, viewport, locale="en-GB"):
+    page = tabs(who, viewport, locale)
     response = page.goto(address.format(**site[0]))
     assert response.ok, f"{address} answered {response.status}"
     if name in OPEN_DETAILS:
@@ -178,6 +179,10 @@ def test_page_has_no_serious_accessibility_violations(tabs, site, name, address,
     page = _open(tabs, site, name, address, who, DESKTOP)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-1280.png", full_page=True)
+    _assert_accessible(page)
+
+
+def _assert_accessible(page) -> None:
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in SERIOUS]
     found = [
@@ -193,6 +198,21 @@ def test_page_fits_a_375px_phone(tabs, site, name, address, who):
     page = _open(tabs, site, name, address, who, PHONE)
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-375.png", full_page=True)
+    _assert_fits(page, name)
+
+
+def _assert_fits(page, name: str) -> None:
     size = page.evaluate(OVERFLOW)
     assert size["scrollWidth"] <= size["clientWidth"], f"{name} scrolls sideways: {size}"
     assert page.evaluate(SMALL_BUTTONS) == [], f"{name} has buttons under 44 px"
+
+
+@pytest.mark.parametrize(("name", "address", "who"), MAIN_PAGES, ids=[p[0] for p in MAIN_PAGES])
+def test_page_in_spanish_says_so_stays_accessible_and_fits(tabs, site, name, address, who):
+    """Read with a Spanish browser, the page is marked lang="es" (a screen reader speaks it
+    with a Spanish voice), axe finds nothing serious, and its longer words still fit 375 px."""
+    page = _open(tabs, site, name, address, who, DESKTOP, "es-ES")
+    assert page.evaluate("document.documentElement.lang") == "es", f"{name} is not lang=es"
+    _assert_accessible(page)
+    phone = _open(tabs, site, name, address, who, PHONE, "es-ES")
+    _assert_fits(phone, name)
