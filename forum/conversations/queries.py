@@ -6,6 +6,7 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import g
+from flask_babel import gettext
 from sqlalchemy.orm import aliased, joinedload
 
 from forum.accounts.models import User
@@ -14,13 +15,14 @@ from forum.blocks.queries import block_of, blocked_select
 from forum.conversations.models import Conversation, Membership, Message
 from forum.conversations.shield import is_new
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.notices.models import Notice
 from forum.permissions import is_member
 from forum.timeutil import iso_time
 from forum.writing.care import identity_hints
 
 # How the moderator team is named to a member, wherever its answers are shown.
-TEAM = "the moderators"
+TEAM = _l("the moderators")
 
 
 @dataclass
@@ -105,7 +107,7 @@ def conversations_of(member: User) -> list[Listed]:
 
 
 def _names(conversation: Conversation, names: dict[int, list[str]]) -> list[str]:
-    return [TEAM] if conversation.with_team else names.get(conversation.id, [])
+    return [str(TEAM)] if conversation.with_team else names.get(conversation.id, [])
 
 
 def _others(member: User, conversation_ids: list[int]) -> dict[int, list[str]]:
@@ -119,7 +121,8 @@ def _others(member: User, conversation_ids: list[int]) -> dict[int, list[str]]:
     ).all()
     found: dict[int, list[str]] = {}
     for conversation_id, name, left_at in rows:
-        found.setdefault(conversation_id, []).append(f"{name} (left)" if left_at else name)
+        shown = gettext("%(name)s (left)", name=name) if left_at else name
+        found.setdefault(conversation_id, []).append(shown)
     return found
 
 

@@ -3,6 +3,8 @@ writing to the moderator team, sending, leaving and muting. The text itself goes
 the one write rule."""
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from forum.accounts.models import User
 from forum.conversations.models import MAX_MEMBERS, Conversation, Membership, Message
@@ -35,7 +37,7 @@ def _may_write(member: User, conversation: Conversation | None = None) -> None:
     if conversation is not None and conversation.with_team and can_contact_team(member):
         return
     if not can_write(member):
-        raise NotAllowed("While your account is suspended you can read, but not send messages.")
+        raise NotAllowed(_("While your account is suspended you can read, but not send messages."))
 
 
 def start_conversation(sender: User, recipients: list[User], draft: Draft) -> Sent:
@@ -44,9 +46,15 @@ def start_conversation(sender: User, recipients: list[User], draft: Draft) -> Se
     _may_write(sender)
     others = list({m.id: m for m in recipients if m.id != sender.id}.values())
     if not others:
-        raise NotSendable("Choose at least one member to write to.")
+        raise NotSendable(_("Choose at least one member to write to."))
     if len(others) > MAX_MEMBERS - 1:
-        raise NotSendable(f"A conversation can have up to {MAX_MEMBERS - 1} others in it.")
+        raise NotSendable(
+            ngettext(
+                "A conversation can have up to %(num)s other member in it.",
+                "A conversation can have up to %(num)s others in it.",
+                MAX_MEMBERS - 1,
+            )
+        )
     _everyone_may_reach_everyone([sender, *others])
     return write_conversation(sender, others, draft)
 
@@ -56,9 +64,9 @@ def contact_moderators(member: User, draft: Draft, about: Notice | None = None) 
     notices from them (pointed at with its post, never copied). Any moderator may answer; a
     suspended or banned member may write too. Caller commits."""
     if not can_contact_team(member):
-        raise NotAllowed("Sign in to write to the moderators.")
+        raise NotAllowed(_("Sign in to write to the moderators."))
     if about is not None and about.user_id != member.id:
-        raise NotAllowed("That notice is not yours.")
+        raise NotAllowed(_("That notice is not yours."))
     notice_id = about.id if about is not None else None
     return write_to_team(member, draft, notice_id, about.post_id if about is not None else None)
 
@@ -72,7 +80,12 @@ def _everyone_may_reach_everyone(members: list[User]) -> None:
         for reader in members:
             if writer.id != reader.id and (reason := turned_away_by(writer, reader)):
                 if writer.id != members[0].id:
-                    reason = f"{writer.pseudonym} can't write to {reader.pseudonym}: {reason}"
+                    reason = _(
+                        "%(writer)s can't write to %(reader)s: %(reason)s",
+                        writer=writer.pseudonym,
+                        reader=reader.pseudonym,
+                        reason=reason,
+                    )
                 reasons.append(reason)
     if reasons:
         raise TurnedAway(list(dict.fromkeys(reasons)))
@@ -89,7 +102,7 @@ def send_message(sender: User, conversation: Conversation, draft: Draft) -> Sent
     suspended). Caller commits."""
     _may_write(sender, conversation)
     if membership(sender, conversation) is None:
-        raise NotAllowed("You are no longer in this conversation.")
+        raise NotAllowed(_("You are no longer in this conversation."))
     # Asked again at every message: a member who became new again, chose to hear only from
     # people they replied to, or whose greeter stepped down is shielded in old conversations
     # too.

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy.orm import aliased
 
 from forum.accounts.models import User
@@ -80,9 +81,9 @@ def turned_away_by(sender: User, recipient: User) -> str | None:
     if is_new(recipient):
         if _newcomer_hears_from(sender, recipient):
             return None
-        return f"{name} is new here; reply to their posts instead."
+        return _("%(name)s is new here; reply to their posts instead.", name=name)
     if recipient.messages_from_replied_only and not replied_to(recipient, sender):
-        return f"{name} hears privately only from people they have replied to."
+        return _("%(name)s hears privately only from people they have replied to.", name=name)
     return None
 
 

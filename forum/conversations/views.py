@@ -3,6 +3,7 @@ conversation with its reply box, leaving and muting (each a POST). Every page is
 member's own: a conversation they are not in is a 404, whoever asks."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.accounts.queries import user_by_pseudonym
@@ -11,6 +12,7 @@ from forum.conversations.forms import ContactTeamForm, MessageForm, NewConversat
 from forum.drafts import queries as drafts
 from forum.errors import NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.notices import queries as notices
 from forum.permissions import can_write
 from forum.web import limits
@@ -19,8 +21,8 @@ from forum.writing.checks import Draft, SecondLookNeeded, TextRefused
 from forum.writing.responses import written_url
 from forum.writing.tokens import AlreadyWritten, SentBefore, new_token
 
-CARED = "Your message is sent. If things are hard right now, people are there for you."
-RESUMED = "Your draft is back in the form. It is sent only when you press “Send”."
+CARED = _l("Your message is sent. If things are hard right now, people are there for you.")
+RESUMED = _l("Your draft is back in the form. It is sent only when you press “Send”.")
 
 bp = Blueprint("conversations", __name__, url_prefix="/messages")
 
@@ -37,7 +39,7 @@ def index():
 @login_required
 def new():
     if not can_write(current_user):
-        raise NotAllowed("While your account is suspended you can read, but not send messages.")
+        raise NotAllowed(_("While your account is suspended you can read, but not send messages."))
     form = NewConversationForm()
     if request.method == "GET" and request.args.get("to"):
         form.to.data = request.args["to"][:200]
@@ -45,7 +47,7 @@ def new():
     if form.validate_on_submit():
         recipients, unknown = _members(form.recipient_names())
         if unknown:
-            form.to.errors.append("No member goes by " + ", ".join(unknown) + ".")
+            form.to.errors.append(_("No member goes by %(names)s.", names=", ".join(unknown)))
         else:
             try:
                 answer = _sent(
@@ -156,7 +158,9 @@ def _send_to_team_again(conversation_id: int) -> str:
 def leave(conversation_id: int):
     services.leave_conversation(current_user, _load(conversation_id))
     db.session.commit()
-    flash("You left the conversation. The others keep it; you won't hear from it again.", "success")
+    flash(
+        _("You left the conversation. The others keep it; you won't hear from it again."), "success"
+    )
     return redirect(url_for("conversations.index"))
 
 
@@ -166,7 +170,7 @@ def mute(conversation_id: int):
     muted = request.form.get("muted") == "1"
     services.set_muted(current_user, _load(conversation_id), muted)
     db.session.commit()
-    flash("Muted: it won't count as new." if muted else "Unmuted.", "success")
+    flash(_("Muted: it won't count as new.") if muted else _("Unmuted."), "success")
     return redirect(url_for("conversations.show", conversation_id=conversation_id))
 
 
@@ -175,7 +179,7 @@ def mute(conversation_id: int):
 def who_can_write():
     services.set_replied_only(current_user, request.form.get("replied_only") == "y")
     db.session.commit()
-    flash("Saved: who can send you a message.", "success")
+    flash(_("Saved: who can send you a message."), "success")
     return redirect(url_for("conversations.index", _anchor="who-can-write"))
 
 
@@ -233,7 +237,7 @@ def _sent(form, write):
     target, at_risk = written_url(sent.message), sent.at_risk
     db.session.commit()
     if at_risk:
-        flash(CARED, "info")
+        flash(str(CARED), "info")
         return redirect(url_for("support.help"))
-    flash("Your message is sent.", "success")
+    flash(_("Your message is sent."), "success")
     return redirect(target)
