@@ -15,11 +15,16 @@ log = logging.getLogger(__name__)
 
 
 class ForumError(Exception):
-    """A rule of the forum that a request broke; the message is shown to the person."""
+    """A rule of the forum that a request broke; the message is shown to the person.
+
+    A marked message (lazy_gettext) is read in the person's language when the error is
+    raised, and is plain text from then on: a flash, a form's errors or a JSON answer can
+    all take it. Nothing translated is ever stored from it."""
 
     status_code = 400
 
     def __init__(self, message: str):
+        message = str(message)
         super().__init__(message)
         self.message = message
 

@@ -24,21 +24,23 @@ class ReplyForm(WritingForm):
 
 class EditPostForm(WritingForm):
     title = StringField(
-        "Title", filters=[strip], validators=[Optional(), Length(TITLE_MIN, TITLE_MAX)]
+        _l("Title"), filters=[strip], validators=[Optional(), Length(TITLE_MIN, TITLE_MAX)]
     )
     language = language_field()
 
 
 class BoardForm(FlaskForm):
     name = StringField(
-        "Name", filters=[strip], validators=[InputRequired("Name the board."), Length(2, 80)]
+        _l("Name"),
+        filters=[strip],
+        validators=[InputRequired(_l("Name the board.")), Length(2, 80)],
     )
     slug = StringField(
-        "Address",
+        _l("Address"),
         filters=[lambda v: v.strip().lower() if isinstance(v, str) else v],
-        validators=[InputRequired("Give the board an address."), Length(2, 40)],
-        description="The board's address, /b/<address>: lower-case letters, digits, hyphens.",
+        validators=[InputRequired(_l("Give the board an address.")), Length(2, 40)],
+        description=_l("The board's address, /b/<address>: lower-case letters, digits, hyphens."),
     )
     description = TextAreaField(
-        "Description", filters=[strip], validators=[Optional(), Length(max=300)]
+        _l("Description"), filters=[strip], validators=[Optional(), Length(max=300)]
     )

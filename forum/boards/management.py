@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from forum.errors import NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import Board, Post
 from forum.text import render_post_body
 from forum.web.urls import slugify
@@ -106,9 +107,9 @@ class BoardError(NotAllowed):
 
 def _check_slug(slug: str) -> None:
     if not _SLUG_SHAPE.match(slug) or len(slug) > 40:
-        raise BoardError("Use lower-case letters, digits and single hyphens.", "slug")
+        raise BoardError(_l("Use lower-case letters, digits and single hyphens."), "slug")
     if db.session.scalar(sa.select(Board.id).where(Board.slug == slug)):
-        raise BoardError("Another board already has that address.", "slug")
+        raise BoardError(_l("Another board already has that address."), "slug")
 
 
 def rerender_all(batch: int = 500) -> int:

@@ -7,6 +7,7 @@ may take the tag off (forum/moderation/actions.py, "untag_story").
 """
 
 from forum.errors import NotAllowed
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import can_write, is_author
 from forum.posts.models import Thread, ThreadKind, ThreadStatus
 
@@ -14,7 +15,7 @@ from forum.posts.models import Thread, ThreadKind, ThreadStatus
 def tag_story(author, thread: Thread, tagged: bool) -> None:
     """Tag (or untag) the author's own story. Caller commits."""
     if not (is_author(author, thread) and can_write(author)):
-        raise NotAllowed("Only the thread's author can tag it, and not while suspended.")
+        raise NotAllowed(_l("Only the thread's author can tag it, and not while suspended."))
     if tagged and (thread.kind == ThreadKind.CHECKIN or thread.status != ThreadStatus.VISIBLE):
-        raise NotAllowed("Only a story that readers can see can be tagged.")
+        raise NotAllowed(_l("Only a story that readers can see can be tagged."))
     thread.got_through = tagged

@@ -157,7 +157,7 @@ def permalink(post_id: int):
 def post_history(post_id: int):
     post = load_post(post_id)
     if not can_view_history(current_user, post):
-        raise NotAllowed("Only the author and the moderators can see earlier versions.")
+        raise NotAllowed(_("Only the author and the moderators can see earlier versions."))
     revisions = posts.post_history(post, with_redacted=can_moderate(current_user))
     return render_template("boards/history.html", post=post, revisions=revisions)
 
@@ -252,7 +252,7 @@ def _permalink(post: Post) -> str:
 def edit_post(post_id: int):
     post = load_post(post_id)
     if not can_edit_post(current_user, post):
-        raise NotAllowed("You can only edit your own posts.")
+        raise NotAllowed(_("You can only edit your own posts."))
     form = forms.EditPostForm(
         data={
             "title": post.thread.title if post.is_opening else None,
@@ -277,7 +277,7 @@ def edit_post(post_id: int):
 def delete_post(post_id: int):
     post = load_post(post_id)
     if not can_delete_post(current_user, post):
-        raise NotAllowed("You can only delete your own posts.")
+        raise NotAllowed(_("You can only delete your own posts."))
     form = ConfirmForm()
     if form.validate_on_submit():
         lifecycle.delete_post(current_user, post)

@@ -3,14 +3,16 @@
 from functools import cache
 from zoneinfo import available_timezones
 
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import EmailField, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from forum.digests.services import CHOICES
+from forum.i18n import lazy_gettext as _l
 
-HOURS = [SelectChoice("", "No quiet hours")] + [
+HOURS = [SelectChoice("", _l("No quiet hours"))] + [
     SelectChoice(str(h), f"{h:02d}:00") for h in range(24)
 ]
 
@@ -26,22 +28,23 @@ def _hour(value):
 
 class NotificationsForm(FlaskForm):
     email = EmailField(
-        "Email (optional)",
+        _l("Email (optional)"),
         validators=[
             Optional(),
             Length(max=254),
             Regexp(
-                r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="That doesn't look like an email address."
+                r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                message=_l("That doesn't look like an email address."),
             ),
         ],
-        description="Never shown to anyone, used only for the digest you choose below.",
+        description=_l("Never shown to anyone, used only for the digest you choose below."),
     )
     digest = RadioField(
-        "Email me", choices=[SelectChoice(k, v) for k, v in CHOICES.items()], default="none"
+        _l("Email me"), choices=[SelectChoice(k, v) for k, v in CHOICES.items()], default="none"
     )
-    quiet_from = SelectField("Quiet from", choices=HOURS, coerce=_hour, validate_choice=False)
-    quiet_until = SelectField("Quiet until", choices=HOURS, coerce=_hour, validate_choice=False)
-    time_zone = SelectField("Your time zone", validate_choice=False)
+    quiet_from = SelectField(_l("Quiet from"), choices=HOURS, coerce=_hour, validate_choice=False)
+    quiet_until = SelectField(_l("Quiet until"), choices=HOURS, coerce=_hour, validate_choice=False)
+    time_zone = SelectField(_l("Your time zone"), validate_choice=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,15 +53,15 @@ class NotificationsForm(FlaskForm):
 
     def validate_digest(self, field):
         if field.data != "none" and not (self.email.data or "").strip():
-            raise ValidationError("Give an email address for the digest, or choose no email.")
+            raise ValidationError(_("Give an email address for the digest, or choose no email."))
 
     def validate_quiet_until(self, field):
         if (self.quiet_from.data is None) != (field.data is None):
-            raise ValidationError("Choose both hours, or neither.")
+            raise ValidationError(_("Choose both hours, or neither."))
         for value in (self.quiet_from.data, field.data):
             if value is not None and not 0 <= value <= 23:
-                raise ValidationError("Choose an hour from the list.")
+                raise ValidationError(_("Choose an hour from the list."))
 
     def validate_time_zone(self, field):
         if field.data and field.data not in _zones():
-            raise ValidationError("Choose a time zone from the list.")
+            raise ValidationError(_("Choose a time zone from the list."))

@@ -8,7 +8,10 @@ List-Unsubscribe-Post), so that a glance at an inbox gives nothing away.
 from flask import Flask, current_app
 from flask_mailman import EmailMessage, Mail
 
-SUBJECT = "You have new activity on Hearth"
+from forum.i18n import lazy_gettext as _l
+
+# Read in the recipient's language: the sender wraps the sending in their locale.
+SUBJECT = _l("You have new activity on Hearth")
 mail = Mail()
 
 
@@ -22,7 +25,7 @@ def can_send() -> bool:
 
 def send(to: str, body: str, unsubscribe_url: str) -> None:
     message = EmailMessage(
-        subject=SUBJECT,
+        subject=str(SUBJECT),
         body=body,
         from_email=current_app.config["MAIL_DEFAULT_SENDER"],
         to=[to],

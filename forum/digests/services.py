@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import force_locale, gettext, ngettext
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from forum.accounts.models import User
@@ -11,10 +12,16 @@ from forum.conversations import queries as conversations
 from forum.digests import mail
 from forum.digests.quiet import in_quiet_hours
 from forum.extensions import db
+from forum.i18n import SUPPORTED_LOCALES, default_locale
+from forum.i18n import lazy_gettext as _l
 from forum.notices import queries as notices
 from forum.timeutil import utcnow
 
-CHOICES = {"none": "No email (the default)", "daily": "A daily digest", "weekly": "A weekly digest"}
+CHOICES = {
+    "none": _l("No email (the default)"),
+    "daily": _l("A daily digest"),
+    "weekly": _l("A weekly digest"),
+}
 # A little less than a day or a week, so that a digest does not drift later each time.
 EVERY = {"daily": timedelta(hours=23), "weekly": timedelta(days=6, hours=23)}
 
@@ -86,16 +93,34 @@ def digest_text(member: User, unread: int, talking: int) -> str:
     site = current_app.config["SITE_URL"].rstrip("/")
     parts = []
     if unread:
-        parts.append(f"{unread} unread notice{'s' if unread != 1 else ''}")
+        parts.append(ngettext("%(num)s unread notice", "%(num)s unread notices", unread))
     if talking:
-        parts.append(f"{talking} conversation{'s' if talking != 1 else ''} with new messages")
-    return (
-        "Hello,\n\n"
-        f"There is something new for you on Hearth: {' and '.join(parts)}.\n\n"
-        f"Sign in to read it: {site}/notices/\n\n"
-        "You chose to get this email; to stop it, open the link below or change it in your "
-        f"settings.\n{unsubscribe_url(member)}\n"
+        parts.append(
+            ngettext(
+                "%(num)s conversation with new messages",
+                "%(num)s conversations with new messages",
+                talking,
+            )
+        )
+    notices_page, stop = f"{site}/notices/", unsubscribe_url(member)
+    paragraphs = (
+        gettext("Hello,"),
+        gettext(
+            "There is something new for you on Hearth: %(what)s.", what=gettext(" and ").join(parts)
+        ),
+        gettext("Sign in to read it: %(link)s", link=notices_page),
+        gettext(
+            "You chose to get this email; to stop it, open the link below or change it in "
+            "your settings."
+        )
+        + f"\n{stop}\n",
     )
+    return "\n\n".join(paragraphs)
+
+
+def language_of(member: User) -> str:
+    """The language a member reads their email in: their own choice, else the forum's."""
+    return member.locale if member.locale in SUPPORTED_LOCALES else default_locale()
 
 
 def send_digest(member_id: int, now: datetime | None = None) -> bool:
@@ -108,6 +133,7 @@ def send_digest(member_id: int, now: datetime | None = None) -> bool:
     unread, talking = _activity(member)
     if not unread and not talking:
         return False
-    mail.send(member.email, digest_text(member, unread, talking), unsubscribe_url(member))
+    with force_locale(language_of(member)):
+        mail.send(member.email, digest_text(member, unread, talking), unsubscribe_url(member))
     member.digest_sent_at = now
     return True

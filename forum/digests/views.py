@@ -2,6 +2,7 @@
 (/digest/unsubscribe/<token>: a page with a button, and the POST mail programs send)."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.digests import services
@@ -26,7 +27,7 @@ def settings():
             form.time_zone.data,
         )
         db.session.commit()
-        flash("Your notification settings are saved.", "success")
+        flash(_("Your notification settings are saved."), "success")
         return redirect(url_for(".settings"))
     return render_template("digests/settings.html", form=form), 400 if form.errors else 200
 

@@ -1,15 +1,18 @@
 """What a draft takes from a writing form: every field may be empty, each bounded as a post's."""
 
+from flask_babel import format_number, gettext
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from forum.i18n import lazy_gettext as _l
+from forum.i18n import lazy_text
 from forum.posts.content_notes import NOTE_KINDS
 from forum.posts.models import BODY_MAX, TITLE_MAX
 from forum.web.paging import id_from
 from forum.writing.forms import strip
 
-NOTHING_YET = "There is nothing to save yet: write a few words first."
+NOTHING_YET = _l("There is nothing to save yet: write a few words first.")
 
 
 def _an_id(value):
@@ -25,7 +28,10 @@ class DraftForm(FlaskForm):
         filters=[strip],
         validators=[
             Optional(),
-            Length(max=TITLE_MAX, message=f"A title is at most {TITLE_MAX} characters long."),
+            Length(
+                max=TITLE_MAX,
+                message=_l("A title is at most %(num)s characters long.", num=TITLE_MAX),
+            ),
         ],
     )
     body = TextAreaField(
@@ -34,7 +40,12 @@ class DraftForm(FlaskForm):
             Optional(),
             Length(
                 max=BODY_MAX,
-                message=f"Drafts are limited to {BODY_MAX:,} characters, as posts are.",
+                message=lazy_text(
+                    lambda: gettext(
+                        "Drafts are limited to %(num)s characters, as posts are.",
+                        num=format_number(BODY_MAX),
+                    )
+                ),
             ),
         ],
     )
@@ -42,7 +53,7 @@ class DraftForm(FlaskForm):
     content_note = StringField(filters=[lambda v: v if v in NOTE_KINDS else None])
     content_note_text = StringField(
         filters=[strip],
-        validators=[Optional(), Length(max=100, message="Keep the note under 100 characters.")],
+        validators=[Optional(), Length(max=100, message=_l("Keep the note under 100 characters."))],
     )
     parent_id = HiddenField(filters=[_an_id])
     draft_id = HiddenField(filters=[_an_id])

@@ -13,6 +13,7 @@ from forum.drafts.models import DRAFTS_MAX, DraftKind, SavedDraft
 from forum.drafts.queries import count_of, draft_of
 from forum.errors import ForumError, NotFound
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import Board, Post, Thread
 from forum.timeutil import utcnow
 from forum.web.limits import count_draft_save
@@ -46,16 +47,21 @@ class DraftGone(NotFound):
 
     def __init__(self):
         super().__init__(
-            "This draft was sent or discarded meanwhile, so it is no longer saved. What you "
-            "typed is still in the form."
+            _l(
+                "This draft was sent or discarded meanwhile, so it is no longer saved. What "
+                "you typed is still in the form."
+            )
         )
 
 
 class TooManyDrafts(ForumError):
     def __init__(self):
         super().__init__(
-            f"You keep {DRAFTS_MAX} drafts already. Please send or discard one of them under "
-            "My drafts first; what you typed is still here."
+            _l(
+                "You keep %(count)s drafts already. Please send or discard one of them under "
+                "My drafts first; what you typed is still here.",
+                count=DRAFTS_MAX,
+            )
         )
 
 
@@ -112,5 +118,5 @@ def save_draft(
 def discard_draft(author: User, draft: SavedDraft) -> None:
     """The author lets a draft go, for good. Caller commits."""
     if draft.author_id != author.id:
-        raise NotFound("No such draft.")
+        raise NotFound(_l("No such draft."))
     db.session.delete(draft)

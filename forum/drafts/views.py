@@ -5,6 +5,7 @@ Every page here is the member's own: another member's draft is a 404, whoever as
 """
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.conversations import queries as conversations
@@ -13,6 +14,7 @@ from forum.drafts.forms import DraftForm
 from forum.drafts.models import DraftKind, SavedDraft
 from forum.errors import ForumError
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts import queries as posts
 from forum.posts.models import Board
 from forum.posts.visibility import can_view_board, can_view_post, can_view_thread
@@ -24,7 +26,7 @@ bp = Blueprint("drafts", __name__, url_prefix="/drafts")
 
 # Sent by forum/static/js/drafts.js: the answer is JSON and nothing is flashed.
 BY_SCRIPT = "X-Hearth-Autosave"
-SAVED = "Saved in My drafts. Only you can see it; resume it whenever you are ready."
+SAVED = _l("Saved in My drafts. Only you can see it; resume it whenever you are ready.")
 
 
 @bp.before_request
@@ -76,7 +78,7 @@ def _save(place: services.Place, form: DraftForm | None = None):
     by_script = request.headers.get(BY_SCRIPT) == "1"
     form = form or DraftForm()
     if not form.validate_on_submit():
-        problems = [error for errors in form.errors.values() for error in errors]
+        problems = [str(error) for errors in form.errors.values() for error in errors]
         return _not_saved(place, form, by_script, " ".join(problems), 400)
     text = services.DraftText(
         form.body.data, form.title.data, form.content_note.data, form.content_note_text.data
@@ -92,7 +94,7 @@ def _save(place: services.Place, form: DraftForm | None = None):
     db.session.commit()
     if by_script:
         return jsonify(saved=True, draft_id=draft_id)
-    flash(SAVED, "success")
+    flash(str(SAVED), "success")
     return redirect(url_for("drafts.index"))
 
 
@@ -149,5 +151,5 @@ def discard(draft_id: int):
     if ConfirmForm().validate_on_submit():
         services.discard_draft(current_user, draft)
         db.session.commit()
-        flash("The draft is discarded.", "success")
+        flash(_("The draft is discarded."), "success")
     return redirect(url_for("drafts.index"))

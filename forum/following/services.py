@@ -12,6 +12,7 @@ from forum.conversations.shield import mention_reaches
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.following.models import Bookmark, FollowState, ThreadState
+from forum.i18n import lazy_gettext as _l
 from forum.notices.models import NoticeKind, ReplyTo
 from forum.notices.services import notify
 from forum.permissions import can_write
@@ -33,7 +34,7 @@ def _insert(model):
 def set_follow(user: User, thread: Thread, state: FollowState) -> None:
     """Follow, stop following or mute a thread the member can read. Caller commits."""
     if not can_write(user) or not can_view_thread(user, thread):
-        raise NotAllowed("You can't change how you follow this thread.")
+        raise NotAllowed(_l("You can't change how you follow this thread."))
     stmt = _insert(ThreadState).values(user_id=user.id, thread_id=thread.id, follow=state)
     db.session.execute(
         stmt.on_conflict_do_update(
@@ -152,7 +153,7 @@ def record_visit(user: User, thread: Thread, newest_shown: int | None) -> Visit:
 def toggle_bookmark(user: User, post: Post) -> bool:
     """Save a post the member can read, or unsave it; True if it is now saved. Caller commits."""
     if not can_write(user) or not can_view_post(user, post):
-        raise NotAllowed("You can't save this post.")
+        raise NotAllowed(_l("You can't save this post."))
     removed = db.session.execute(
         sa.delete(Bookmark).where(Bookmark.user_id == user.id, Bookmark.post_id == post.id)
     ).rowcount

@@ -1,11 +1,13 @@
 """Follow and mute buttons, saving posts, the bookmarks page, and the thread page's marks."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.extensions import db
 from forum.following import queries, services
 from forum.following.models import FollowState
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import Thread
 from forum.posts.queries import post_by_id, thread_by_id
 from forum.posts.visibility import can_view_post, can_view_thread
@@ -15,10 +17,13 @@ from forum.web.urls import thread_url
 bp = Blueprint("following", __name__)
 
 CHOICES = {
-    "follow": (FollowState.FOLLOWING, "You follow this thread: every new reply sends a notice."),
-    "unfollow": (FollowState.NOT_FOLLOWING, "You no longer follow this thread."),
-    "mute": (FollowState.MUTED, "This thread is muted: it sends you no notices at all."),
-    "unmute": (FollowState.NOT_FOLLOWING, "This thread is no longer muted."),
+    "follow": (
+        FollowState.FOLLOWING,
+        _l("You follow this thread: every new reply sends a notice."),
+    ),
+    "unfollow": (FollowState.NOT_FOLLOWING, _l("You no longer follow this thread.")),
+    "mute": (FollowState.MUTED, _l("This thread is muted: it sends you no notices at all.")),
+    "unmute": (FollowState.NOT_FOLLOWING, _l("This thread is no longer muted.")),
 }
 
 
@@ -36,7 +41,7 @@ def choose(thread_id: int, choice: str):
     state, message = CHOICES[choice]
     services.set_follow(current_user, thread, state)
     db.session.commit()
-    flash(message, "success")
+    flash(str(message), "success")
     return redirect(thread_url(thread))
 
 
@@ -58,7 +63,7 @@ def bookmark(post_id: int):
         abort(404)
     saved = services.toggle_bookmark(current_user, post)
     db.session.commit()
-    flash("Saved to your bookmarks." if saved else "Removed from your bookmarks.", "success")
+    flash(_("Saved to your bookmarks.") if saved else _("Removed from your bookmarks."), "success")
     return redirect(url_for("boards.permalink", post_id=post.id))
 
 
@@ -75,7 +80,7 @@ def bookmarks():
 def remove(post_id: int):
     services.remove_bookmarks(current_user, [post_id])
     db.session.commit()
-    flash("Removed from your bookmarks.", "success")
+    flash(_("Removed from your bookmarks."), "success")
     return redirect(url_for("following.bookmarks"))
 
 
@@ -84,5 +89,5 @@ def remove(post_id: int):
 def remove_unreadable():
     services.remove_bookmarks(current_user, queries.unreadable_bookmark_ids(current_user))
     db.session.commit()
-    flash("The posts you can no longer read are gone from your bookmarks.", "success")
+    flash(_("The posts you can no longer read are gone from your bookmarks."), "success")
     return redirect(url_for("following.bookmarks"))

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import g
+from flask_babel import gettext
 from sqlalchemy.orm import joinedload
 
 from forum.accounts.models import User
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.moderation.models import Reason, Report
 from forum.notices.models import Notice, NoticeKind, ReplyTo
 from forum.notices.services import path_for
@@ -29,8 +31,8 @@ ABOUT_OTHERS = frozenset({NoticeKind.REPLY, NoticeKind.MENTION, NoticeKind.REACT
 FROM_MODERATORS = frozenset({NoticeKind.MODERATION, NoticeKind.CARE, NoticeKind.TEAM_ANSWER})
 # What a member can write to the moderators about, from the notice itself.
 ASKABLE = frozenset({NoticeKind.MODERATION, NoticeKind.CARE})
-OUT_OF_SIGHT = "A post in a thread you can no longer see"
-NO_LONGER_SHOWN = "A post you were told about is no longer shown"
+OUT_OF_SIGHT = _l("A post in a thread you can no longer see")
+NO_LONGER_SHOWN = _l("A post you were told about is no longer shown")
 
 
 @dataclass(frozen=True)
@@ -145,22 +147,30 @@ def _quote(post: Post, pointed: _Pointed) -> str:
 
 
 def _about_others(notice: Notice, post: Post | None, pointed: _Pointed) -> tuple[str, str]:
+    """The sentence of a notice about another member's post, built as it is shown, in the
+    reader's language (the notice stores no words of it)."""
     if post is None or post.id not in pointed.in_sight:
-        return OUT_OF_SIGHT, ""
+        return str(OUT_OF_SIGHT), ""
     if post.id not in pointed.readable:
-        return NO_LONGER_SHOWN, ""
-    thread = f"“{post.thread.title}”"
-    who = post.author.pseudonym if post.author else FORMER_MEMBER
+        return str(NO_LONGER_SHOWN), ""
+    thread = post.thread.title
+    who = post.author.pseudonym if post.author else gettext(FORMER_MEMBER)
     if notice.kind == NoticeKind.REACTION:
         actor = pointed.actors.get(notice.actor_id)
-        name = actor.pseudonym if actor else FORMER_MEMBER
-        return f"{name} reacted “{notice.detail}” to your milestone", f"On {thread}."
+        name = actor.pseudonym if actor else gettext(FORMER_MEMBER)
+        # The reaction's word is stored in English (forum.reactions) and read here.
+        title = gettext(
+            "%(name)s reacted “%(reaction)s” to your milestone",
+            name=name,
+            reaction=gettext(notice.detail) if notice.detail else "",
+        )
+        return title, gettext("On “%(thread)s”.", thread=thread)
     if notice.kind == NoticeKind.MENTION:
-        title = f"{who} mentioned you in {thread}"
+        title = gettext("%(name)s mentioned you in “%(thread)s”", name=who, thread=thread)
     elif notice.detail == ReplyTo.YOUR_POST:
-        title = f"{who} replied to your post in {thread}"
+        title = gettext("%(name)s replied to your post in “%(thread)s”", name=who, thread=thread)
     else:
-        title = f"New reply from {who} in {thread}"
+        title = gettext("New reply from %(name)s in “%(thread)s”", name=who, thread=thread)
     return title, _quote(post, pointed)
 
 
@@ -171,14 +181,18 @@ def _shown(notice: Notice, pointed: _Pointed) -> ShownNotice:
         link = path_for("boards.permalink", post_id=notice.post_id)
     if notice.kind in ABOUT_OTHERS:
         title, body = _about_others(notice, post, pointed)
-        if title == OUT_OF_SIGHT:
+        if post is None or post.id not in pointed.in_sight:
             link = None
         return ShownNotice(notice, title, body, link)
     body = notice.body
     if notice.kind == NoticeKind.REPORT_OUTCOME and post is not None:
         if post.id in pointed.in_sight:
-            body = f"About a post in “{post.thread.title}”. {body}"
-    return ShownNotice(notice, notice.title, body, link)
+            about = gettext("About a post in “%(thread)s”.", thread=post.thread.title)
+            body = f"{about} {body}"
+    # A fixed title is stored in English, as its feature marked it; it is read in the
+    # reader's language here (a title the catalogue does not know reads as stored).
+    title = gettext(notice.title) if notice.title else ""
+    return ShownNotice(notice, title, body, link)
 
 
 def shown_notices(user, notices: list[Notice]) -> list[ShownNotice]:

@@ -59,8 +59,8 @@ def set_content_note(post, kind: str | None, text: str | None) -> None:
     kind = (kind or "").strip() or None
     text = (text or "").strip()[:100] or None
     if kind is not None and kind not in NOTE_KINDS:
-        raise ForumError("Please choose a content note from the list.")
+        raise ForumError(_l("Please choose a content note from the list."))
     if kind == "other" and not text:
-        raise ForumError("Please say in a few words what the note is about.")
+        raise ForumError(_l("Please say in a few words what the note is about."))
     post.content_note = kind
     post.content_note_text = text if kind else None

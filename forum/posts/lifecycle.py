@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadStatus
 from forum.posts.permissions import can_delete_post
 from forum.posts.signals import post_status_changed
@@ -15,7 +16,7 @@ def delete_post(author: User, post: Post) -> None:
     """The author takes a post back; the thread keeps its place, unless nobody else wrote in
     it and it goes with its opening post. Caller commits."""
     if not can_delete_post(author, post):
-        raise NotAllowed("You can only delete your own posts.")
+        raise NotAllowed(_l("You can only delete your own posts."))
     set_post_status(post, PostStatus.DELETED)
     thread = post.thread
     if post.is_opening and not has_other_posts(post):

@@ -10,6 +10,7 @@ from datetime import datetime
 from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts.lifecycle import bump, count_post
 from forum.posts.models import (
     Board,
@@ -39,7 +40,7 @@ def create_thread(
     """Open a thread with its first post (a milestone carries its badge); a `held` one waits,
     unseen and uncounted, for a moderator. Only forum.writing calls this. Caller commits."""
     if not can_post(author, board):
-        raise NotAllowed("You can't start a thread on this board.")
+        raise NotAllowed(_l("You can't start a thread on this board."))
     now = utcnow()
     thread = Thread(
         board=board,
@@ -82,7 +83,7 @@ def create_reply(
     """Add a reply, optionally answering one post of the same thread; a `held` one waits for a
     moderator. Only forum.writing calls this. Caller commits."""
     if not can_reply(author, thread):
-        raise NotAllowed("You can't reply to this thread.")
+        raise NotAllowed(_l("You can't reply to this thread."))
     if parent is not None and parent.thread_id != thread.id:
         parent = None
     now = utcnow()
@@ -109,7 +110,7 @@ def revise_post(editor: User, post: Post, body: str, title: str | None = None) -
     """Save a new version, keeping the old one in the history. Only forum.writing calls
     this. Caller commits."""
     if not can_edit_post(editor, post):
-        raise NotAllowed("You can only edit your own posts.")
+        raise NotAllowed(_l("You can only edit your own posts."))
     title = title.strip() if title is not None else None
     changed_title = post.is_opening and title and title != post.thread.title
     if body == post.body_source and not changed_title:

@@ -39,9 +39,9 @@ def toggle_reaction(user: User, post: Post, kind: str) -> bool:
     Caller commits.
     """
     if not can_respond_to(user, post):
-        raise NotAllowed("You can't react to this post.")
+        raise NotAllowed(_l("You can't react to this post."))
     if kind not in kinds_for(post):
-        raise ForumError("That reaction doesn't fit this post.")
+        raise ForumError(_l("That reaction doesn't fit this post."))
     existing = db.session.scalar(
         sa.select(Reaction).where(
             Reaction.post_id == post.id, Reaction.user_id == user.id, Reaction.kind == kind

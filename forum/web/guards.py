@@ -4,10 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Flask, render_template, request
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import is_suspended
 from forum.timeutil import utcnow
+from forum.web.jinja import weekday_day_month_year
 
 # What a suspended member may still do: leave, take their data, or close their account.
 # (Signing in or up again, already signed in, only leads on to the boards.)
@@ -55,23 +58,31 @@ READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # A ban is stored as a suspension that ends in the year 9999.
 BAN_YEAR = 9999
 
-# What the member was about to do, in their words, for the pages they would write on.
+# What the member was about to do, in their words, for the pages they would write on: each
+# ends the sentence "you can't ...", in the reader's language.
 WRITING_WORDS = {
-    "boards.new_thread": "start a thread",
-    "boards.reply": "reply",
-    "boards.edit_post": "edit your posts",
-    "boards.delete_post": "delete your posts",
-    "reports.report": "report a post",
-    "reactions.toggle": "react to posts",
-    "recovery.share": "share a milestone",
-    "following.choose": "follow or mute threads",
-    "following.bookmark": "save posts",
-    "conversations.new": "send messages",
-    "conversations.send": "send messages",
-    "journal.new": "write in your journal",
-    "journal.edit": "change your journal",
-    "mentors.offer": "offer to mentor",
-    "mentors.ask": "ask for a mentor",
+    "boards.new_thread": _l("start a thread"),
+    "boards.reply": _l("reply"),
+    "boards.edit_post": _l("edit your posts"),
+    "boards.delete_post": _l("delete your posts"),
+    "reports.report": _l("report a post"),
+    "reactions.toggle": _l("react to posts"),
+    "recovery.share": _l("share a milestone"),
+    "following.choose": _l("follow or mute threads"),
+    "following.bookmark": _l("save posts"),
+    "conversations.new": _l("send messages"),
+    "conversations.send": _l("send messages"),
+    "journal.new": _l("write in your journal"),
+    "journal.edit": _l("change your journal"),
+    "mentors.offer": _l("offer to mentor"),
+    "mentors.ask": _l("ask for a mentor"),
+}
+
+
+_IN = {
+    "day": lambda n: ngettext("in %(num)s day", "in %(num)s days", n),
+    "hour": lambda n: ngettext("in %(num)s hour", "in %(num)s hours", n),
+    "minute": lambda n: ngettext("in %(num)s minute", "in %(num)s minutes", n),
 }
 
 
@@ -89,8 +100,10 @@ class Suspension:
     def until_words(self) -> str:
         """The end in a person's words: "Saturday 14 March 2026 at 09:30 UTC"."""
         if self.until is None:
-            return "no end date"
-        return f"{self.until:%A} {self.until.day} {self.until:%B %Y at %H:%M} UTC"
+            return gettext("no end date")
+        # The day as the reader's language writes it, in UTC as the page says.
+        day, time = weekday_day_month_year(self.until.date()), self.until.strftime("%H:%M")
+        return gettext("%(day)s at %(time)s UTC", day=day, time=time)
 
     def time_left(self) -> str:
         """How long is left, to the nearest unit: "in 3 days", "in 5 hours", "in 12 minutes"."""
@@ -99,9 +112,8 @@ class Suspension:
         seconds = max((self.until - utcnow()).total_seconds(), 60)
         for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
             if seconds >= size:
-                count = int(seconds / size + 0.5)
-                return f"in {count} {unit}{'s' if count != 1 else ''}"
-        return "in a minute"
+                return _IN[unit](int(seconds / size + 0.5))
+        return gettext("in a minute")
 
 
 def suspension_of(user) -> Suspension | None:
@@ -132,7 +144,7 @@ def suspended_members_only_read():
     suspension = suspension_of(current_user)
     if suspension is None:
         return None
-    doing = WRITING_WORDS.get(request.endpoint, "write here")
+    doing = WRITING_WORDS.get(request.endpoint) or gettext("write here")
     page = render_template("support/suspended.html", suspension=suspension, doing=doing)
     return page, 403
 

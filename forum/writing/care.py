@@ -3,6 +3,7 @@ identify someone (the identity hints)."""
 
 import re
 
+from forum.i18n import lazy_gettext as _l
 from forum.moderation.reports import raise_care_report
 from forum.moderation.watched.rules import care_words_in
 
@@ -54,25 +55,28 @@ _HANDLE = re.compile(
     re.IGNORECASE,
 )
 
+_PHONE = re.compile(r"(?<!\w)(?:\+?\d[\d\s().-]{7,40}\d)(?!\w)")
+
 # Rough shapes only: the point is a kind question before posting, never a refusal.
 # Every repeat is bounded (an address part has a longest length; tests hold them to it), so
 # each place a pattern is tried costs at most a few hundred steps: a post of one long word,
 # or of 9,000 "a.", is checked in linear time. The email pattern is tried only where a run of
 # its characters begins, and takes the run whole (possessive): a run is read once.
 _IDENTITY_PATTERNS = (
-    ("a phone number", re.compile(r"(?<!\w)(?:\+?\d[\d\s().-]{7,40}\d)(?!\w)")),
+    # Each label is read in the writer's language where the question is shown.
+    (_l("a phone number"), _PHONE),
     (
-        "an email address",
+        _l("an email address"),
         re.compile(r"(?<![\w.+-])[\w.+-]{1,64}+@[\w-]{1,63}+\.[\w.-]{1,190}+"),
     ),
     (
-        "a street address",
+        _l("a street address"),
         re.compile(
             r"\b\d{1,5}\s{1,5}(?:[A-Z][a-z]{1,30}\s{1,5}){1,3}"
             r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl)\b"
         ),
     ),
-    ("a username on another app", _HANDLE),
+    (_l("a username on another app"), _HANDLE),
 )
 
 
@@ -87,7 +91,7 @@ def identity_hints(text: str) -> list[str]:
     found = []
     for label, pattern in _IDENTITY_PATTERNS:
         matches = (m.group(0) for m in pattern.finditer(text))
-        if label == "a phone number":
+        if pattern is _PHONE:
             # Nine digits or more, and not a date such as 2024-05-01.
             matches = (m for m in matches if sum(c.isdigit() for c in m) >= 9)
         if any(True for _ in matches):

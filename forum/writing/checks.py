@@ -11,6 +11,7 @@ from forum.accounts.models import User
 from forum.drafts.models import SavedDraft
 from forum.errors import ForumError
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.moderation.watched.rules import Found, watch
 from forum.permissions import can_moderate, unlocks
 from forum.posts.models import Post
@@ -63,7 +64,7 @@ class SecondLookNeeded(ForumError):
     status_code = 200
 
     def __init__(self, hints: list[str]):
-        super().__init__("This may identify you or someone else.")
+        super().__init__(_l("This may identify you or someone else."))
         self.hints = hints
 
 
@@ -80,8 +81,11 @@ class WordsRefused(TextRefused):
     def __init__(self, words: list[str]):
         quoted = ", ".join(f"“{w}”" for w in words)
         super().__init__(
-            f"Hearth's moderators have asked that {quoted} not be posted here. Please change "
-            "it and send again: what you wrote is kept below."
+            _l(
+                "Hearth's moderators have asked that %(words)s not be posted here. Please "
+                "change it and send again: what you wrote is kept below.",
+                words=quoted,
+            )
         )
         self.words = words
 
@@ -122,8 +126,10 @@ class LinksNotYet(TextRefused):
 
     def __init__(self):
         super().__init__(
-            "Links to other sites open up after your first days here. Please take the link "
-            "out (you can name the site in words): what you wrote is kept below."
+            _l(
+                "Links to other sites open up after your first days here. Please take the "
+                "link out (you can name the site in words): what you wrote is kept below."
+            )
         )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask_babel import ngettext
 
 from forum.accounts.models import User
 from forum.extensions import db
@@ -114,11 +115,17 @@ class SlowMode(TextRefused):
     """The thread is in slow mode and the member replied in it a moment ago."""
 
     def __init__(self, minutes: int, wait: int):
-        super().__init__(
-            f"This thread is in slow mode: one reply every {minutes} minutes, to give everyone "
-            f"room. You can reply again in {wait} minute{'s' if wait != 1 else ''}; what you "
-            "wrote is kept below."
+        every = ngettext(
+            "This thread is in slow mode: one reply every minute, to give everyone room.",
+            "This thread is in slow mode: one reply every %(num)s minutes, to give everyone room.",
+            minutes,
         )
+        again = ngettext(
+            "You can reply again in %(num)s minute; what you wrote is kept below.",
+            "You can reply again in %(num)s minutes; what you wrote is kept below.",
+            wait,
+        )
+        super().__init__(f"{every} {again}")
 
 
 def _at_the_threads_pace(author: User, thread: Thread) -> None:

@@ -21,6 +21,7 @@ from forum.accounts.models import User
 from forum.conversations.models import Message
 from forum.errors import Conflict
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.posts.models import Post
 from forum.timeutil import utcnow
 from forum.writing.models import WriteToken
@@ -52,7 +53,7 @@ class AlreadyWritten(Conflict):
     that, not a second."""
 
     def __init__(self, written: Written):
-        super().__init__("This was sent before, and it is saved.")
+        super().__init__(_l("This was sent before, and it is saved."))
         self.written = written
 
 
@@ -61,7 +62,7 @@ class SentBefore(Conflict):
     typed now is kept, and the form gets a new token so that sending it again writes it."""
 
     def __init__(self, written: Written | None):
-        super().__init__("This form was sent before.")
+        super().__init__(_l("This form was sent before."))
         self.written = written
 
 
