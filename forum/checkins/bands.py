@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from flask_babel import LazyString
+
+from forum.i18n import lazy_gettext as _l
+
 OPENS_AT = time(7, 0)
 
 
 @dataclass(frozen=True)
 class Band:
     key: str
-    label: str  # "morning in the Americas", as a thread's title says it
+    label: LazyString  # "morning in the Americas", as a thread's title says it
     time_zone: str
 
     def day_due(self, now: datetime) -> date:
@@ -24,8 +28,8 @@ class Band:
 
 
 BANDS = (
-    Band("asia-pacific", "morning in Asia and the Pacific", "Asia/Shanghai"),
-    Band("europe-africa", "morning in Europe and Africa", "Europe/Berlin"),
-    Band("americas", "morning in the Americas", "America/Chicago"),
+    Band("asia-pacific", _l("morning in Asia and the Pacific"), "Asia/Shanghai"),
+    Band("europe-africa", _l("morning in Europe and Africa"), "Europe/Berlin"),
+    Band("americas", _l("morning in the Americas"), "America/Chicago"),
 )
 BY_KEY = {band.key: band for band in BANDS}

@@ -4,10 +4,12 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from flask_babel import force_locale, format_date, gettext
 
 from forum.checkins.bands import BANDS, BY_KEY, OPENS_AT, Band
 from forum.checkins.models import CheckinThread, Pledge
 from forum.extensions import db
+from forum.i18n import current_locale
 from forum.permissions import is_member
 from forum.posts.models import Board, Thread, ThreadStatus
 from forum.recovery.queries import time_zone_of
@@ -24,6 +26,9 @@ DEFAULT_TEXT = (
 )
 # What a check-in reply begins with when its author chooses to say they pledged.
 PLEDGED_LINE = "*Pledged today.*"
+# "Tuesday 10 March" as each language writes a day in a title; a language not listed
+# writes it the English way.
+_TITLE_DAY = {"es": "EEEE d 'de' MMMM"}
 
 
 def opening_text(board: Board) -> str:
@@ -32,6 +37,28 @@ def opening_text(board: Board) -> str:
 
 def with_pledged_line(body: str) -> str:
     return body if body.startswith(PLEDGED_LINE) else f"{PLEDGED_LINE}\n\n{body}"
+
+
+def checkin_title(band: Band, day: date) -> str:
+    """A day's check-in title in the reader's language: "Daily check-in: Tuesday 10 March,
+    morning in Europe and Africa"."""
+    words = format_date(day, _TITLE_DAY.get(current_locale(), "EEEE d MMMM"))
+    return gettext("Daily check-in: %(day)s, %(band)s", day=words, band=band.label)
+
+
+def stored_title(band: Band, day: date) -> str:
+    """The title a day's thread opens with: in English, like every stored word."""
+    with force_locale("en"):
+        return checkin_title(band, day)
+
+
+def shown_title(checkin: CheckinThread) -> str:
+    """What the check-ins page calls a day's thread: its title in the reader's words, unless
+    the moderators gave it another."""
+    band, title = band_of(checkin), checkin.thread.title
+    if band is not None and title == stored_title(band, checkin.day):
+        return checkin_title(band, checkin.day)
+    return title
 
 
 def checkin_of(thread: Thread) -> CheckinThread | None:

@@ -4,13 +4,20 @@ import logging
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
 from forum.accounts.names import pseudonym_key
 from forum.checkins.bands import BANDS, Band
 from forum.checkins.models import CheckinThread, Pledge
-from forum.checkins.queries import DEFAULT_TEXT, member_day, opening_text, pledged_on
+from forum.checkins.queries import (
+    DEFAULT_TEXT,
+    member_day,
+    opening_text,
+    pledged_on,
+    stored_title,
+)
 from forum.errors import NotAllowed
 from forum.extensions import db
 from forum.permissions import can_write
@@ -41,10 +48,6 @@ def keeper() -> User:
     return found
 
 
-def title_for(band: Band, day: date) -> str:
-    return f"Daily check-in: {day:%A} {day.day} {day:%B}, {band.label}"
-
-
 def _open_one(board: Board, band: Band, day: date) -> CheckinThread | None:
     """Open the band's thread for `day`, unless it is open already (here, or by another
     scheduler at the same moment: the day's key is claimed by the first write, the loser's
@@ -72,7 +75,7 @@ def _open_one(board: Board, band: Band, day: date) -> CheckinThread | None:
 def _write_opening(board: Board, band: Band, day: date) -> Thread:
     """The day's thread, through the one write rule. Should the moderators' text meet a
     watched word that blocks it, the default text opens the day instead of no thread."""
-    title = title_for(band, day)
+    title = stored_title(band, day)
     try:
         draft = Draft(opening_text(board), title, post_anyway=True)
         return write_thread(keeper(), board, draft, ThreadKind.CHECKIN).post.thread
@@ -114,7 +117,7 @@ def open_due_checkins(now: datetime | None = None) -> list[CheckinThread]:
 def pledge(member: User, now: datetime | None = None) -> bool:
     """Record today's pledge; False when the member had pledged today already. Caller commits."""
     if not can_write(member):
-        raise NotAllowed("You can read, but not write, while your account is suspended.")
+        raise NotAllowed(_("You can read, but not write, while your account is suspended."))
     day = member_day(member, now)
     if pledged_on(member, day):
         return False

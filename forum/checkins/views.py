@@ -2,6 +2,7 @@
 from My recovery."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.checkins import queries, services
@@ -25,6 +26,11 @@ def pledge_streak(member) -> int:
     return queries.streak(member)
 
 
+@bp.app_template_global()
+def checkin_title(checkin) -> str:
+    return queries.shown_title(checkin)
+
+
 @bp.get("")
 def index():
     return render_template("checkins/index.html", checkins=queries.open_checkins())
@@ -38,9 +44,9 @@ def pledge():
         new = services.pledge(current_user)
         db.session.commit()
         flash(
-            "Pledged for today. That's yours: nobody sees it unless you say so."
+            _("Pledged for today. That's yours: nobody sees it unless you say so.")
             if new
-            else "You pledged today already. One day at a time.",
+            else _("You pledged today already. One day at a time."),
             "success",
         )
     return redirect(back)

@@ -3,34 +3,36 @@
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from forum.i18n import lazy_gettext as _l
+
 # What a mentor can speak to, and what a member may ask for.
 SUBSTANCES = {
-    "alcohol": "Alcohol",
-    "opioids": "Opioids",
-    "stimulants": "Stimulants (cocaine, meth)",
-    "cannabis": "Cannabis",
-    "benzodiazepines": "Benzodiazepines",
-    "nicotine": "Nicotine",
-    "other": "Something else",
+    "alcohol": _l("Alcohol"),
+    "opioids": _l("Opioids"),
+    "stimulants": _l("Stimulants (cocaine, meth)"),
+    "cannabis": _l("Cannabis"),
+    "benzodiazepines": _l("Benzodiazepines"),
+    "nicotine": _l("Nicotine"),
+    "other": _l("Something else"),
 }
 PATHS = {
-    "twelve-step": "12-step",
-    "smart": "SMART Recovery",
-    "secular": "A secular group",
-    "medication": "Medication-assisted",
-    "harm-reduction": "Harm reduction",
-    "own": "On my own",
+    "twelve-step": _l("12-step"),
+    "smart": _l("SMART Recovery"),
+    "secular": _l("A secular group"),
+    "medication": _l("Medication-assisted"),
+    "harm-reduction": _l("Harm reduction"),
+    "own": _l("On my own"),
 }
 # Where in the world a mentor answers from: the same three bands the check-ins open in.
 BANDS = {
-    "asia-pacific": "Asia and the Pacific",
-    "europe-africa": "Europe and Africa",
-    "americas": "The Americas",
+    "asia-pacific": _l("Asia and the Pacific"),
+    "europe-africa": _l("Europe and Africa"),
+    "americas": _l("The Americas"),
 }
 HOW_OFTEN = {
-    "daily": "Most days",
-    "few-days": "Every few days",
-    "weekly": "About once a week",
+    "daily": _l("Most days"),
+    "few-days": _l("Every few days"),
+    "weekly": _l("About once a week"),
 }
 MAX_MENTEES = 3
 NOTE_MAX = 600

@@ -6,6 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from forum.i18n import lazy_gettext as _l
 from forum.mentors.choices import BANDS, HOW_OFTEN, NOTE_MAX, PATHS, SUBSTANCES
 
 
@@ -20,39 +21,41 @@ def _listed(choices: dict) -> list[SelectChoice]:
     return [SelectChoice(key, label) for key, label in choices.items()]
 
 
-def _anything(label: str, choices: dict) -> list[SelectChoice]:
+def _anything(label, choices: dict) -> list[SelectChoice]:
     return [SelectChoice("", label), *_listed(choices)]
 
 
 class OfferForm(FlaskForm):
     note = TextAreaField(
-        "A short note about your path",
+        _l("A short note about your path"),
         filters=[lambda v: v.replace("\r\n", "\n").strip() if isinstance(v, str) else v],
         validators=[
-            DataRequired("A few words help someone choose you."),
-            Length(max=NOTE_MAX, message=f"Keep it under {NOTE_MAX} characters."),
+            DataRequired(_l("A few words help someone choose you.")),
+            Length(max=NOTE_MAX, message=_l("Keep it under %(num)s characters.", num=NOTE_MAX)),
         ],
-        description="What helped you, and what you can listen to. No real names, places or "
-        "contact details: everything happens in Hearth's own messages. Markdown works.",
+        description=_l(
+            "What helped you, and what you can listen to. No real names, places or "
+            "contact details: everything happens in Hearth's own messages. Markdown works."
+        ),
     )
     how_often = RadioField(
-        "How often can you answer?",
+        _l("How often can you answer?"),
         choices=_listed(HOW_OFTEN),
         default="few-days",
-        validators=[DataRequired("Please choose how often you can answer.")],
+        validators=[DataRequired(_l("Please choose how often you can answer."))],
     )
-    substances = CheckboxesField("What you can speak to", choices=_listed(SUBSTANCES))
-    paths = CheckboxesField("Recovery paths you know", choices=_listed(PATHS))
+    substances = CheckboxesField(_l("What you can speak to"), choices=_listed(SUBSTANCES))
+    paths = CheckboxesField(_l("Recovery paths you know"), choices=_listed(PATHS))
     band = SelectField(
-        "Where in the world you answer from", choices=_anything("Rather not say", BANDS)
+        _l("Where in the world you answer from"), choices=_anything(_l("Rather not say"), BANDS)
     )
-    is_open = BooleanField("Open to new mentees", default=True)
-    post_anyway = BooleanField("Show it anyway")
+    is_open = BooleanField(_l("Open to new mentees"), default=True)
+    post_anyway = BooleanField(_l("Show it anyway"))
 
 
 class AskForm(FlaskForm):
     substance = SelectField(
-        "Someone who knows about", choices=_anything("Any substance", SUBSTANCES)
+        _l("Someone who knows about"), choices=_anything(_l("Any substance"), SUBSTANCES)
     )
-    path = SelectField("Who knows the path of", choices=_anything("Any path", PATHS))
-    band = SelectField("Who answers from", choices=_anything("Anywhere", BANDS))
+    path = SelectField(_l("Who knows the path of"), choices=_anything(_l("Any path"), PATHS))
+    band = SelectField(_l("Who answers from"), choices=_anything(_l("Anywhere"), BANDS))

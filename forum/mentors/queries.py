@@ -91,11 +91,11 @@ def _matched(offer: MentorOffer, request: MentorRequest | None) -> tuple[str, ..
         return ()
     matched = []
     if request.substance and request.substance in (offer.substances or ()):
-        matched.append(SUBSTANCES[request.substance])
+        matched.append(str(SUBSTANCES[request.substance]))
     if request.path and request.path in (offer.paths or ()):
-        matched.append(PATHS[request.path])
+        matched.append(str(PATHS[request.path]))
     if request.band and request.band == offer.band:
-        matched.append(BANDS[request.band])
+        matched.append(str(BANDS[request.band]))
     return tuple(matched)
 
 

@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.mentors import queries
 from forum.mentors.choices import BANDS, HOW_OFTEN, MAX_MENTEES, PATHS, SUBSTANCES
 from forum.mentors.models import MentorOffer, MentorRequest, Pairing
@@ -21,7 +23,8 @@ from forum.timeutil import utcnow
 from forum.writing.checks import Draft
 from forum.writing.messages import write_note
 
-# What the other side is told: kind words, no name, a link to their own page only.
+# What the other side is told: kind words, no name, a link to their own page only. Kept as
+# notices are, in English.
 ENDED_TITLE = "Your mentoring pairing has ended"
 ENDED_BODY = (
     "Thank you for the time you gave each other. No reason is needed, and none was asked. "
@@ -29,8 +32,8 @@ ENDED_BODY = (
 )
 RENEWED_TITLE = "Your mentoring pairing is renewed"
 RENEWED_BODY = "You both asked to keep going: your pairing runs {days} more days."
-FULL = "That mentor has as many mentees as they can take just now. Please choose another."
-GONE = "That mentor can't be chosen just now. Please choose another from the list."
+FULL = _l("That mentor has as many mentees as they can take just now. Please choose another.")
+GONE = _l("That mentor can't be chosen just now. Please choose another from the list.")
 
 
 @dataclass
@@ -53,7 +56,7 @@ def save_offer(member: User, text: OfferText) -> MentorOffer:
     """Make or change the member's offer; the note goes through the write rule (it raises
     what the rule raises, storing nothing). Caller commits."""
     if not can_mentor(member):
-        raise NotAllowed("Offering to mentor opens up once you're one of the regulars here.")
+        raise NotAllowed(_("Offering to mentor opens up once you're one of the regulars here."))
     source, html = write_note(member, text.note)
     offer = queries.offer_of(member) or MentorOffer(user_id=member.id)
     offer.note_source, offer.note_html = source, html
@@ -82,7 +85,7 @@ def ask_for_mentor(
 ) -> MentorRequest:
     """Record what the member asked for (each part optional). Caller commits."""
     if not can_write(member):
-        raise NotAllowed("While your account is suspended you can't ask for a mentor.")
+        raise NotAllowed(_("While your account is suspended you can't ask for a mentor."))
     request = MentorRequest(
         user_id=member.id,
         substance=substance if substance in SUBSTANCES else None,
@@ -118,11 +121,11 @@ def choose_mentor(mentee: User, offer_id: int | None) -> Pairing:
     members choosing the same mentor's last place at once: the mentor's slot is a unique
     key, so the second finds it taken and is told the mentor is full. Caller commits."""
     if not can_write(mentee):
-        raise NotAllowed("While your account is suspended you can't choose a mentor.")
+        raise NotAllowed(_("While your account is suspended you can't choose a mentor."))
     now = utcnow()
     offer = queries.offer_to_choose(mentee, offer_id, now)
     if offer is None:
-        raise Conflict(GONE)
+        raise Conflict(str(GONE))
     for _attempt in range(2):
         slot = _free_slot(offer.user_id, now)
         if slot is None:
@@ -141,7 +144,7 @@ def choose_mentor(mentee: User, offer_id: int | None) -> Pairing:
             return pairing
         except IntegrityError:
             continue  # another mentee took that slot a moment ago: look again
-    raise Conflict(FULL)
+    raise Conflict(str(FULL))
 
 
 def _tell(member_id: int, title: str, body: str) -> None:
@@ -152,7 +155,7 @@ def end_pairing(member: User, pairing: Pairing) -> None:
     """Either side ends the pairing, with one click and no reason; the other is told in kind
     words. A suspended member may too: stepping back protects them. Caller commits."""
     if not pairing.is_in(member.id):
-        raise NotAllowed("That pairing isn't yours.")
+        raise NotAllowed(_("That pairing isn't yours."))
     if not pairing.is_active():
         return
     pairing.end()
@@ -164,11 +167,11 @@ def renew_pairing(member: User, pairing: Pairing) -> bool:
     pairing is extended and both wishes are cleared. True when it was extended. The row is
     locked first, so that both pressing at once still extends it once. Caller commits."""
     if not can_write(member):
-        raise NotAllowed("While your account is suspended you can't renew a pairing.")
+        raise NotAllowed(_("While your account is suspended you can't renew a pairing."))
     db.session.execute(sa.select(Pairing.id).where(Pairing.id == pairing.id).with_for_update())
     db.session.refresh(pairing)  # the other side's wish, as it stands under the lock
     if not pairing.is_in(member.id) or not pairing.is_active():
-        raise Conflict("That pairing has ended.")
+        raise Conflict(_("That pairing has ended."))
     if member.id == pairing.mentor_id:
         pairing.mentor_renews = True
     else:

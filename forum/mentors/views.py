@@ -3,6 +3,8 @@ from a short list, renewing and ending a pairing (each a POST). Every page is th
 own: a pairing they are not in is a 404, whoever asks."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from forum.conversations.queries import conversation_between
@@ -70,7 +72,7 @@ def _offer_form() -> OfferForm:
 @bp.route("/offer", methods=["GET", "POST"])
 def offer():
     if not can_mentor(current_user):
-        raise NotAllowed("Offering to mentor opens up once you're one of the regulars here.")
+        raise NotAllowed(_("Offering to mentor opens up once you're one of the regulars here."))
     form, hints, refused = _offer_form(), [], None
     if form.validate_on_submit():
         note = Draft(form.note.data, post_anyway=bool(form.post_anyway.data))
@@ -81,7 +83,7 @@ def offer():
         try:
             services.save_offer(current_user, text)
             db.session.commit()
-            flash("Your offer to mentor is saved. Thank you.", "success")
+            flash(_("Your offer to mentor is saved. Thank you."), "success")
             return redirect(url_for("recovery.home", _anchor="mentoring"))
         except SecondLookNeeded as second:
             db.session.rollback()
@@ -103,7 +105,9 @@ def offer():
 def withdraw():
     if ConfirmForm().validate_on_submit() and services.withdraw_offer(current_user):
         db.session.commit()
-        flash("Your offer is withdrawn. Any pairing you are in runs on until it ends.", "success")
+        flash(
+            _("Your offer is withdrawn. Any pairing you are in runs on until it ends."), "success"
+        )
     return redirect(url_for("recovery.home", _anchor="mentoring"))
 
 
@@ -147,8 +151,12 @@ def choose_one(offer_id: int):
         return redirect(url_for(".choose"))
     db.session.commit()
     flash(
-        f"{pairing.mentor.pseudonym} is your mentor for the next "
-        f"{(pairing.ends_at - pairing.started_at).days} days. Say hello when you're ready.",
+        ngettext(
+            "%(name)s is your mentor for the next %(num)s day. Say hello when you're ready.",
+            "%(name)s is your mentor for the next %(num)s days. Say hello when you're ready.",
+            (pairing.ends_at - pairing.started_at).days,
+            name=pairing.mentor.pseudonym,
+        ),
         "success",
     )
     return redirect(url_for("recovery.home", _anchor="mentoring"))
@@ -160,7 +168,7 @@ def end(pairing_id: int):
     if ConfirmForm().validate_on_submit():
         services.end_pairing(current_user, pairing)
         db.session.commit()
-        flash("The pairing has ended. Take care of yourself.", "success")
+        flash(_("The pairing has ended. Take care of yourself."), "success")
     return redirect(url_for("recovery.home", _anchor="mentoring"))
 
 
@@ -171,9 +179,9 @@ def renew(pairing_id: int):
         extended = services.renew_pairing(current_user, pairing)
         db.session.commit()
         flash(
-            "You both asked: the pairing is renewed."
+            _("You both asked: the pairing is renewed.")
             if extended
-            else "Noted. The pairing is renewed once the other side asks too.",
+            else _("Noted. The pairing is renewed once the other side asks too."),
             "success",
         )
     return redirect(url_for("recovery.home", _anchor="mentoring"))

@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from forum.i18n import lazy_gettext as _l
 from forum.recovery.models import LABEL_MAX, local_today, time_zones
 from forum.writing.forms import WritingForm, body_field, language_field, title_field
 
@@ -18,31 +19,31 @@ def _strip(value):
 
 class CounterForm(FlaskForm):
     label = StringField(
-        "What you are counting",
+        _l("What you are counting"),
         filters=[_strip],
         validators=[
-            DataRequired("Give the counter a name."),
-            Length(max=LABEL_MAX, message=f"Up to {LABEL_MAX} characters."),
+            DataRequired(_l("Give the counter a name.")),
+            Length(max=LABEL_MAX, message=_l("Up to %(num)s characters.", num=LABEL_MAX)),
         ],
-        description='A word or two, e.g. "alcohol" or "gambling". Only you see it.',
+        description=_l('A word or two, e.g. "alcohol" or "gambling". Only you see it.'),
     )
     started_on = DateField(
-        "Start date",
-        validators=[InputRequired("Choose the first day you are counting.")],
-        description="Your start date counts as day 1.",
+        _l("Start date"),
+        validators=[InputRequired(_l("Choose the first day you are counting."))],
+        description=_l("Your start date counts as day 1."),
     )
     time_zone = SelectField(
-        "Your time zone",
+        _l("Your time zone"),
         choices=time_zone_choices,
         default="UTC",
-        description="Your days change at midnight where you are.",
+        description=_l("Your days change at midnight where you are."),
     )
-    show = BooleanField("Show this counter's days beside my pseudonym on my posts")
+    show = BooleanField(_l("Show this counter's days beside my pseudonym on my posts"))
 
     def validate_started_on(self, field) -> None:
         zone = self.time_zone.data if self.time_zone.data in time_zones() else "UTC"
         if field.data and field.data > local_today(zone):
-            raise ValidationError("The start date can't be in the future.")
+            raise ValidationError(_l("The start date can't be in the future."))
 
 
 class RenameCounterForm(FlaskForm):
@@ -52,9 +53,9 @@ class RenameCounterForm(FlaskForm):
 
 class SlipForm(FlaskForm):
     new_start = DateField(
-        "Start the new streak on",
+        _l("Start the new streak on"),
         validators=[Optional()],
-        description="Today, unless you choose another day.",
+        description=_l("Today, unless you choose another day."),
     )
 
 
@@ -62,9 +63,11 @@ class ShareMilestoneForm(WritingForm):
     """A milestone thread is writing like any other: the same note, check and care."""
 
     title = title_field()
-    body = body_field("What you'd like to say")
+    body = body_field(_l("What you'd like to say"))
     language = language_field()
 
 
 class DayCountsForm(FlaskForm):
-    show_day_counts = BooleanField("Show me the day counts other members share beside their names")
+    show_day_counts = BooleanField(
+        _l("Show me the day counts other members share beside their names")
+    )

@@ -1,6 +1,9 @@
 """Which day counts are milestones, how one reads ("90 days", "2 years"), which to offer."""
 
+import re
 from datetime import date, datetime, timedelta
+
+from flask_babel import force_locale, ngettext
 
 from forum.recovery.models import Counter, local_date
 
@@ -18,11 +21,29 @@ def milestones_up_to(days: int) -> list[int]:
 
 
 def milestone_name(days: int) -> str:
-    """The words on the badge and in the title: "7 days", "90 days", "1 year", "3 years"."""
+    """The milestone in the reader's words: "7 days", "90 days", "1 year" ("1 año")."""
     if days % YEAR == 0:
-        years = days // YEAR
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{days} day{'s' if days != 1 else ''}"
+        return ngettext("%(num)s year", "%(num)s years", days // YEAR)
+    return ngettext("%(num)s day", "%(num)s days", days)
+
+
+def milestone_badge(days: int) -> str:
+    """The badge as the thread stores it: in English whoever shares it, like every stored
+    word (`badge_words` says it in each reader's language)."""
+    with force_locale("en"):
+        return milestone_name(days)
+
+
+_STORED_BADGE = re.compile(r"(\d+) (day|year)s?")
+
+
+def badge_words(badge: str | None) -> str | None:
+    """A stored badge ("90 days", "2 years") in the reader's words; any other as it is."""
+    found = _STORED_BADGE.fullmatch(badge or "")
+    if found is None:
+        return badge
+    number = int(found.group(1))
+    return milestone_name(number * YEAR if found.group(2) == "year" else number)
 
 
 def open_milestones(

@@ -8,6 +8,7 @@ changes no page anyone else sees.
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from forum.accounts.models import User
@@ -15,7 +16,7 @@ from forum.errors import Conflict, ForumError, NotAllowed, NotFound
 from forum.extensions import db
 from forum.permissions import can_write, is_member
 from forum.posts.models import Post, Thread, ThreadKind
-from forum.recovery.milestones import milestone_name, milestones_up_to
+from forum.recovery.milestones import milestone_badge, milestones_up_to
 from forum.recovery.models import (
     LABEL_MAX,
     Counter,
@@ -37,15 +38,15 @@ def _today(counter: Counter, today: date | None) -> date:
 
 def _own(member: User, counter: Counter) -> None:
     if not is_member(member) or counter.user_id != member.id:
-        raise NotFound("We couldn't find that counter.")
+        raise NotFound(_("We couldn't find that counter."))
 
 
 def _checked_label(label: str, time_zone: str) -> str:
     label = label.strip()
     if not label or len(label) > LABEL_MAX:
-        raise ForumError(f"Give the counter a name of 1 to {LABEL_MAX} characters.")
+        raise ForumError(_("Give the counter a name of 1 to %(num)s characters.", num=LABEL_MAX))
     if time_zone not in time_zones():
-        raise ForumError("Please choose a time zone from the list.")
+        raise ForumError(_("Please choose a time zone from the list."))
     return label
 
 
@@ -59,10 +60,10 @@ def add_counter(
 ) -> Counter:
     """Start counting days from `started_on` (day 1), privately unless `show`. Caller commits."""
     if not can_write(member):
-        raise NotAllowed("Your account can't add counters right now.")
+        raise NotAllowed(_("Your account can't add counters right now."))
     label = _checked_label(label, time_zone)
     if started_on > (today or local_today(time_zone)):
-        raise ForumError("The start date can't be in the future.")
+        raise ForumError(_("The start date can't be in the future."))
     counter = Counter(user_id=member.id, label=label, time_zone=time_zone, started_on=started_on)
     db.session.add(counter)
     db.session.flush()
@@ -112,9 +113,9 @@ def record_slip(
     today = _today(counter, today)
     new_start = new_start or today
     if new_start > today:
-        raise ForumError("The new start can't be in the future.")
+        raise ForumError(_("The new start can't be in the future."))
     if new_start < counter.started_on:
-        raise ForumError("The new start can't be before the current one.")
+        raise ForumError(_("The new start can't be before the current one."))
     days = (new_start - counter.started_on).days
     closed = Streak(
         counter_id=counter.id,
@@ -134,9 +135,9 @@ def record_slip(
 def _check_open(counter: Counter, days: int, today: date | None) -> None:
     """Refuse a milestone the current streak hasn't reached, or one already answered."""
     if days not in milestones_up_to(counter.streak_days(_today(counter, today))):
-        raise NotAllowed("This milestone isn't reached yet on this counter.")
+        raise NotAllowed(_("This milestone isn't reached yet on this counter."))
     if days in answered_milestones([counter])[counter.id]:
-        raise Conflict("You have already answered this milestone.")
+        raise Conflict(_("You have already answered this milestone."))
 
 
 def _record(
@@ -150,7 +151,7 @@ def _record(
         db.session.flush()
     except IntegrityError:
         # Two tabs answered the same milestone at once; the error handler rolls back.
-        raise Conflict("You have already answered this milestone.") from None
+        raise Conflict(_("You have already answered this milestone.")) from None
     return mark
 
 
@@ -166,10 +167,10 @@ def share_milestone(
     _own(member, counter)
     board = milestones_board()
     if board is None:
-        raise NotFound("The Milestones board isn't open right now.")
+        raise NotFound(_("The Milestones board isn't open right now."))
     _check_open(counter, days, today)
     written = write_thread(
-        member, board, draft, kind=ThreadKind.MILESTONE, badge=milestone_name(days)
+        member, board, draft, kind=ThreadKind.MILESTONE, badge=milestone_badge(days)
     )
     _record(counter, days, MilestoneAnswer.SHARED, written.post.thread)
     return written

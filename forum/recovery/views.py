@@ -1,12 +1,13 @@
 """The member's own pages: "My recovery" (/me), counters, the slip page, sharing milestones."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.errors import ForumError
 from forum.extensions import db
 from forum.recovery import forms, queries, services
-from forum.recovery.milestones import milestone_name, milestones_up_to
+from forum.recovery.milestones import badge_words, milestone_name, milestones_up_to
 from forum.recovery.models import Counter, local_today
 from forum.web import limits
 from forum.web.forms import ConfirmForm
@@ -14,6 +15,8 @@ from forum.web.urls import thread_url
 from forum.writing.responses import write_from_form
 
 bp = Blueprint("recovery", __name__, url_prefix="/me")
+# A milestone thread's stored badge, in the reader's words wherever a page shows it.
+bp.add_app_template_filter(badge_words)
 
 
 @bp.before_request
@@ -50,7 +53,8 @@ def new_counter():
         )
         db.session.commit()
         flash(
-            "Your counter is started. Only you can see it unless you choose to show it.", "success"
+            _("Your counter is started. Only you can see it unless you choose to show it."),
+            "success",
         )
         return redirect(url_for("recovery.home"))
     return render_template("recovery/new.html", form=form), 400 if form.errors else 200
@@ -63,7 +67,7 @@ def edit_counter(counter_id: int):
     if form.validate_on_submit():
         services.rename_counter(current_user, counter, form.label.data, form.time_zone.data)
         db.session.commit()
-        flash("Your counter is updated.", "success")
+        flash(_("Your counter is updated."), "success")
         return redirect(url_for("recovery.home"))
     return render_template("recovery/edit.html", counter=counter, form=form), (
         400 if form.errors else 200
@@ -76,7 +80,7 @@ def show(counter_id: int):
     if ConfirmForm().validate_on_submit():
         services.show_counter(current_user, counter)
         db.session.commit()
-        flash("Its days now show beside your pseudonym on the posts you write.", "success")
+        flash(_("Its days now show beside your pseudonym on the posts you write."), "success")
     return redirect(url_for("recovery.home"))
 
 
@@ -85,7 +89,7 @@ def hide():
     if ConfirmForm().validate_on_submit():
         services.show_counter(current_user, None)
         db.session.commit()
-        flash("No day count shows beside your pseudonym now.", "success")
+        flash(_("No day count shows beside your pseudonym now."), "success")
     return redirect(url_for("recovery.home"))
 
 
@@ -123,7 +127,7 @@ def delete(counter_id: int):
     if form.validate_on_submit():
         services.delete_counter(current_user, counter)
         db.session.commit()
-        flash("The counter and its history are removed.", "success")
+        flash(_("The counter and its history are removed."), "success")
         return redirect(url_for("recovery.home"))
     return render_template("recovery/delete.html", counter=counter, form=form)
 
@@ -141,19 +145,22 @@ def share(counter_id: int, days: int):
     answered = queries.answer_to(counter, days)
     if answered is not None:
         # A second tab or the back button: say where it went rather than refuse the form.
-        flash(f"You have already answered your {name} milestone.", "info")
+        flash(_("You have already answered your %(name)s milestone.", name=name), "info")
         if answered.thread_id is not None:
             return redirect(url_for("boards.thread", thread_id=answered.thread_id))
         return redirect(url_for("recovery.home"))
     form = forms.ShareMilestoneForm(
-        data={"title": name, "body": f"Today I reached {name}. Thank you all for being here."}
+        data={
+            "title": name,
+            "body": _("Today I reached %(name)s. Thank you all for being here.", name=name),
+        }
     )
     answer = write_from_form(
         form,
         lambda draft: services.share_milestone(current_user, counter, days, draft),
         lambda post: thread_url(post.thread),
-        f"Your {name} milestone is shared. Congratulations.",
-        waiting="Your milestone thread will show once a moderator has approved it.",
+        _("Your %(name)s milestone is shared. Congratulations.", name=name),
+        waiting=_("Your milestone thread will show once a moderator has approved it."),
     )
     return answer or (_share_page(counter, name, form), 400 if form.errors else 200)
 
@@ -184,7 +191,7 @@ def dismiss(counter_id: int, days: int):
     if ConfirmForm().validate_on_submit():
         services.dismiss_milestone(current_user, counter, days)
         db.session.commit()
-        flash("Not now, then. It won't be offered again.", "info")
+        flash(_("Not now, then. It won't be offered again."), "info")
     return redirect(url_for("recovery.home"))
 
 
@@ -194,5 +201,5 @@ def preferences():
     if form.validate_on_submit():
         services.set_day_count_preference(current_user, form.show_day_counts.data)
         db.session.commit()
-        flash("Your choice is saved.", "success")
+        flash(_("Your choice is saved."), "success")
     return redirect(url_for("recovery.home", _anchor="day-counts"))

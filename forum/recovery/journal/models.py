@@ -10,18 +10,19 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.timeutil import utcnow
 
 # How the member felt, if they want to say: a short list, in plain and gentle words. (The
 # database checks an entry's mood against it: a change to the list takes a migration.)
 MOODS = {
-    "calm": "Calm",
-    "hopeful": "Hopeful",
-    "grateful": "Grateful",
-    "tired": "Tired",
-    "anxious": "Anxious",
-    "low": "Low",
-    "struggling": "Having a hard time",
+    "calm": _l("Calm"),
+    "hopeful": _l("Hopeful"),
+    "grateful": _l("Grateful"),
+    "tired": _l("Tired"),
+    "anxious": _l("Anxious"),
+    "low": _l("Low"),
+    "struggling": _l("Having a hard time"),
 }
 # Moods after which the journal page shows, quietly, where help is.
 HEAVY_MOODS = frozenset({"low", "struggling"})
@@ -52,4 +53,4 @@ class JournalEntry(db.Model):
 
     @property
     def mood_label(self) -> str | None:
-        return MOODS.get(self.mood) if self.mood else None
+        return str(MOODS[self.mood]) if self.mood in MOODS else None

@@ -2,6 +2,8 @@
 write rule applies (that is for what others read): its Markdown goes through forum.text,
 once, when it is written."""
 
+from flask_babel import gettext as _
+
 from forum.accounts.models import User
 from forum.errors import NotFound
 from forum.extensions import db
@@ -18,7 +20,7 @@ def _mood(mood: str | None) -> str | None:
 
 def _own(author: User, entry: JournalEntry) -> None:
     if entry.author_id != author.id:
-        raise NotFound("No such entry.")
+        raise NotFound(_("No such entry."))
 
 
 def write_entry(author: User, body: str, mood: str | None = None) -> JournalEntry:

@@ -3,6 +3,7 @@ entry, and turning one into a post (its words copied into a new-thread form, nev
 by themselves). Every page is the member's own: another's entry is a 404, whoever asks."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.extensions import db
@@ -46,7 +47,7 @@ def new():
     if form.validate_on_submit():
         services.write_entry(current_user, form.body.data, form.mood.data)
         db.session.commit()
-        flash("Your entry is saved. Only you can read it.", "success")
+        flash(_("Your entry is saved. Only you can read it."), "success")
         return redirect(url_for("journal.index"))
     page = render_template("recovery/journal/write.html", form=form, entry=None)
     return page, 400 if form.errors else 200
@@ -59,7 +60,7 @@ def edit(entry_id: int):
     if form.validate_on_submit():
         services.edit_entry(current_user, entry, form.body.data, form.mood.data)
         db.session.commit()
-        flash("Your entry is updated.", "success")
+        flash(_("Your entry is updated."), "success")
         return redirect(url_for("journal.index"))
     page = render_template("recovery/journal/write.html", form=form, entry=entry)
     return page, 400 if form.errors else 200
@@ -72,7 +73,7 @@ def delete(entry_id: int):
     if form.validate_on_submit():
         services.delete_entry(current_user, entry)
         db.session.commit()
-        flash("The entry is deleted.", "success")
+        flash(_("The entry is deleted."), "success")
         return redirect(url_for("journal.index"))
     return render_template("recovery/journal/delete.html", entry=entry, form=form)
 
