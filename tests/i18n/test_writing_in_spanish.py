@@ -67,7 +67,7 @@ def test_edit_history_and_delete_speak_spanish(client, writer):
 def test_bookmarks_say_in_spanish_that_a_saved_post_is_gone(client, writer):
     kept, gone = make_post(body="Hold on."), make_post(body="Breathe.")
     for post in (kept, gone):
-        client.post(f"/p/{post.id}/bookmark")
+        client.post(f"/p/{post.id}/bookmark", headers=SPANISH)
     set_post_status(gone, PostStatus.HIDDEN)
     db.session.commit()
     text = _in_spanish(client.get("/bookmarks", headers=SPANISH))
