@@ -99,25 +99,28 @@ def reads_that_write(
 
     found: dict[str, dict] = {}
     with app.app_context():
-        anonymous = app.test_client()
-        clients = []
-        for name in members:
-            client = app.test_client()
-            client.post("/signin", data={"pseudonym": name, "password": password})
-            clients.append(client)
-        sa.event.listen(db.engine, "before_cursor_execute", note)
-        try:
-            for line in [line for line in lines if line.method == "GET"][:sample]:
-                client = clients[line.member] if line.member >= 0 else anonymous
-                written.clear()
-                client.get(line.path)
-                who = "member" if line.member >= 0 else "signed out"
-                entry = found.setdefault(f"{line.kind}, {who}", {"sampled": 0, "wrote": 0})
-                entry["sampled"] += 1
-                if written:
-                    entry["wrote"] += 1
-                    entry["tables"] = sorted(set(entry.get("tables", [])) | set(written))
-        finally:
-            sa.event.remove(db.engine, "before_cursor_execute", note)
-        db.engine.dispose()
+        engine = db.engine
+    # Requests run outside an app context of ours: one held around them would keep `g`, and
+    # with it the member signed in last, from one request to the next.
+    anonymous = app.test_client()
+    clients = []
+    for name in members:
+        client = app.test_client()
+        client.post("/signin", data={"pseudonym": name, "password": password})
+        clients.append(client)
+    sa.event.listen(engine, "before_cursor_execute", note)
+    try:
+        for line in [line for line in lines if line.method == "GET"][:sample]:
+            client = clients[line.member] if line.member >= 0 else anonymous
+            written.clear()
+            client.get(line.path)
+            who = "member" if line.member >= 0 else "signed out"
+            entry = found.setdefault(f"{line.kind}, {who}", {"sampled": 0, "wrote": 0})
+            entry["sampled"] += 1
+            if written:
+                entry["wrote"] += 1
+                entry["tables"] = sorted(set(entry.get("tables", [])) | set(written))
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", note)
+    engine.dispose()
     return found
