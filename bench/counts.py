@@ -3,6 +3,7 @@
 The page cache is off here: these are the figures of a page rendered for its reader.
 """
 
+import re
 import time
 from pathlib import Path
 
@@ -69,3 +70,57 @@ def _measure(client, page: dict, statements: list, warm: int, timed: int) -> tup
     for _ in range(timed):
         client.get(page["path"])
     return count, (time.process_time() - started) * 1000 / timed
+
+
+_WRITE = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)
+
+
+def reads_that_write(
+    instance: Path,
+    database_url: str,
+    lines: list,
+    members: list[str],
+    password: str,
+    search_backend: str = "whoosh",
+    sample: int = 400,
+) -> dict[str, dict]:
+    """Of the mix's first `sample` GETs (bench/mix.py's lines), how many wrote to the database,
+    by kind of page and signed in or not, and the tables they wrote to. Reading should never
+    write; the page cache is off so that every GET runs its view."""
+    app = bench_app(
+        database_url, instance, search_backend, WTF_CSRF_ENABLED=False, PAGE_CACHE_SIZE=0
+    )
+    written: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args) -> None:
+        found = _WRITE.match(statement)
+        if found:
+            written.append(found.group(1))
+
+    found: dict[str, dict] = {}
+    with app.app_context():
+        engine = db.engine
+    # Requests run outside an app context of ours: one held around them would keep `g`, and
+    # with it the member signed in last, from one request to the next.
+    anonymous = app.test_client()
+    clients = []
+    for name in members:
+        client = app.test_client()
+        client.post("/signin", data={"pseudonym": name, "password": password})
+        clients.append(client)
+    sa.event.listen(engine, "before_cursor_execute", note)
+    try:
+        for line in [line for line in lines if line.method == "GET"][:sample]:
+            client = clients[line.member] if line.member >= 0 else anonymous
+            written.clear()
+            client.get(line.path)
+            who = "member" if line.member >= 0 else "signed out"
+            entry = found.setdefault(f"{line.kind}, {who}", {"sampled": 0, "wrote": 0})
+            entry["sampled"] += 1
+            if written:
+                entry["wrote"] += 1
+                entry["tables"] = sorted(set(entry.get("tables", [])) | set(written))
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", note)
+    engine.dispose()
+    return found

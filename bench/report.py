@@ -51,3 +51,33 @@ def growth_table(results: list[dict]) -> str:
     rss = "".join(f"  {r['worker_rss_mb']:>20.0f} MB" for r in results)
     lines.append(f"{'largest worker RSS':<28}{rss}")
     return "\n".join(lines)
+
+
+def mix_lines(result: dict) -> str:
+    """What the realistic mix was and what it left: shares, replies, memory, reads that wrote."""
+    row = next((r for r in result["pages"] if r["page"] == "realistic mix"), None)
+    if row is None:
+        return ""
+    share = row["shares"]
+    lines = [
+        f"\nrealistic mix: {row['seconds']:.0f} s, {row['requests']:,} requests over"
+        f" {row['distinct_addresses']:,} addresses; {share['signed_in']:.0%} signed in"
+        f" ({len(row['members_signed_in'])} members), {share['writes']:.0%} replies"
+        f" (about {row['writes_sent_about']:,} sent, {row['replies_stored']:,} stored)",
+        "  pages: "
+        + ", ".join(f"{kind} {share[kind]:.0%}" for kind in share if kind not in _NOT_KINDS),
+        "  each worker's RSS after it: "
+        + ", ".join(f"{mb:.0f} MB" for mb in row["worker_rss_mb_each"]),
+    ]
+    wrote = {k: v for k, v in row.get("reads_that_write", {}).items() if v["wrote"]}
+    if not wrote:
+        lines.append("  reads that wrote: none (of the first GETs of the mix, run in-process)")
+    for kind, entry in wrote.items():
+        lines.append(
+            f"  reads that wrote: {kind}: {entry['wrote']} of {entry['sampled']} GETs"
+            f" ({', '.join(entry['tables'])})"
+        )
+    return "\n".join(lines)
+
+
+_NOT_KINDS = ("signed_in", "writes", "reply")

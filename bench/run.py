@@ -4,10 +4,11 @@
     .venv/bin/python -m bench.run --posts 10000      # or 1000000
     .venv/bin/python -m bench.run --growth           # the table at 10k, 100k and 1M posts
     .venv/bin/python -m bench.run --database-url postgresql+psycopg://postgres@127.0.0.1/bench
+    .venv/bin/python -m bench.run --mix-seconds 0    # without the realistic mix (60 s)
 
 Prints a table per size (requests/s, p50, p99, % of the /healthz ceiling, worker CPU
-milliseconds per request, single-connection latency, SQL statements per page) and writes
-it as JSON under bench/results/.
+milliseconds per request, single-connection latency, SQL statements per page), then the
+realistic mix (bench/mix.py) on its own line, and writes it as JSON under bench/results/.
 """
 
 import argparse
@@ -24,13 +25,14 @@ from urllib.parse import urlencode
 
 import sqlalchemy as sa
 
-from bench import load
-from bench.counts import count_statements
+from bench import load, mix
+from bench.counts import count_statements, reads_that_write
 from bench.data import Manifest, generate, schema_fingerprint, sqlite_url
-from bench.report import growth_table, page_table
+from bench.report import growth_table, mix_lines, page_table
 from bench.server import Server
 
 HERE = Path(__file__).resolve().parent
+MIX_MEMBERS, MIX_LINES = 8, 40_000
 REPLY = "Thank you for writing this down. Reading how you got through the evening helps me too."
 
 
@@ -132,7 +134,63 @@ def _load_page(server, cookie: str, name: str, page: dict, seconds, connections)
     }
 
 
-def measure(instance: Path, manifest: Manifest, seconds: float, connections: int) -> dict:
+def _post_count(url: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT count(*) FROM posts")).scalar()
+    finally:
+        engine.dispose()
+
+
+def _mix_lines(server, instance: Path, manifest: Manifest) -> tuple[list, list[str], Path]:
+    """The mix drawn from the forum, its members signed in (a session and a reply form's
+    CSRF token each), and the request lines written for the load generator."""
+    forum = mix.read_forum(manifest.database_url)
+    members = forum.members[:MIX_MEMBERS]
+    cookies = [server.sign_in(name, manifest.password) for name in members]
+    form = f"/t/{forum.writable[0]}/reply"
+    csrf = [server.form_token(form, cookie) for cookie in cookies]
+    lines = mix.build(forum, len(members), MIX_LINES)
+    path = instance / "mix-requests.tsv"
+    path.write_text(mix.request_lines(lines, cookies, csrf))
+    return lines, members, path
+
+
+def _load_mix(server, instance: Path, manifest: Manifest, seconds, connections) -> dict:
+    """The realistic mix for `seconds`: worker CPU, latency, failures (a write's redirect is
+    its normal answer, not one), replies stored, and each worker's memory after it."""
+    lines, members, path = _mix_lines(server, instance, manifest)
+    posts = _post_count(manifest.database_url)
+    cpu = server.cpu_seconds()
+    result = load.mix(server.base, path, seconds, connections)
+    cpu = server.cpu_seconds() - cpu
+    share = mix.shares(lines)
+    return {
+        "page": "realistic mix",
+        "path": f"{len(lines):,} requests drawn from the forum ({path.name})",
+        "requests_per_s": result.per_second,
+        "p50_ms": result.p50_ms,
+        "p99_ms": result.p99_ms,
+        "failed": result.failed,
+        "cpu_ms_per_request": cpu * 1000 / max(result.requests, 1),
+        "single_connection_ms": None,
+        "worker_rss_mb_after": server.rss_mb(),
+        "worker_rss_mb_each": server.rss_each_mb(),
+        "seconds": seconds,
+        "requests": result.requests,
+        "members_signed_in": members,
+        "shares": share,
+        "distinct_addresses": len({line.path for line in lines}),
+        "writes_sent_about": round(result.requests * share["writes"]),
+        "replies_stored": _post_count(manifest.database_url) - posts,
+        "lines": lines,
+    }
+
+
+def measure(
+    instance: Path, manifest: Manifest, seconds: float, connections: int, mix_seconds: float = 0
+) -> dict:
     pages = pages_of(manifest)
     rows = []
     with Server(instance, manifest.database_url) as server:
@@ -140,6 +198,9 @@ def measure(instance: Path, manifest: Manifest, seconds: float, connections: int
         for name, page in pages.items():
             rows.append(_load_page(server, cookie, name, page, seconds, connections))
             print(f"  {name}: {rows[-1]['requests_per_s']:,.0f}/s", file=sys.stderr)
+        if mix_seconds > 0:
+            rows.append(_load_mix(server, instance, manifest, mix_seconds, connections))
+            print(f"  realistic mix: {rows[-1]['requests_per_s']:,.0f}/s", file=sys.stderr)
         rss = server.rss_mb()
         workers = server.workers
     counts = count_statements(
@@ -154,6 +215,16 @@ def measure(instance: Path, manifest: Manifest, seconds: float, connections: int
     for row in rows:
         row["percent_of_ceiling"] = 100 * row["requests_per_s"] / ceiling
         row["sql_statements"], row["render_cpu_ms"] = counts.get(row["page"], (None, None))
+    if mix_seconds > 0:
+        lines = rows[-1].pop("lines")
+        rows[-1]["reads_that_write"] = reads_that_write(
+            instance,
+            manifest.database_url,
+            lines,
+            rows[-1]["members_signed_in"],
+            manifest.password,
+            manifest.search_backend,
+        )
     return {
         "posts": manifest.posts,
         "manifest": asdict(manifest),
@@ -187,6 +258,12 @@ def main(argv: list[str] | None = None) -> None:
         help="run at each size (default 10000,100000,1000000) and print the growth table",
     )
     parser.add_argument("--seconds", type=float, default=10, help="load per page (default 10)")
+    parser.add_argument(
+        "--mix-seconds",
+        type=float,
+        default=60,
+        help="the realistic mix after the pages (default 60; 0 skips it)",
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--database-url", help="a scratch database (its tables are dropped)")
     parser.add_argument("--search-backend", default="whoosh", choices=["whoosh", "postgres"])
@@ -203,8 +280,11 @@ def main(argv: list[str] | None = None) -> None:
     results = []
     for posts in sizes:
         instance, manifest = forum_for(posts, args.database_url, args.search_backend, args.fresh)
-        results.append(measure(instance, manifest, args.seconds, args.connections))
+        results.append(
+            measure(instance, manifest, args.seconds, args.connections, args.mix_seconds)
+        )
         print(page_table(results[-1]))
+        print(mix_lines(results[-1]))
     if len(results) > 1:
         print(growth_table(results))
     print(f"Written to {_save(results).relative_to(HERE.parent)}")

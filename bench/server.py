@@ -97,7 +97,11 @@ class Server:
 
     def rss_mb(self) -> float:
         """The largest worker's resident size."""
-        sizes = [0.0]
+        return max([0.0, *self.rss_each_mb()])
+
+    def rss_each_mb(self) -> list[float]:
+        """Each worker's resident size, in MB."""
+        sizes = []
         for pid in self.worker_pids():
             try:
                 status = Path(f"/proc/{pid}/status").read_text()
@@ -105,7 +109,7 @@ class Server:
                 continue
             found = re.search(r"VmRSS:\s+(\d+) kB", status)
             sizes.append(int(found.group(1)) / 1024 if found else 0.0)
-        return max(sizes)
+        return sizes
 
     def get(self, path: str, cookie: str = "") -> tuple[int, str, str]:
         """(status, body, Set-Cookie) of one GET."""
