@@ -40,17 +40,20 @@ def count_statements(
         if statement.split(None, 1)[0].upper() not in _NOT_QUERIES:
             statements.append(statement)
 
+    # Each request gets its own app context, as under a server: one held open across them
+    # would keep the member signed in last as everyone's `current_user` (g outlives requests).
     with app.app_context():
-        anonymous, member = app.test_client(), app.test_client()
-        member.post("/signin", data={"pseudonym": writer, "password": password})
-        sa.event.listen(db.engine, "before_cursor_execute", note)
-        try:
-            for name, page in pages.items():
-                client = member if page.get("signed_in") else anonymous
-                counts[name] = _measure(client, page, statements, warm, timed)
-        finally:
-            sa.event.remove(db.engine, "before_cursor_execute", note)
-        db.engine.dispose()
+        engine = db.engine
+    anonymous, member = app.test_client(), app.test_client()
+    member.post("/signin", data={"pseudonym": writer, "password": password})
+    sa.event.listen(engine, "before_cursor_execute", note)
+    try:
+        for name, page in pages.items():
+            client = member if page.get("signed_in") else anonymous
+            counts[name] = _measure(client, page, statements, warm, timed)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", note)
+        engine.dispose()
     return counts
 
 
