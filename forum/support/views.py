@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request
 from flask.wrappers import Response
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards.queries import (
@@ -106,5 +107,5 @@ def welcome():
 def greet():
     """Newcomers' first threads with no reply yet, oldest first: no first post goes unanswered."""
     if not can_greet(current_user):
-        raise NotAllowed("This page is for moderators and members who chose to greet newcomers.")
+        raise NotAllowed(_("This page is for moderators and members who chose to greet newcomers."))
     return render_template("help/greet.html", threads=unanswered_first_threads())
