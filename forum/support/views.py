@@ -38,18 +38,28 @@ def _conditional_for_readers(response: Response) -> Response:
 _SHIPPED = Path(__file__).parent
 
 
-def help_markdown() -> str:
-    """The instance's own help in the reader's language (help.es.md), else its help.md, else
+def _page_markdown(name: str) -> str:
+    """The instance's own page in the reader's language (help.es.md), else its help.md, else
     the default shipped with Hearth in that language (default-help.es.md), else in English."""
     locale, instance = current_locale(), Path(current_app.instance_path)
     for path in (
-        instance / f"help.{locale}.md",
-        instance / "help.md",
-        _SHIPPED / f"default-help.{locale}.md",
+        instance / f"{name}.{locale}.md",
+        instance / f"{name}.md",
+        _SHIPPED / f"default-{name}.{locale}.md",
     ):
         if path.is_file():
             return path.read_text(encoding="utf-8")
-    return (_SHIPPED / "default-help.md").read_text(encoding="utf-8")
+    return (_SHIPPED / f"default-{name}.md").read_text(encoding="utf-8")
+
+
+def help_markdown() -> str:
+    return _page_markdown("help")
+
+
+def guidelines_markdown() -> str:
+    """The guidelines, chosen like the help (guidelines.es.md, guidelines.md, then the
+    shipped default in the reader's language, then in English)."""
+    return _page_markdown("guidelines")
 
 
 @bp.get("/help")
@@ -75,15 +85,6 @@ def lines():
     return render_template(
         "help/lines.html", countries=list(all_countries().values()), directory_url=DIRECTORY_URL
     )
-
-
-def guidelines_markdown() -> str:
-    """The instance's own guidelines.md if there is one, else the shipped default."""
-    local = Path(current_app.instance_path) / "guidelines.md"
-    return (local if local.is_file() else _DEFAULT_GUIDELINES).read_text(encoding="utf-8")
-
-
-_DEFAULT_GUIDELINES = Path(__file__).with_name("default-guidelines.md")
 
 
 @bp.get("/guidelines")
