@@ -16,7 +16,7 @@ from forum.boards.queries import (
 from forum.errors import NotAllowed
 from forum.i18n import current_locale
 from forum.permissions import can_greet
-from forum.support.lines import DIRECTORY_URL, all_countries, country_choices, lines_for
+from forum.support.lines import DIRECTORY_URL, country_choices, every_country, lines_for
 from forum.support.phones import link_phone_numbers
 from forum.text import render_post_body
 from forum.web.pagecache import cached_for_readers, revalidate_for_readers
@@ -83,7 +83,7 @@ def help():
 @cached_for_readers
 def lines():
     return render_template(
-        "help/lines.html", countries=list(all_countries().values()), directory_url=DIRECTORY_URL
+        "help/lines.html", countries=every_country(), directory_url=DIRECTORY_URL
     )
 
 
