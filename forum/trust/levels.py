@@ -85,8 +85,7 @@ NEXT_BRINGS = {
         "be able to share links and start more conversations."
     ),
     TrustLevel.MEMBER: _l(
-        "You'll be able to greet newcomers who replied to you, privately, and to offer to "
-        "mentor."
+        "You'll be able to greet newcomers who replied to you, privately, and to offer to mentor."
     ),
     TrustLevel.REGULAR: _l("More conversations and reports a day, for the time you give here."),
 }
