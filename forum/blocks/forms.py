@@ -6,29 +6,34 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from forum.blocks.models import ShutKind
+from forum.i18n import lazy_gettext as _l
 
 
 class ShutOutForm(FlaskForm):
     kind = RadioField(
-        "Mute or block",
+        _l("Mute or block"),
         choices=[
-            SelectChoice(ShutKind.MUTE.value, "Mute: collapse their posts, no notices from them"),
-            SelectChoice(ShutKind.BLOCK.value, "Block: also never see their messages or mentions"),
+            SelectChoice(
+                ShutKind.MUTE.value, _l("Mute: collapse their posts, no notices from them")
+            ),
+            SelectChoice(
+                ShutKind.BLOCK.value, _l("Block: also never see their messages or mentions")
+            ),
         ],
         default=ShutKind.MUTE.value,
-        validators=[InputRequired("Choose mute or block.")],
+        validators=[InputRequired(_l("Choose mute or block."))],
     )
     duration = RadioField(
-        "For how long",
+        _l("For how long"),
         choices=[
-            SelectChoice("week", "A week"),
-            SelectChoice("month", "A month"),
-            SelectChoice("year", "A year"),
-            SelectChoice("always", "Always"),
+            SelectChoice("week", _l("A week")),
+            SelectChoice("month", _l("A month")),
+            SelectChoice("year", _l("A year")),
+            SelectChoice("always", _l("Always")),
         ],
         default="week",
-        validators=[InputRequired("Choose for how long.")],
-        description=(
+        validators=[InputRequired(_l("Choose for how long."))],
+        description=_l(
             "They are never told. The moderators can still reach you, whatever you choose."
         ),
     )

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from forum.accounts.models import User
 from forum.blocks.models import MemberBlock, ShutKind
@@ -26,11 +27,11 @@ def shut_out(member: User, other: User, kind: ShutKind, duration: str) -> Member
     sends member_blocked. The other member is never told. Caller commits."""
     # A suspended member may still shut someone out: it protects them and writes nothing.
     if not is_member(member):
-        raise ForumError("You can't do that now.")
+        raise ForumError(_("You can't do that now."))
     if other.id == member.id:
-        raise ForumError("You can't mute or block yourself.")
+        raise ForumError(_("You can't mute or block yourself."))
     if duration not in DURATIONS:
-        raise ForumError("Please choose for how long.")
+        raise ForumError(_("Please choose for how long."))
     span = DURATIONS[duration]
     now = utcnow()
     row = db.session.get(MemberBlock, (member.id, other.id))

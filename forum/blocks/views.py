@@ -1,6 +1,7 @@
 """Muting and blocking from a member's profile, and undoing it from Settings."""
 
 from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.accounts.queries import user_by_pseudonym
@@ -31,7 +32,7 @@ def shut_out(pseudonym: str):
         abort(404)
     form = ShutOutForm()
     if not form.validate_on_submit():
-        flash("Please choose mute or block, and for how long.", "error")
+        flash(_("Please choose mute or block, and for how long."), "error")
         return redirect(url_for("accounts.profile", pseudonym=other.pseudonym))
     try:
         services.shut_out(current_user, other, ShutKind(form.kind.data), form.duration.data)
@@ -39,8 +40,12 @@ def shut_out(pseudonym: str):
         flash(str(error), "error")
         return redirect(url_for("accounts.profile", pseudonym=other.pseudonym))
     db.session.commit()
-    done = "muted" if form.kind.data == ShutKind.MUTE else "blocked"
-    flash(f"You {done} {other.pseudonym}. They are not told. Undo it in Settings.", "success")
+    name = other.pseudonym
+    if form.kind.data == ShutKind.MUTE:
+        done = _("You muted %(name)s. They are not told. Undo it in Settings.", name=name)
+    else:
+        done = _("You blocked %(name)s. They are not told. Undo it in Settings.", name=name)
+    flash(done, "success")
     return redirect(url_for("accounts.profile", pseudonym=other.pseudonym))
 
 
@@ -49,5 +54,5 @@ def shut_out(pseudonym: str):
 def undo(member_id: int):
     services.undo_shut_out(current_user, member_id)
     db.session.commit()
-    flash("Undone.", "success")
+    flash(_("Undone."), "success")
     return redirect(url_for("accounts.settings", _anchor="shut-out"))

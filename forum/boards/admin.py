@@ -1,6 +1,7 @@
 """The board admin pages (/admin/boards): create, edit, reorder, archive. Guarded once."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.boards import forms, management
@@ -19,7 +20,7 @@ def _admins_only():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if not can_administer(current_user):
-        raise NotAllowed("Only admins can manage boards.")
+        raise NotAllowed(_("Only admins can manage boards."))
     return None
 
 
@@ -50,7 +51,7 @@ def new_board():
             form.slug.errors = [error.message]
         else:
             db.session.commit()
-            flash(f"The board “{board.name}” is created.", "success")
+            flash(_("The board “%(name)s” is created.", name=board.name), "success")
             return redirect(url_for("board_admin.boards"))
     return render_template(
         "admin/board_form.html", form=form, board=None
@@ -71,7 +72,7 @@ def edit_board(board_id: int):
             form.slug.errors = [error.message]
         else:
             db.session.commit()
-            flash("The board is saved.", "success")
+            flash(_("The board is saved."), "success")
             return redirect(url_for("board_admin.boards"))
     return render_template(
         "admin/board_form.html", form=form, board=board
@@ -93,6 +94,9 @@ def archive_board(board_id: int):
     board = _admin_board(board_id)
     management.set_board_archived(board, not board.is_archived)
     db.session.commit()
-    state = "archived" if board.is_archived else "back in the list"
-    flash(f"The board “{board.name}” is {state}.", "success")
+    if board.is_archived:
+        done = _("The board “%(name)s” is archived.", name=board.name)
+    else:
+        done = _("The board “%(name)s” is back in the list.", name=board.name)
+    flash(done, "success")
     return redirect(url_for("board_admin.boards"))

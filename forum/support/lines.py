@@ -1,19 +1,23 @@
-"""Crisis lines by country: the shipped file, or the admin's own, read once per change.
+"""Crisis lines by country: the shipped file, or the admin's own, read once per change, and
+shown in the reader's language.
 
 The country is always one the member chose in Settings or the reader picked on the help
-page; nothing here looks at an address or a browser's language.
+page; nothing here looks at an address or a browser's language to choose it (the language
+only decides the words: a country's name, and a line's hours and description).
 """
 
 import logging
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from threading import Lock
 
+from babel import Locale, UnknownLocaleError
 from flask import current_app
 
+from forum.i18n import current_locale
 from forum.support.phones import dialled
 
 SHIPPED = Path(__file__).with_name("crisis-lines.toml")
@@ -25,6 +29,11 @@ log = logging.getLogger(__name__)
 _CODE = re.compile(r"[A-Z]{2}")
 _NUMBER = re.compile(r"\+?[0-9][0-9 ()\-]{1,24}")
 _WORD = re.compile(r"[A-Za-z0-9]{1,20}")
+# The words a file may give again in another language: `hours_es`, `about_fr`, `name_es`.
+_IN_LANGUAGE = re.compile(r"(?P<key>[a-z]+)_(?P<language>[a-z]{2})")
+LINE_WORDS = ("hours", "about")
+# The language the plain fields (`name`, `hours`, `about`) are written in.
+FILE_LANGUAGE = "en"
 
 
 class BadLinesFile(ValueError):
@@ -41,6 +50,8 @@ class Line:
     text_word: str | None = None
     about: str | None = None
     url: str | None = None
+    # The hours and the description in other languages: {"es": {"hours": "..."}}.
+    words_in: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
 
     @property
     def tel(self) -> str | None:
@@ -68,6 +79,8 @@ class Country:
     emergency: str
     checked: date
     lines: tuple[Line, ...]
+    # The name in another language, where the file gives one: {"es": {"name": "..."}}.
+    words_in: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
 
     @property
     def emergency_tel(self) -> str:
@@ -92,6 +105,16 @@ def _date(table: dict, where: str, default: date | None = None) -> date:
     return value
 
 
+def _words_in(table: dict, keys: tuple[str, ...], where: str) -> dict[str, dict[str, str]]:
+    """The fields in `keys` as the file gives them again in other languages (`about_es`)."""
+    found: dict[str, dict[str, str]] = {}
+    for name in table:
+        match = _IN_LANGUAGE.fullmatch(name)
+        if match and match["key"] in keys:
+            found.setdefault(match["language"], {})[match["key"]] = _text(table, name, where)
+    return found
+
+
 def _line(table, where: str, checked: date) -> Line:
     if not isinstance(table, dict):
         raise BadLinesFile(f"{where} is not a table")
@@ -107,6 +130,7 @@ def _line(table, where: str, checked: date) -> Line:
         text_word=_text(table, "text_word", where, required=False, pattern=_WORD),
         about=_text(table, "about", where, required=False),
         url=url,
+        words_in=_words_in(table, LINE_WORDS, where),
     )
     if line.phone is None and line.text is None:
         raise BadLinesFile(f"{where}: a line needs a phone number, a text number or both")
@@ -126,6 +150,7 @@ def _country(code: str, table) -> Country:
         emergency=_text(table, "emergency", f"[{code}]", pattern=_NUMBER),
         checked=checked,
         lines=tuple(_line(t, f"[{code}] line {n}", checked) for n, t in enumerate(lines, 1)),
+        words_in=_words_in(table, ("name",), f"[{code}]"),
     )
 
 
@@ -179,14 +204,50 @@ def all_countries() -> dict[str, Country]:
     return _read.countries(SHIPPED) or {}
 
 
+def _country_name(country: Country, language: str) -> str:
+    """The file's own name in that language, else the one Babel knows, else the file's."""
+    given = country.words_in.get(language, {}).get("name")
+    if given or language == FILE_LANGUAGE:
+        return given or country.name
+    try:
+        return Locale.parse(language).territories.get(country.code, country.name)
+    except (UnknownLocaleError, ValueError):
+        return country.name
+
+
+def _line_in(line: Line, language: str) -> Line:
+    """The line's hours and description in that language, each one left as the file's
+    plain field where the file does not give it in that language."""
+    words = line.words_in.get(language, {})
+    return replace(line, **{key: words[key] for key in LINE_WORDS if key in words})
+
+
+def in_language(country: Country, language: str) -> Country:
+    """The country as a reader of `language` reads it: its name, its lines' hours and words."""
+    if language == FILE_LANGUAGE:
+        return country
+    return replace(
+        country,
+        name=_country_name(country, language),
+        lines=tuple(_line_in(line, language) for line in country.lines),
+    )
+
+
 def lines_for(country: str | None) -> Country | None:
-    """The crisis lines of a country by its code, or None: the page then says to call the
-    local emergency number and links to the list of every country."""
-    if not country:
-        return None
-    return all_countries().get(country.upper())
+    """The crisis lines of a country by its code, in the reader's language, or None: the page
+    then says to call the local emergency number and links to the list of every country."""
+    found = all_countries().get(country.upper()) if country else None
+    return in_language(found, current_locale()) if found is not None else None
+
+
+def every_country() -> list[Country]:
+    """Every country with its lines, in the reader's language, as the file orders them."""
+    language = current_locale()
+    return [in_language(country, language) for country in all_countries().values()]
 
 
 def country_choices() -> list[tuple[str, str]]:
-    """(code, name) for every country with lines, as the file orders them."""
-    return [(code, country.name) for code, country in all_countries().items()]
+    """(code, name) for every country with lines, named in the reader's language, as the
+    file orders them."""
+    language = current_locale()
+    return [(code, _country_name(country, language)) for code, country in all_countries().items()]

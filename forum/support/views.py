@@ -5,6 +5,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request
 from flask.wrappers import Response
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards.queries import (
@@ -15,7 +16,7 @@ from forum.boards.queries import (
 from forum.errors import NotAllowed
 from forum.i18n import current_locale
 from forum.permissions import can_greet
-from forum.support.lines import DIRECTORY_URL, all_countries, country_choices, lines_for
+from forum.support.lines import DIRECTORY_URL, country_choices, every_country, lines_for
 from forum.support.phones import link_phone_numbers
 from forum.text import render_post_body
 from forum.web.pagecache import cached_for_readers, revalidate_for_readers
@@ -37,18 +38,28 @@ def _conditional_for_readers(response: Response) -> Response:
 _SHIPPED = Path(__file__).parent
 
 
-def help_markdown() -> str:
-    """The instance's own help in the reader's language (help.es.md), else its help.md, else
+def _page_markdown(name: str) -> str:
+    """The instance's own page in the reader's language (help.es.md), else its help.md, else
     the default shipped with Hearth in that language (default-help.es.md), else in English."""
     locale, instance = current_locale(), Path(current_app.instance_path)
     for path in (
-        instance / f"help.{locale}.md",
-        instance / "help.md",
-        _SHIPPED / f"default-help.{locale}.md",
+        instance / f"{name}.{locale}.md",
+        instance / f"{name}.md",
+        _SHIPPED / f"default-{name}.{locale}.md",
     ):
         if path.is_file():
             return path.read_text(encoding="utf-8")
-    return (_SHIPPED / "default-help.md").read_text(encoding="utf-8")
+    return (_SHIPPED / f"default-{name}.md").read_text(encoding="utf-8")
+
+
+def help_markdown() -> str:
+    return _page_markdown("help")
+
+
+def guidelines_markdown() -> str:
+    """The guidelines, chosen like the help (guidelines.es.md, guidelines.md, then the
+    shipped default in the reader's language, then in English)."""
+    return _page_markdown("guidelines")
 
 
 @bp.get("/help")
@@ -72,17 +83,8 @@ def help():
 @cached_for_readers
 def lines():
     return render_template(
-        "help/lines.html", countries=list(all_countries().values()), directory_url=DIRECTORY_URL
+        "help/lines.html", countries=every_country(), directory_url=DIRECTORY_URL
     )
-
-
-def guidelines_markdown() -> str:
-    """The instance's own guidelines.md if there is one, else the shipped default."""
-    local = Path(current_app.instance_path) / "guidelines.md"
-    return (local if local.is_file() else _DEFAULT_GUIDELINES).read_text(encoding="utf-8")
-
-
-_DEFAULT_GUIDELINES = Path(__file__).with_name("default-guidelines.md")
 
 
 @bp.get("/guidelines")
@@ -106,5 +108,5 @@ def welcome():
 def greet():
     """Newcomers' first threads with no reply yet, oldest first: no first post goes unanswered."""
     if not can_greet(current_user):
-        raise NotAllowed("This page is for moderators and members who chose to greet newcomers.")
+        raise NotAllowed(_("This page is for moderators and members who chose to greet newcomers."))
     return render_template("help/greet.html", threads=unanswered_first_threads())

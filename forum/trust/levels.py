@@ -8,6 +8,8 @@ else is ever shown a member's level.
 import enum
 from dataclasses import dataclass
 
+from forum.i18n import lazy_gettext as _l
+
 
 class TrustLevel(enum.IntEnum):
     NEW = 0  # the first days
@@ -63,20 +65,29 @@ UNLOCKS: dict[TrustLevel, Unlocks] = {
 # What a member reads about their own level, in kind words (Settings), and what the next
 # one brings.
 LEVEL_WORDS = {
-    TrustLevel.NEW: "You're new here, and welcome. Take your time: read, reply when you "
-    "feel like it. More opens up by itself as you spend time here.",
-    TrustLevel.MEMBER: "You're settling in: you can start a few more conversations a day.",
-    TrustLevel.REGULAR: "You're one of the regulars: if you greet newcomers, those who "
-    "replied to you can hear from you privately, and you can offer to mentor.",
-    TrustLevel.TRUSTED: "You've been here long and well: thank you for what you give this place.",
+    TrustLevel.NEW: _l(
+        "You're new here, and welcome. Take your time: read, reply when you feel like it. "
+        "More opens up by itself as you spend time here."
+    ),
+    TrustLevel.MEMBER: _l("You're settling in: you can start a few more conversations a day."),
+    TrustLevel.REGULAR: _l(
+        "You're one of the regulars: if you greet newcomers, those who replied to you can "
+        "hear from you privately, and you can offer to mentor."
+    ),
+    TrustLevel.TRUSTED: _l(
+        "You've been here long and well: thank you for what you give this place."
+    ),
 }
 # What the next level brings, said to the member about their own next step.
 NEXT_BRINGS = {
-    TrustLevel.NEW: "Your posts will appear straight away, without waiting for a moderator, "
-    "and you'll be able to share links and start more conversations.",
-    TrustLevel.MEMBER: "You'll be able to greet newcomers who replied to you, privately, "
-    "and to offer to mentor.",
-    TrustLevel.REGULAR: "More conversations and reports a day, for the time you give here.",
+    TrustLevel.NEW: _l(
+        "Your posts will appear straight away, without waiting for a moderator, and you'll "
+        "be able to share links and start more conversations."
+    ),
+    TrustLevel.MEMBER: _l(
+        "You'll be able to greet newcomers who replied to you, privately, and to offer to mentor."
+    ),
+    TrustLevel.REGULAR: _l("More conversations and reports a day, for the time you give here."),
 }
 
 

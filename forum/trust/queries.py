@@ -10,6 +10,7 @@ from flask import current_app
 from forum.accounts.models import User
 from forum.extensions import db
 from forum.following.queries import threads_read_counts
+from forum.i18n import lazy_gettext as _l
 from forum.moderation.queries import acted_against_since
 from forum.posts.models import Post, PostStatus
 from forum.timeutil import utcnow
@@ -31,7 +32,7 @@ class Standing:
 class Step:
     """One thing a level asks for: what it is, what the member has, what it needs."""
 
-    words: str
+    words: str  # a label, as Settings shows it: "Days here"
     have: int
     need: int
 
@@ -46,17 +47,19 @@ def steps_to(level: TrustLevel, standing: Standing) -> list[Step]:
     cfg = current_app.config
     name = level.name
     steps = [
-        Step("days here", standing.days, cfg[f"TRUST_{name}_DAYS"]),
-        Step("threads read", standing.threads_read, cfg[f"TRUST_{name}_THREADS_READ"]),
+        Step(_l("Days here"), standing.days, cfg[f"TRUST_{name}_DAYS"]),
+        Step(_l("Threads read"), standing.threads_read, cfg[f"TRUST_{name}_THREADS_READ"]),
     ]
     if level == TrustLevel.MEMBER:
         steps.append(
-            Step("posts approved", standing.approved_posts, cfg["TRUST_MEMBER_APPROVED_POSTS"])
+            Step(_l("Posts approved"), standing.approved_posts, cfg["TRUST_MEMBER_APPROVED_POSTS"])
         )
     else:
         steps.append(
             Step(
-                "replies approved", standing.approved_replies, cfg[f"TRUST_{name}_APPROVED_REPLIES"]
+                _l("Replies approved"),
+                standing.approved_replies,
+                cfg[f"TRUST_{name}_APPROVED_REPLIES"],
             )
         )
     return steps

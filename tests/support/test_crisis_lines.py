@@ -281,3 +281,73 @@ def test_each_country_shows_its_own_lines(client, code, name, dialled):
 )
 def test_a_line_you_can_text_is_one_tap_from_a_message(client, code, texted):
     assert f'href="{texted}"' in _page(client, f"/help?country={code}")
+
+
+SPANISH = {"Accept-Language": "es-ES,es;q=0.9"}
+
+
+def test_a_spanish_reader_sees_the_country_and_its_lines_in_spanish(client):
+    """The country's name, each line's hours and what it is for come in Spanish."""
+    page = client.get("/help?country=US", headers=SPANISH).get_data(as_text=True)
+    assert "Líneas de crisis en Estados Unidos" in page
+    assert "(las 24 horas, todos los días)" in page and "(24/7)" not in page
+    assert "Te responde por mensaje de texto una persona voluntaria con formación." in page
+    assert "A trained volunteer answers by text." not in page
+    assert "988 Suicide &amp; Crisis Lifeline" in page  # a line's own name stays its own
+
+
+def test_every_country_on_the_list_is_named_in_the_readers_language(client):
+    spanish = client.get("/help/lines", headers=SPANISH).get_data(as_text=True)
+    for name in ("Estados Unidos", "Reino Unido", "España", "México"):
+        assert name in spanish, name
+    assert '<option value="GB">Reino Unido</option>' in client.get(
+        "/help", headers=SPANISH
+    ).get_data(as_text=True)
+    english = _page(client, "/help/lines")
+    assert "United Kingdom" in english and "Reino Unido" not in english
+
+
+def test_a_spanish_member_chooses_their_country_by_its_spanish_name(client, auth):
+    auth.login(_member_in("MX"))
+    page = client.get("/settings", headers=SPANISH).get_data(as_text=True)
+    assert '<option selected value="MX">México</option>' in page
+
+
+def test_a_line_in_spain_reads_in_english_for_an_english_reader(client):
+    """Each line says who it is for in the reader's language, whatever the country."""
+    assert "Support for people thinking of suicide" in _page(client, "/help?country=ES")
+    spanish = client.get("/help?country=ES", headers=SPANISH).get_data(as_text=True)
+    assert "Atención a la conducta suicida: gratuita y confidencial." in spanish
+
+
+def test_a_missing_spanish_field_falls_back_to_the_english_one(app, client, auth):
+    """An admin's own file without Spanish words still shows its lines to a Spanish reader,
+    in the file's words, with the country named by Hearth in Spanish."""
+    _own_file(app, OWN_FILE.replace('hours = "Every', 'about = "Open to anyone."\nhours = "Every'))
+    auth.login(_member_in("NZ"))
+    page = client.get("/help", headers=SPANISH).get_data(as_text=True)
+    assert "Líneas de crisis en Nueva Zelanda" in page
+    assert "(Every night, 18:00-06:00)" in page and "Open to anyone." in page
+
+
+def test_an_admins_file_may_say_each_field_in_another_language():
+    """`hours_es`, `about_es` and `name_es` give the Spanish words; any language works alike."""
+    own = OWN_FILE.replace(
+        'hours = "Every night, 18:00-06:00"',
+        'hours = "Every night, 18:00-06:00"\nhours_es = "Cada noche"\nabout_fr = "Pour tous."',
+    ).replace('emergency = "111"', 'emergency = "111"\nname_es = "Aotearoa Nueva Zelanda"')
+    nz = lines.parse_lines(own)["NZ"]
+    spanish, french = lines.in_language(nz, "es"), lines.in_language(nz, "fr")
+    assert spanish.name == "Aotearoa Nueva Zelanda" and spanish.lines[0].hours == "Cada noche"
+    assert spanish.lines[0].about is None
+    assert french.name == "Nouvelle-Zélande" and french.lines[0].about == "Pour tous."
+    assert french.lines[0].hours == "Every night, 18:00-06:00"
+    assert lines.in_language(nz, "en") == nz
+
+
+def test_every_shipped_line_says_its_hours_and_purpose_in_spanish():
+    """The lines Hearth ships carry Spanish words for every reader of Spanish."""
+    countries = lines.parse_lines(lines.SHIPPED.read_text(encoding="utf-8"))
+    for code, country in countries.items():
+        for line in country.lines:
+            assert set(line.words_in.get("es", {})) == {"hours", "about"}, (code, line.name)
