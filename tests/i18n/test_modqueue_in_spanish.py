@@ -87,7 +87,7 @@ def test_a_report_without_a_reason_is_asked_for_in_spanish(client, auth, member,
 
 
 def test_a_member_reports_a_conversation_in_spanish(client, auth, member):
-    """"This made me uncomfortable" and its reasons, in Spanish."""
+    """The "This made me uncomfortable" form and its reasons, in Spanish."""
     _established("alguien-insistente")
     auth.login("alguien-insistente")
     client.post("/messages/new", data={"to": member.pseudonym, "body": "Dame tu número"})
