@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from forum.accounts.models import User
 from forum.errors import NotAllowed
@@ -17,6 +18,7 @@ from forum.moderation.rules import (
     SUSPENSION_DAYS,
     THREAD_VERBS,
     VERB_LABELS,
+    in_english,
 )
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
@@ -32,7 +34,7 @@ BAN_UNTIL = datetime(9999, 12, 31)
 def require_reason(verb: str, reason: str) -> str:
     reason = (reason or "").strip()
     if verb in REASON_REQUIRED and not reason:
-        raise DecisionError("Please give a reason: the member concerned will read it.")
+        raise DecisionError(_("Please give a reason: the member concerned will read it."))
     return reason
 
 
@@ -55,9 +57,14 @@ def act_on_post(moderator: User, post: Post, verb: str, reason: str, new_text: s
         }[verb]
         _set_status_with_thread(post, status)
     elif verb not in ("no_action", "escalate", *CARE_OUTCOMES):
-        raise DecisionError(f"Unknown action on a post: {verb}.")
+        raise DecisionError(_("Unknown action on a post: %(verb)s.", verb=verb))
     action = log.record(
-        moderator.id, verb, TargetType.POST, post.id, reason or VERB_LABELS[verb], post.author_id
+        moderator.id,
+        verb,
+        TargetType.POST,
+        post.id,
+        reason or in_english(VERB_LABELS[verb]),
+        post.author_id,
     )
     _tell_author(post, verb, reason, action.id)
 
@@ -84,7 +91,7 @@ def _redacted_text(new_text: str | None, original: str) -> str:
     new_text = (new_text or "").replace("\r\n", "\n").strip()
     if not new_text or new_text == original.strip():
         raise DecisionError(
-            "Please edit the text: replace what must not be shown, e.g. with [redacted]."
+            _("Please edit the text: replace what must not be shown, e.g. with [redacted].")
         )
     return new_text
 
@@ -109,7 +116,7 @@ def redact_version(
     text. Does not touch the post's current text (that is the "redact" verb). Caller
     commits."""
     if revision.post_id != post.id:
-        raise DecisionError("That version belongs to another post.")
+        raise DecisionError(_("That version belongs to another post."))
     if not may_redact_versions(moderator, post):
         raise NotAllowed(allowed.OWN)
     reason = require_reason("redact_version", reason)
@@ -171,11 +178,16 @@ def act_on_item_about_member(
     commits."""
     reason = require_reason(verb, reason)
     if verb not in ("no_action", "escalate", *CARE_OUTCOMES):
-        raise DecisionError(f"Unknown action on this item: {verb}.")
+        raise DecisionError(_("Unknown action on this item: %(verb)s.", verb=verb))
     target_id = item.conversation_id if item.conversation_id is not None else item.member_id
     member_id = member.id if member is not None else None
     log.record(
-        moderator.id, verb, item.target_type, target_id, reason or VERB_LABELS[verb], member_id
+        moderator.id,
+        verb,
+        item.target_type,
+        target_id,
+        reason or in_english(VERB_LABELS[verb]),
+        member_id,
     )
     if verb in _CARE_NOTICES:
         _tell_with_care(member_id, verb, reason)
@@ -202,15 +214,15 @@ def act_on_thread(
     or undo any of it; take the "got through" tag off a story. Caller commits."""
     reason = require_reason(verb, reason)
     if verb not in THREAD_VERBS:
-        raise DecisionError(f"Unknown action on a thread: {verb}.")
-    logged = reason or VERB_LABELS[verb]
+        raise DecisionError(_("Unknown action on a thread: %(verb)s.", verb=verb))
+    logged = reason or in_english(VERB_LABELS[verb])
     if verb in ("slow_mode", "slow_mode_off"):
         logged = _set_slow_mode(moderator, thread, verb, reason, minutes)
     else:
         setattr(thread, _THREAD_FLAGS[verb.removeprefix("un")], not verb.startswith("un"))
     if verb == "lock":
         if hours is not None and hours not in CLOSE_HOURS:
-            raise DecisionError("Choose a close of 1, 6, 12, 24 or 72 hours, or until unlocked.")
+            raise DecisionError(_("Choose a close of 1, 6, 12, 24 or 72 hours, or until unlocked."))
         thread.locked_until = utcnow() + timedelta(hours=hours) if hours else None
         if hours:
             logged = f"{logged} (for {hours} hour{'s' if hours > 1 else ''})"
@@ -243,11 +255,11 @@ def act_on_thread(
 def _set_slow_mode(moderator: User, thread: Thread, verb: str, reason: str, minutes) -> str:
     if verb == "slow_mode_off":
         thread.slow_mode_minutes = thread.slow_mode_by_id = thread.slow_mode_reason = None
-        return reason or VERB_LABELS[verb]
+        return reason or in_english(VERB_LABELS[verb])
     if minutes not in SLOW_MODE_MINUTES:
-        raise DecisionError("Choose a pace for slow mode: 5, 15, 30, 60 or 240 minutes.")
+        raise DecisionError(_("Choose a pace for slow mode: 5, 15, 30, 60 or 240 minutes."))
     if not reason:
-        raise DecisionError("Please say why: the thread shows it to everyone.")
+        raise DecisionError(_("Please say why: the thread shows it to everyone."))
     thread.slow_mode_minutes = minutes
     thread.slow_mode_by_id = moderator.id
     thread.slow_mode_reason = reason[:200]
@@ -262,7 +274,7 @@ def act_on_member(
     reason = require_reason(verb, reason)
     if verb == "suspend":
         if days not in SUSPENSION_DAYS:
-            raise DecisionError("Choose a suspension of 1, 3, 7 or 30 days.")
+            raise DecisionError(_("Choose a suspension of 1, 3, 7 or 30 days."))
         _suspend(member, utcnow() + timedelta(days=days), reason)
         title = f"Your account is suspended for {days} day{'s' if days > 1 else ''}"
     elif verb == "ban":

@@ -5,8 +5,11 @@ over those; the services call `refuse_unless_allowed` and raise what it finds. S
 shown is an action accepted, and any other verb is refused with the same words.
 """
 
+from flask_babel import gettext as _
+
 from forum.accounts.models import User
 from forum.errors import Conflict, ForumError, NotAllowed
+from forum.i18n import lazy_gettext as _l
 from forum.moderation import queries
 from forum.moderation.claims import claimed_by_someone_else
 from forum.moderation.models import ItemKind, ItemState, ReviewItem
@@ -22,6 +25,7 @@ from forum.moderation.rules import (
 from forum.moderation.waiting import approval_waiting, care_waiting
 from forum.permissions import Role, can_administer, can_moderate, is_suspended
 from forum.posts.models import Post, PostStatus
+from forum.web.jinja import status_words
 
 Target = ReviewItem | Post | User
 
@@ -52,9 +56,9 @@ PENDING_ITEM_VERBS = PENDING_VERBS + ("no_action",)
 MEMBER_CARE_ITEM_VERBS = CARE_VERBS + ("warn", "suspend", "ban")
 ABOUT_A_MEMBER = (ItemKind.CONVERSATION, ItemKind.BLOCKS)
 
-OWN = "This concerns you, so another moderator or an admin has to decide."
-IN_IT = "You are in this conversation, so another moderator has to read it and decide."
-NOT_A_MODERATORS_CALL = (
+OWN = _l("This concerns you, so another moderator or an admin has to decide.")
+IN_IT = _l("You are in this conversation, so another moderator has to read it and decide.")
+NOT_A_MODERATORS_CALL = _l(
     "Only an admin can act on a moderator, and admins only step down by command."
 )
 
@@ -98,13 +102,13 @@ def may_read_conversation(moderator: User, item: ReviewItem) -> ForumError | Non
     """Why the moderator may not read the conversation an item points at, if they may not:
     only through an open report on it, and never a conversation they are in themselves."""
     if item.conversation_id is None:
-        return NotAllowed("Only a reported conversation can be read here.")
+        return NotAllowed(_("Only a reported conversation can be read here."))
     if item.state != ItemState.OPEN:
-        return NotAllowed("The report is closed: the conversation is private again.")
+        return NotAllowed(_("The report is closed: the conversation is private again."))
     if queries.is_in_conversation(moderator, item.conversation_id):
         return NotAllowed(IN_IT)
     if item.escalated and not can_administer(moderator):
-        return NotAllowed("This item is escalated to the admins.")
+        return NotAllowed(_("This item is escalated to the admins."))
     return None
 
 
@@ -125,8 +129,11 @@ def needs_confirmation(target: Target, verb: str) -> bool:
 def refuse_unless_confirmed(target: Target, verb: str, confirmed: bool) -> None:
     if needs_confirmation(target, verb) and not confirmed:
         raise DecisionError(
-            f"Someone may be at risk: tick the box to confirm “{VERB_LABELS[verb]}”, "
-            "or look after them first."
+            _(
+                "Someone may be at risk: tick the box to confirm “%(action)s”, "
+                "or look after them first.",
+                action=VERB_LABELS[verb],
+            )
         )
 
 
@@ -161,10 +168,12 @@ def concerns_self(moderator: User, target: Target) -> bool:
 def taken(item: ReviewItem) -> Conflict:
     """The item is someone else's: handled already, or held by another moderator."""
     if item.state == ItemState.RESOLVED:
-        who = item.resolved_by.pseudonym if item.resolved_by else "another moderator"
-        return Conflict(f"Already handled by {who}.")
-    who = item.claimed_by.pseudonym if item.claimed_by else "another moderator"
-    return Conflict(f"Already claimed by {who}.")
+        if item.resolved_by is None:
+            return Conflict(_("Already handled by another moderator."))
+        return Conflict(_("Already handled by %(name)s.", name=item.resolved_by.pseudonym))
+    if item.claimed_by is None:
+        return Conflict(_("Already claimed by another moderator."))
+    return Conflict(_("Already claimed by %(name)s.", name=item.claimed_by.pseudonym))
 
 
 # --- the rule, whatever the verb, then verb by verb ----------------------------------------------
@@ -181,7 +190,7 @@ def _refusal(moderator: User, target: Target) -> ForumError | None:
             return None
     if isinstance(target, ReviewItem):
         if target.escalated and not can_administer(moderator):
-            return NotAllowed("This item is escalated to the admins.")
+            return NotAllowed(_("This item is escalated to the admins."))
         if target.state != ItemState.OPEN or claimed_by_someone_else(moderator, target):
             return taken(target)
         return None
@@ -210,11 +219,17 @@ def _verbs(target: Target) -> tuple[str, ...]:
     return REPORT_VERBS
 
 
+_MISFITS = {
+    Post: _l("That action doesn't fit this post."),
+    User: _l("That action doesn't fit this member."),
+    ReviewItem: _l("That action doesn't fit this item."),
+}
+
+
 def _misfit(moderator: User, target: Target, verb: str) -> ForumError | None:
     """Why this verb does not fit the target as it is now, if it doesn't."""
     if verb not in _verbs(target):
-        noun = {Post: "post", User: "member"}.get(type(target), "item")
-        return DecisionError(f"That action doesn't fit this {noun}.")
+        return DecisionError(_MISFITS.get(type(target), _MISFITS[ReviewItem]))
     if isinstance(target, User):
         return _member_misfit(moderator, target, verb)
     post = target.post if isinstance(target, ReviewItem) else target
@@ -227,14 +242,18 @@ def _misfit(moderator: User, target: Target, verb: str) -> ForumError | None:
         return None
     if verb in POST_VERBS and post.status not in POST_VERBS[verb]:
         return DecisionError(
-            f"“{VERB_LABELS[verb]}” doesn't apply to a post that is {post.status.value}."
+            _(
+                "“%(action)s” doesn't apply to a post that is %(status)s.",
+                action=VERB_LABELS[verb],
+                status=status_words(post.status.value).lower(),
+            )
         )
     if verb in MEMBER_VERBS:
         return _member_misfit(moderator, post.author, verb)
     if verb in CARE_OUTCOMES:
         return _care_misfit(post.author, verb)
     if verb == "no_action" and isinstance(target, ReviewItem) and approval_waiting(target):
-        return DecisionError("A post waiting for approval is approved or rejected.")
+        return DecisionError(_("A post waiting for approval is approved or rejected."))
     return None
 
 
@@ -242,17 +261,19 @@ def _care_misfit(member: User | None, verb: str) -> DecisionError | None:
     """Reaching someone needs them here; closing because they left needs them gone."""
     if verb == "member_left":
         if member is not None:
-            return DecisionError("They are still a member: reach out, or send resources.")
+            return DecisionError(_("They are still a member: reach out, or send resources."))
         return None
     if member is None:
         return DecisionError(
-            "They have left Hearth, so nobody can be reached: close the care report instead."
+            _("They have left Hearth, so nobody can be reached: close the care report instead.")
         )
     return None
 
 
-_AUTHOR_LEFT = "The author has left Hearth: there is no member to act on."
-_NOBODY_NAMED = "Nobody in particular is named, or they have left: act on a member from their page."
+_AUTHOR_LEFT = _l("The author has left Hearth: there is no member to act on.")
+_NOBODY_NAMED = _l(
+    "Nobody in particular is named, or they have left: act on a member from their page."
+)
 
 
 def _member_misfit(
@@ -261,15 +282,18 @@ def _member_misfit(
     if member is None:
         return DecisionError(missing)
     if verb == "unsuspend" and not is_suspended(member):
-        return DecisionError("Only a suspension can be lifted, and this member has none.")
+        return DecisionError(_("Only a suspension can be lifted, and this member has none."))
     return _member_refusal(moderator, member)
 
 
 _NOTHING_TO_DO = {
-    PostStatus.DELETED: "Its author deleted it; there is nothing to do.",
-    PostStatus.WITHDRAWN: "Its author took it back before it was approved; there is nothing to do.",
-    PostStatus.REJECTED: "It was not approved, and nobody but its author sees it; there is "
-    "nothing more to do.",
+    PostStatus.DELETED: _l("Its author deleted it; there is nothing to do."),
+    PostStatus.WITHDRAWN: _l(
+        "Its author took it back before it was approved; there is nothing to do."
+    ),
+    PostStatus.REJECTED: _l(
+        "It was not approved, and nobody but its author sees it; there is nothing more to do."
+    ),
 }
 
 
@@ -277,4 +301,4 @@ def _nothing_to_do(target: Target) -> str:
     post = target.post if isinstance(target, ReviewItem) else target
     if isinstance(post, Post) and post.status in _NOTHING_TO_DO:
         return _NOTHING_TO_DO[post.status]
-    return "There is nothing to do here."
+    return _("There is nothing to do here.")

@@ -2,6 +2,7 @@
 transparency page, appealing a decision."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.conversations.queries import conversation_for
@@ -30,14 +31,14 @@ def report(post_id: int):
     if post is None or not can_view_post(current_user, post):
         abort(404)
     if not can_respond_to(current_user, post):
-        raise NotAllowed("You can't report this post: it is your own, or it is not public.")
+        raise NotAllowed(_("You can't report this post: it is your own, or it is not public."))
     form = forms.ReportForm()
     if form.validate_on_submit():
         try:
             reports.report_post(current_user, post, Reason(form.reason.data), form.note.data or "")
         except reports.AlreadyReported as error:
             db.session.rollback()
-            flash(error.message, "info")
+            flash(str(error.message), "info")
             return redirect(url_for("boards.permalink", post_id=post.id))
         except reports.TooManyReports as error:
             db.session.rollback()
@@ -47,7 +48,8 @@ def report(post_id: int):
             ), 429
         db.session.commit()
         flash(
-            "Thank you. The moderators will look at it; only they know you reported it.", "success"
+            _("Thank you. The moderators will look at it; only they know you reported it."),
+            "success",
         )
         return redirect(url_for("boards.permalink", post_id=post.id))
     return render_template(
@@ -63,7 +65,7 @@ def report_conversation(conversation_id: int):
         abort(404)
     others = reports.others_in_conversation(current_user, conversation) or []
     form = forms.ConversationReportForm()
-    form.about.choices = [("", "The conversation as a whole")] + [
+    form.about.choices = [("", _("The conversation as a whole"))] + [
         (str(other.id), other.pseudonym) for other in others
     ]
     back = url_for("conversations.show", conversation_id=conversation.id)
@@ -76,7 +78,7 @@ def report_conversation(conversation_id: int):
             )
         except reports.AlreadyReported as error:
             db.session.rollback()
-            flash(error.message, "info")
+            flash(str(error.message), "info")
             return redirect(back)
         except reports.TooManyReports as error:
             db.session.rollback()
@@ -84,8 +86,10 @@ def report_conversation(conversation_id: int):
             return render_template("moderation/report_conversation.html", **page), 429
         db.session.commit()
         flash(
-            "Thank you. The moderators can now read this conversation to look into it; "
-            "nobody in it is told who reported it.",
+            _(
+                "Thank you. The moderators can now read this conversation to look into it; "
+                "nobody in it is told who reported it."
+            ),
             "success",
         )
         return redirect(back)
@@ -129,7 +133,7 @@ def make_appeal(action_id: int):
     action = appeal_queries.action_by_id(action_id)
     error = appeal_rules.appeal_refusal(current_user, action)
     if isinstance(error, Conflict):
-        flash(error.message, "info")
+        flash(str(error.message), "info")
         return redirect(url_for("reports.appeal", appeal_id=appeal_queries.appeal_of(action).id))
     if error is not None:
         raise error
@@ -139,10 +143,10 @@ def make_appeal(action_id: int):
             made = appeals.make_appeal(current_user, action, form.body.data)
         except appeals.AlreadyAppealed as conflict:
             db.session.rollback()
-            flash(conflict.message, "info")
+            flash(str(conflict.message), "info")
             return redirect(url_for("notices.index"))
         db.session.commit()
-        flash("Your appeal is sent. Another moderator will look again and tell you.", "success")
+        flash(_("Your appeal is sent. Another moderator will look again and tell you."), "success")
         return redirect(url_for("reports.appeal", appeal_id=made.id))
     return render_template(
         "moderation/appeal_form.html", action=action, form=form, labels=VERB_LABELS

@@ -10,12 +10,15 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from forum.accounts.models import User
 from forum.blocks.queries import recent_blocker_count
 from forum.conversations.models import Conversation, Membership
 from forum.errors import Conflict, ForumError, NotAllowed
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.moderation import log
 from forum.moderation.models import (
     ItemKind,
@@ -51,7 +54,7 @@ class AlreadyReported(Conflict):
 def report_post(reporter: User, post: Post, reason: Reason, note: str = "") -> Report:
     """File a member's report; it joins the post's open queue item. Caller commits."""
     if not can_respond_to(reporter, post):
-        raise NotAllowed("You can't report this post.")
+        raise NotAllowed(_("You can't report this post."))
     return _file_report(
         reporter, "post", reason, note, post.author_id, ItemKind.REPORTED, post=post
     )
@@ -67,14 +70,14 @@ def report_conversation(
     """File a report on a conversation the reporter is in; `about` is the person it concerns
     (the only other one, when there is one). Caller commits."""
     if conversation.with_team:
-        raise NotAllowed("This conversation is with the moderators: write to them in it.")
+        raise NotAllowed(_("This conversation is with the moderators: write to them in it."))
     others = others_in_conversation(reporter, conversation)
     if others is None:
-        raise NotAllowed("You can only report a conversation you are in.")
+        raise NotAllowed(_("You can only report a conversation you are in."))
     if about is None and len(others) == 1:
         about = others[0]
     if about is not None and about.id not in {other.id for other in others}:
-        raise NotAllowed("Choose someone in this conversation.")
+        raise NotAllowed(_("Choose someone in this conversation."))
     subject_id = about.id if about else None
     return _file_report(
         reporter,
@@ -87,15 +90,21 @@ def report_conversation(
     )
 
 
+_ALREADY_REPORTED = {
+    "post": _l("You have already reported this post. The moderators will look at it."),
+    "conversation": _l(
+        "You have already reported this conversation. The moderators will look at it."
+    ),
+}
+
+
 def _file_report(
     reporter: User, what: str, reason: Reason, note: str, subject_id, kind: ItemKind, **target
 ) -> Report:
     """One member's report on a post or a conversation (`target`), joined to its open queue
     item; a second one from them, or a double submit, is refused kindly."""
     if _open_report(reporter, **target) is not None:
-        raise AlreadyReported(
-            f"You have already reported this {what}. The moderators will look at it."
-        )
+        raise AlreadyReported(_ALREADY_REPORTED[what])
     _check_report_limits(reporter, subject_id, reason)
     item = _open_item(kind, **target)
     columns = {f"{name}_id": thing.id for name, thing in target.items()}
@@ -111,7 +120,7 @@ def _file_report(
         with db.session.begin_nested():
             db.session.add(report)
     except sa.exc.IntegrityError:
-        raise AlreadyReported(f"You have already reported this {what}.") from None
+        raise AlreadyReported(_ALREADY_REPORTED[what]) from None
     _update_item_after_report(item, reason)
     return report
 
@@ -187,9 +196,11 @@ def _check_report_limits(reporter: User, subject_id: int | None, reason: Reason)
         )
         if care_today:
             raise TooManyReports(
-                "You already raised a care report about this member today, "
-                "and the moderators have it. "
-                "If someone is in danger right now, the help page lists who to call."
+                _(
+                    "You already raised a care report about this member today, "
+                    "and the moderators have it. "
+                    "If someone is in danger right now, the help page lists who to call."
+                )
             )
     # Counted last, in the same storage as every other limit, once nothing else refuses.
     per_hour = unlocks(reporter).reports_per_hour
@@ -197,8 +208,13 @@ def _check_report_limits(reporter: User, subject_id: int | None, reason: Reason)
         take_one(f"{per_hour} per hour", "reports", member_key(reporter))
     except SlowDown:
         raise TooManyReports(
-            f"You can send up to {per_hour} reports an hour. Thank you for looking out for others: "
-            "please try again a little later."
+            ngettext(
+                "You can send up to %(num)s report an hour. Thank you for looking out for "
+                "others: please try again a little later.",
+                "You can send up to %(num)s reports an hour. Thank you for looking out for "
+                "others: please try again a little later.",
+                per_hour,
+            )
         ) from None
 
 

@@ -1,18 +1,21 @@
 """The fixed lists of moderation, kept in one place: report reasons, verbs, outcomes, durations."""
 
+from flask_babel import force_locale
+
+from forum.i18n import lazy_gettext as _l
 from forum.moderation.models import Reason, ReportState
 from forum.posts.models import PostStatus
 
 REASON_LABELS = {
-    Reason.AT_RISK: "Someone may be at risk",
-    Reason.HARASSMENT: "Harassment or hate",
-    Reason.DRUGS: "Selling or sourcing drugs",
-    Reason.DANGEROUS_ADVICE: "Dangerous advice",
-    Reason.IDENTITY: "Shares someone's identity",
-    Reason.SPAM: "Spam",
-    Reason.OTHER: "Something else",
-    Reason.UNCOMFORTABLE: "It made me uncomfortable",
-    Reason.PRESSURE: "Pressing me to meet, to talk somewhere else, or for my details",
+    Reason.AT_RISK: _l("Someone may be at risk"),
+    Reason.HARASSMENT: _l("Harassment or hate"),
+    Reason.DRUGS: _l("Selling or sourcing drugs"),
+    Reason.DANGEROUS_ADVICE: _l("Dangerous advice"),
+    Reason.IDENTITY: _l("Shares someone's identity"),
+    Reason.SPAM: _l("Spam"),
+    Reason.OTHER: _l("Something else"),
+    Reason.UNCOMFORTABLE: _l("It made me uncomfortable"),
+    Reason.PRESSURE: _l("Pressing me to meet, to talk somewhere else, or for my details"),
 }
 # The reasons a member may give for a post, and for a private conversation they are in.
 POST_REASONS = (
@@ -35,46 +38,46 @@ CONVERSATION_REASONS = (
     Reason.OTHER,
 )
 REASON_HELP = {
-    Reason.AT_RISK: "A care report, not an accusation: a moderator will reach out gently.",
+    Reason.AT_RISK: _l("A care report, not an accusation: a moderator will reach out gently."),
 }
 
 # What each verb is called in the log, on buttons and in the transparency report.
 VERB_LABELS = {
-    "no_action": "No action",
-    "hide": "Hide post",
-    "restore": "Restore post",
-    "remove": "Remove post",
-    "redact": "Redact post",
-    "redact_version": "Redact an earlier version",
-    "approve": "Approve post",
-    "reject": "Reject post",
-    "auto_hide": "Hidden after reports",
-    "lock": "Lock thread",
-    "unlock": "Unlock thread",
-    "pin": "Pin thread",
-    "unpin": "Unpin thread",
-    "feature": "Feature as “Start here”",
-    "unfeature": "Stop featuring",
-    "slow_mode": "Slow mode on",
-    "slow_mode_off": "Slow mode off",
-    "untag_story": "Take off the “got through” tag",
-    "warn": "Warn member",
-    "suspend": "Suspend member",
-    "unsuspend": "Lift suspension",
-    "ban": "Ban member",
-    "escalate": "Escalate to admins",
-    "reached_out": "Reached out",
-    "resources_sent": "Resources sent",
-    "member_left": "Closed: they have left Hearth",
-    "appeal_upheld": "Appeal: decision upheld",
-    "appeal_reversed": "Appeal: decision reversed",
-    "appeal_changed": "Appeal: decision changed",
-    "read_conversation": "Read a reported conversation",
-    "watch_add": "Watched word added",
-    "watch_change": "Watched word changed",
-    "watch_remove": "Watched word removed",
-    "watch_import": "Watched words imported",
-    "end_pairing": "End a mentoring pairing",
+    "no_action": _l("No action"),
+    "hide": _l("Hide post"),
+    "restore": _l("Restore post"),
+    "remove": _l("Remove post"),
+    "redact": _l("Redact post"),
+    "redact_version": _l("Redact an earlier version"),
+    "approve": _l("Approve post"),
+    "reject": _l("Reject post"),
+    "auto_hide": _l("Hidden after reports"),
+    "lock": _l("Lock thread"),
+    "unlock": _l("Unlock thread"),
+    "pin": _l("Pin thread"),
+    "unpin": _l("Unpin thread"),
+    "feature": _l("Feature as “Start here”"),
+    "unfeature": _l("Stop featuring"),
+    "slow_mode": _l("Slow mode on"),
+    "slow_mode_off": _l("Slow mode off"),
+    "untag_story": _l("Take off the “got through” tag"),
+    "warn": _l("Warn member"),
+    "suspend": _l("Suspend member"),
+    "unsuspend": _l("Lift suspension"),
+    "ban": _l("Ban member"),
+    "escalate": _l("Escalate to admins"),
+    "reached_out": _l("Reached out"),
+    "resources_sent": _l("Resources sent"),
+    "member_left": _l("Closed: they have left Hearth"),
+    "appeal_upheld": _l("Appeal: decision upheld"),
+    "appeal_reversed": _l("Appeal: decision reversed"),
+    "appeal_changed": _l("Appeal: decision changed"),
+    "read_conversation": _l("Read a reported conversation"),
+    "watch_add": _l("Watched word added"),
+    "watch_change": _l("Watched word changed"),
+    "watch_remove": _l("Watched word removed"),
+    "watch_import": _l("Watched words imported"),
+    "end_pairing": _l("End a mentoring pairing"),
 }
 
 THREAD_VERBS = (
@@ -143,18 +146,18 @@ OUTCOME_OF_VERB = {
     "member_left": ReportState.REVIEWED,
 }
 OUTCOME_WORDS = {
-    ReportState.OPEN: "Waiting for a moderator",
-    ReportState.NO_ACTION: "Reviewed: no action was needed",
-    ReportState.ACTION_TAKEN: "Reviewed: the moderators took action",
-    ReportState.REVIEWED: "Reviewed: a moderator looked after it",
+    ReportState.OPEN: _l("Waiting for a moderator"),
+    ReportState.NO_ACTION: _l("Reviewed: no action was needed"),
+    ReportState.ACTION_TAKEN: _l("Reviewed: the moderators took action"),
+    ReportState.REVIEWED: _l("Reviewed: a moderator looked after it"),
 }
 
 # What members read in place of a post they can't read, for the moderators' context around
 # an item: what a member deleted or the moderators took away is not shown to them either.
 STATUS_WORDS = {
-    PostStatus.HIDDEN: "hidden by the moderators",
-    PostStatus.REMOVED: "removed by the moderators",
-    PostStatus.DELETED: "deleted by its author",
+    PostStatus.HIDDEN: _l("hidden by the moderators"),
+    PostStatus.REMOVED: _l("removed by the moderators"),
+    PostStatus.DELETED: _l("deleted by its author"),
 }
 
 SUSPENSION_DAYS = (1, 3, 7, 30)
@@ -181,6 +184,13 @@ UNDO_VERBS = {
     "warn": None,
 }
 CLAIM_MINUTES = 30
+
+
+def in_english(words) -> str:
+    """A label as the log and the notices keep it: in English, whoever reads it later (each
+    reader's page translates what it shows)."""
+    with force_locale("en"):
+        return str(words)
 
 
 def outcome_of(verb: str) -> ReportState:

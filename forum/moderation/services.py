@@ -1,6 +1,7 @@
 """The queue: claiming items, deciding on them (one decision wins a race), notes on members."""
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from forum.accounts.models import User
 from forum.errors import Conflict
@@ -9,7 +10,7 @@ from forum.moderation import actions, allowed, log, queries, waiting
 from forum.moderation.claims import free_for
 from forum.moderation.models import ItemState, Reason, Report, ReportState, ReviewItem, TargetType
 from forum.moderation.notes import HandOffNote, MemberNote
-from forum.moderation.rules import CARE_OUTCOMES, OUTCOME_WORDS, outcome_of
+from forum.moderation.rules import CARE_OUTCOMES, OUTCOME_WORDS, in_english, outcome_of
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.posts.lifecycle import set_post_status
@@ -148,7 +149,7 @@ def _tell_reporters(item: ReviewItem, answered: list[Report], outcome: ReportSta
         notify(
             report.reporter_id,
             NoticeKind.REPORT_OUTCOME,
-            f"Your report: {OUTCOME_WORDS[outcome].lower()}",
+            f"Your report: {in_english(OUTCOME_WORDS[outcome]).lower()}",
             "Thank you for looking out for the community.",
             path_for("reports.mine"),
             post_id=item.post_id,
@@ -211,7 +212,7 @@ def add_member_note(moderator: User, member: User, body: str) -> MemberNote:
     """Keep a note about a member, for moderators only. Caller commits."""
     body = (body or "").strip()
     if not body:
-        raise actions.DecisionError("Write the note first.")
+        raise actions.DecisionError(_("Write the note first."))
     note = MemberNote(member_id=member.id, author_id=moderator.id, body=body[:2000])
     db.session.add(note)
     return note
@@ -221,7 +222,7 @@ def add_handoff(moderator: User, item: ReviewItem, body: str) -> HandOffNote:
     """Leave a note on an item for the next moderator; the newest shows first. Caller commits."""
     body = (body or "").strip()
     if not body:
-        raise actions.DecisionError("Write the hand-off note first.")
+        raise actions.DecisionError(_("Write the hand-off note first."))
     note = HandOffNote(item_id=item.id, author_id=moderator.id, body=body[:1000])
     db.session.add(note)
     return note

@@ -1,6 +1,7 @@
 """The moderators' area (/mod): the queue, decisions, the log and members. Guarded once."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.accounts.models import User
@@ -34,6 +35,7 @@ from forum.moderation.rules import (
     CLAIM_MINUTES,
     CLOSE_HOURS,
     HARSH_VERBS,
+    REASON_LABELS,
     REASON_REQUIRED,
     SLOW_MODE_MINUTES,
     STATUS_WORDS,
@@ -74,7 +76,7 @@ def _thread_controls():
 @bp.app_template_global()
 def slow_mode_setter(thread) -> str:
     """Who put a thread in slow mode, for the moderators (members read "the moderators")."""
-    return queries.pseudonyms([thread.slow_mode_by_id]).get(thread.slow_mode_by_id) or (
+    return queries.pseudonyms([thread.slow_mode_by_id]).get(thread.slow_mode_by_id) or _(
         "a former moderator"
     )
 
@@ -85,7 +87,7 @@ def _moderators_only():
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if not can_moderate(current_user):
-        raise NotAllowed("This area is for the moderators.")
+        raise NotAllowed(_("This area is for the moderators."))
     return None
 
 
@@ -105,7 +107,10 @@ def _moderation_rules():
         "care_verbs": CARE_VERBS,
         "harsh_verbs": HARSH_VERBS,
         "reason_required": REASON_REQUIRED,
-        "status_words": STATUS_WORDS,
+        # What members read in place of a post out of their sight (the global status_words
+        # names a status as a badge does).
+        "gone_words": STATUS_WORDS,
+        "reason_labels": REASON_LABELS,
     }
 
 
@@ -204,7 +209,7 @@ def handoff(item_id: int):
     if form.validate_on_submit():
         services.add_handoff(current_user, item, form.body.data)
         db.session.commit()
-        flash("Hand-off note saved: the next moderator sees it first.", "success")
+        flash(_("Hand-off note saved: the next moderator sees it first."), "success")
         return redirect(url_for("moderation.item", item_id=item.id))
     return _render_item(item, forms.DecisionForm(formdata=None), 400, handoff_form=form)
 
@@ -214,7 +219,7 @@ def claim(item_id: int):
     item = _get(ReviewItem, item_id)
     services.claim(current_user, item)
     db.session.commit()
-    flash(f"You hold this item for {CLAIM_MINUTES} minutes.", "success")
+    flash(_("You hold this item for %(num)s minutes.", num=CLAIM_MINUTES), "success")
     return redirect(url_for("moderation.item", item_id=item.id))
 
 
@@ -236,11 +241,16 @@ def decide(item_id: int):
         if _carried_out(form, lambda: services.decide(current_user, item, *data)):
             # Part of the item may still wait (care, or the approval): its page asks next.
             left = None if item.escalated else still_to_do(item)
-            flash(f"Done. The people concerned are told. {left or ''}".strip(), "success")
+            flash(_done(_("Done. The people concerned are told."), left), "success")
             if left:
                 return redirect(url_for("moderation.item", item_id=item.id))
             return redirect(url_for("moderation.queue"))
     return _render_item(db.session.get(ReviewItem, item_id), form, 400)
+
+
+def _done(said: str, left: str | None) -> str:
+    """What a decision did, then what its item still waits for (if anything)."""
+    return f"{said} {left}" if left else said
 
 
 def _carried_out(form, act) -> bool:
@@ -265,7 +275,7 @@ def post(post_id: int):
         if _carried_out(form, lambda: services.act_directly(current_user, post, *data)):
             care = care_item_of(post)  # a care report on it stays open: its item asks next
             left = still_to_do(care) if care else ""
-            flash(f"Done. The author is told. {left}".strip(), "success")
+            flash(_done(_("Done. The author is told."), left), "success")
             if care:
                 return redirect(url_for("moderation.item", item_id=care.id))
             return redirect(url_for("boards.permalink", post_id=post.id))
@@ -293,10 +303,10 @@ def thread(thread_id: int):
         )
     except actions.DecisionError as error:
         db.session.rollback()
-        flash(error.message, "error")
+        flash(str(error.message), "error")
     else:
         db.session.commit()
-        flash(f"Done: {VERB_LABELS[verb].lower()}.", "success")
+        flash(_("Done: %(action)s.", action=str(VERB_LABELS[verb]).lower()), "success")
     return redirect(url_for("boards.thread", thread_id=thread.id))
 
 
@@ -308,7 +318,7 @@ def member(member_id: int):
         days = int(form.days.data) if form.verb.data == "suspend" else None
         data = form.verb.data, form.reason.data, days, form.confirm.data
         if _carried_out(form, lambda: services.act_on_member(current_user, member, *data)):
-            flash("Done. The member is told.", "success")
+            flash(_("Done. The member is told."), "success")
             return redirect(url_for("moderation.member", member_id=member.id))
     past = history.histories([member.id], limit=50).get(member.id, [])
     return render_template(
@@ -331,9 +341,9 @@ def add_note(member_id: int):
     if form.validate_on_submit():
         services.add_member_note(current_user, member, form.body.data)
         db.session.commit()
-        flash("Note saved.", "success")
+        flash(_("Note saved."), "success")
     else:
-        flash("Write the note first.", "error")
+        flash(_("Write the note first."), "error")
     back = request.form.get("back", "")
     if not back.startswith("/mod/"):
         back = url_for("moderation.member", member_id=member.id)

@@ -1,6 +1,8 @@
 """What an open item still waits for: a care report's outcome, a held post's approval. A
 decision on one part of an item never ends the other."""
 
+from flask_babel import gettext as _
+
 from forum.moderation.models import ItemKind, ItemState, Reason, ReportState, ReviewItem
 from forum.moderation.rules import (
     CARE_OUTCOMES,
@@ -38,7 +40,7 @@ def leaves_open(item: ReviewItem, verb: str) -> bool:
 def still_to_do(item: ReviewItem) -> str | None:
     """What an open item still waits for, in the words its page and the flash use."""
     if care_waiting(item):
-        return "The care report stays open until you record how they were looked after."
+        return _("The care report stays open until you record how they were looked after.")
     if approval_waiting(item):
-        return "The post still waits to be approved or rejected."
+        return _("The post still waits to be approved or rejected.")
     return None

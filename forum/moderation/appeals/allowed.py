@@ -5,18 +5,19 @@ from datetime import timedelta
 
 from forum.accounts.models import User
 from forum.errors import Conflict, ForumError, NotAllowed
+from forum.i18n import lazy_gettext as _l
 from forum.moderation.allowed import OWN
 from forum.moderation.appeals import queries
 from forum.moderation.models import Appeal, ModAction
 from forum.moderation.rules import APPEAL_DAYS, APPEALABLE_VERBS
 from forum.timeutil import utcnow
 
-NOT_YOURS = "This decision is not about you, so you can't appeal it."
-NOT_APPEALABLE = "This decision can't be appealed: it did not take anything from you."
-ALREADY_APPEALED = "You have already appealed this decision. A moderator will answer you here."
-TOO_LATE = f"Decisions can be appealed for {APPEAL_DAYS} days, and this one is older."
-ACTED = "You took this action, so another moderator decides the appeal."
-DECIDED = "This appeal is already decided."
+NOT_YOURS = _l("This decision is not about you, so you can't appeal it.")
+NOT_APPEALABLE = _l("This decision can't be appealed: it did not take anything from you.")
+ALREADY_APPEALED = _l("You have already appealed this decision. A moderator will answer you here.")
+TOO_LATE = _l("Decisions can be appealed for %(num)s days, and this one is older.", num=APPEAL_DAYS)
+ACTED = _l("You took this action, so another moderator decides the appeal.")
+DECIDED = _l("This appeal is already decided.")
 
 
 def appeal_refusal(member: User, action: ModAction | None) -> ForumError | None:

@@ -2,6 +2,8 @@
 action against them; that moderator upholds, reverses or changes it, and the member is told."""
 
 import sqlalchemy as sa
+from flask_babel import format_number
+from flask_babel import gettext as _
 
 from forum.accounts.models import User
 from forum.errors import Conflict
@@ -46,9 +48,11 @@ def make_appeal(member: User, action: ModAction, body: str) -> Appeal:
         raise error
     body = (body or "").replace("\r\n", "\n").strip()
     if not body:
-        raise DecisionError("Please tell the moderators why you are appealing.")
+        raise DecisionError(_("Please tell the moderators why you are appealing."))
     if len(body) > APPEAL_MAX:
-        raise DecisionError(f"Appeals are limited to {APPEAL_MAX:,} characters.")
+        raise DecisionError(
+            _("Appeals are limited to %(num)s characters.", num=format_number(APPEAL_MAX))
+        )
     appeal = Appeal(
         action_id=action.id, member_id=member.id, acted_by_id=action.moderator_id, body=body
     )
@@ -89,18 +93,18 @@ def decide_appeal(
         raise error
     note = (note or "").strip()
     if not note:
-        raise DecisionError("Please write a note: the member reads it.")
+        raise DecisionError(_("Please write a note: the member reads it."))
     action = appeal.action
     if outcome == AppealOutcome.REVERSED and action.verb not in UNDO_VERBS:
         raise DecisionError(
-            "This action can't be undone from here; choose “Changed” and explain what you did."
+            _("This action can't be undone from here; choose “Changed” and explain what you did.")
         )
     if days is not None and (
         outcome != AppealOutcome.CHANGED
         or action.verb not in ("suspend", "ban")
         or days not in SUSPENSION_DAYS
     ):
-        raise DecisionError("A new suspension only replaces a suspension or a ban.")
+        raise DecisionError(_("A new suspension only replaces a suspension or a ban."))
     post = _post_given_back(action, outcome, new_text)
     _record_decision(moderator, appeal, outcome, note)
     if outcome == AppealOutcome.REVERSED:
@@ -143,15 +147,15 @@ def _post_given_back(action: ModAction, outcome: AppealOutcome, new_text: str | 
     post = db.session.get(Post, action.target_id) if action.target_type == TargetType.POST else None
     if post is None or action.verb not in TEXT_VERBS:
         raise DecisionError(
-            "A new text only gives back a post that was hidden, removed or redacted."
+            _("A new text only gives back a post that was hidden, removed or redacted.")
         )
     new_text = new_text.replace("\r\n", "\n").strip()
     if new_text == post.body_source.strip():
         return None
     if outcome != AppealOutcome.CHANGED:
-        raise DecisionError("A new text for the post goes with “Changed”.")
+        raise DecisionError(_("A new text for the post goes with “Changed”."))
     if not new_text:
-        raise DecisionError("Please keep some of the post's text, or uphold the decision.")
+        raise DecisionError(_("Please keep some of the post's text, or uphold the decision."))
     return post
 
 
@@ -166,7 +170,7 @@ def _record_decision(moderator: User, appeal: Appeal, outcome: AppealOutcome, no
         .execution_options(synchronize_session=False)
     ).rowcount
     if not won:
-        raise AlreadyDecided("Another moderator decided this appeal just now.")
+        raise AlreadyDecided(_("Another moderator decided this appeal just now."))
     db.session.execute(
         sa.update(ReviewItem)
         .where(ReviewItem.appeal_id == appeal.id, ReviewItem.state == ItemState.OPEN)

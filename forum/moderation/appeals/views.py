@@ -2,6 +2,7 @@
 area's guard (forum.moderation.views) keeps everyone else out."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.errors import Conflict
@@ -45,7 +46,7 @@ def decide(appeal_id: int):
             form.note.errors = [*form.note.errors, error.message]
         else:
             db.session.commit()
-            flash("Done. The member is told.", "success")
+            flash(_("Done. The member is told."), "success")
             return redirect(url_for("moderation.appeals.index"))
     refused = appeal_decision_refusal(current_user, appeal)
     return render_template(
