@@ -57,12 +57,23 @@ def _in_spanish(response, status: int = 200) -> str:
     return text
 
 
+# Words these pages borrow from the moderation queue (its forms and macros), checked with
+# the queue's own pages.
+THE_QUEUES_WORDS = (
+    "Your answer, from the moderators",
+    "The member concerned reads this, signed “the moderators”.",
+    "Note for the moderators",
+    "The author reads this, signed “the moderators”; it never quotes the words.",
+    "The original stays readable by the moderators only.",
+)
+
+
 def _left_in_english(text: str) -> list[str]:
     """Hearth's own English sentences on the page. The names of the moderation verbs and
-    report reasons (the log's filter, a member's decisions) are the queue's words, checked
-    with the queue's pages: they are taken out first, wherever they stand."""
+    report reasons (the log's filter, a member's decisions) and the queue's words are taken
+    out first, wherever they stand."""
     labels = {str(label) for label in (*VERB_LABELS.values(), *REASON_LABELS.values())}
-    for label in sorted(labels, key=len, reverse=True):
+    for label in sorted({*labels, *THE_QUEUES_WORDS}, key=len, reverse=True):
         text = text.replace(label, " ")
     return sorted(p for p in english_sentences() if p in text)
 

@@ -18,7 +18,7 @@ class Week:
 
     @property
     def label(self) -> str:
-        """"24 Nov", "24 nov": the week's Monday in the reader's language."""
+        """The week's Monday in the reader's language: "24 Nov", "24 nov"."""
         return format_date(self.start, "d MMM", rebase=False)
 
     def holds(self, moment: datetime | None) -> bool:

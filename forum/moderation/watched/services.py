@@ -187,9 +187,7 @@ def import_csv(moderator: User, text: str) -> Imported:
     if not rows:
         raise RuleError(_("The file has no rows to import."))
     if len(rows) > IMPORT_MAX_ROWS:
-        raise RuleError(
-            _("A file holds at most %(num)s rows.", num=format_number(IMPORT_MAX_ROWS))
-        )
+        raise RuleError(_("A file holds at most %(num)s rows.", num=format_number(IMPORT_MAX_ROWS)))
     problems, wanted = [], {}
     for number, row in enumerate(rows, start=1):
         words = normalise(_uncell(row[0])) if row else ""
