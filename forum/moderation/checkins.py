@@ -3,6 +3,8 @@ in each time-zone band, and the kind words each day opens with. The area's guard
 (forum.moderation.views) keeps everyone else out."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import format_number
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, TextAreaField
@@ -10,6 +12,8 @@ from wtforms.validators import Length
 
 from forum.checkins.queries import DEFAULT_TEXT, bands
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
+from forum.i18n import lazy_text
 from forum.posts.models import Board
 from forum.posts.queries import listed_boards
 
@@ -18,11 +22,18 @@ TEXT_MAX = 4000
 
 
 class CheckinForm(FlaskForm):
-    enabled = BooleanField("Open a check-in thread here every morning")
+    enabled = BooleanField(_l("Open a check-in thread here every morning"))
     text = TextAreaField(
-        "Opening text",
-        validators=[Length(max=TEXT_MAX, message=f"Keep it under {TEXT_MAX} characters.")],
-        description="Markdown. Left blank, the day opens with the default text below.",
+        _l("Opening text"),
+        validators=[
+            Length(
+                max=TEXT_MAX,
+                message=lazy_text(
+                    lambda: _("Keep it under %(num)s characters.", num=format_number(TEXT_MAX))
+                ),
+            )
+        ],
+        description=_l("Markdown. Left blank, the day opens with the default text below."),
     )
 
 
@@ -73,9 +84,9 @@ def update(board_id: int):
     set_checkins(board, form.enabled.data, form.text.data or "")
     db.session.commit()
     flash(
-        f"{board.name} opens a check-in thread every morning."
+        _("%(board)s opens a check-in thread every morning.", board=board.name)
         if board.has_checkins
-        else f"{board.name} opens no more check-in threads.",
+        else _("%(board)s opens no more check-in threads.", board=board.name),
         "success",
     )
     return redirect(url_for(".index"))

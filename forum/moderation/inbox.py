@@ -3,6 +3,7 @@ first; any moderator reads and answers one, signed "the moderators". Part of the
 area, so its one guard covers these pages too."""
 
 from flask import Blueprint, abort, flash, redirect, render_template
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.conversations import queries as conversations
@@ -60,7 +61,7 @@ def answer(conversation_id: int):
         else:
             target = written_url(sent.message)
             db.session.commit()
-            flash("Your answer is sent, from the moderators. The member is told.", "success")
+            flash(_("Your answer is sent, from the moderators. The member is told."), "success")
             return redirect(target)
     return _page(conversation, form), 400 if form.errors else 200
 

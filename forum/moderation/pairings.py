@@ -3,6 +3,7 @@ one, logged with its reason. The area's guard (forum.moderation.views) keeps eve
 out; members read only that the pairing ended, with the moderators' reason."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
@@ -10,6 +11,7 @@ from wtforms.validators import DataRequired, Length
 
 from forum.accounts.models import User
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.mentors.models import Pairing
 from forum.mentors.queries import active_pairing, active_pairings
 from forum.moderation import log
@@ -18,15 +20,17 @@ from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 
 bp = Blueprint("pairings", __name__, url_prefix="/pairings")
+# The notice's fixed words, stored in English; the notices page says them in the reader's
+# language.
 ENDED_TITLE = "The moderators ended your mentoring pairing"
 
 
 class EndPairingForm(FlaskForm):
     reason = TextAreaField(
-        "Reason (both members read it)",
+        _l("Reason (both members read it)"),
         validators=[
-            DataRequired("Please give a reason: both members are told it."),
-            Length(max=1000, message="Keep it under 1,000 characters."),
+            DataRequired(_l("Please give a reason: both members are told it.")),
+            Length(max=1000, message=_l("Keep it under 1,000 characters.")),
         ],
     )
 
@@ -71,7 +75,11 @@ def end(pairing_id: int):
     end_pairing(current_user, pairing, form.reason.data)
     db.session.commit()
     flash(
-        f"The pairing of {pairing.mentor.pseudonym} and {pairing.mentee.pseudonym} has ended.",
+        _(
+            "The pairing of %(mentor)s and %(mentee)s has ended.",
+            mentor=pairing.mentor.pseudonym,
+            mentee=pairing.mentee.pseudonym,
+        ),
         "success",
     )
     return redirect(url_for(".index"))

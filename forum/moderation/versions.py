@@ -5,6 +5,7 @@ which the boards show, through the `redact_version_form` template global.
 """
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.extensions import db
@@ -47,7 +48,9 @@ def redact(revision_id: int):
             form.new_text.errors = [*form.new_text.errors, error.message]
         else:
             db.session.commit()
-            flash("Done. That version now shows the redacted text; the author is told.", "success")
+            flash(
+                _("Done. That version now shows the redacted text; the author is told."), "success"
+            )
             return redirect(url_for("boards.post_history", post_id=post.id))
     return render_template(
         "moderation/redact_version.html", post=post, revision=revision, form=form

@@ -5,6 +5,9 @@ Every chart has a table beside it with the same figures, for screen readers and 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from flask_babel import format_decimal, format_percent
+from flask_babel import gettext as _
+
 from forum.moderation.health.weeks import span
 
 WIDTH, HEIGHT = 320, 130
@@ -85,18 +88,29 @@ def _summary(title, weeks, series, shown) -> str:
     for name, values in series:
         latest = values[-1] if values else None
         known = [v for v in values if v is not None]
-        said = f"{name}: " if len(series) > 1 else ""
-        highest = f", highest {shown(max(known))}" if known else ""
-        parts.append(f"{said}this week {shown(latest)}{highest}")
-    return f"{title}, week by week since {weeks[0]}: " + "; ".join(parts) + "."
+        if known:
+            part = _(
+                "this week %(latest)s, highest %(highest)s",
+                latest=shown(latest),
+                highest=shown(max(known)),
+            )
+        else:
+            part = _("this week %(latest)s", latest=shown(latest))
+        parts.append(f"{name}: {part}" if len(series) > 1 else part)
+    return _(
+        "%(title)s, week by week since %(week)s: %(figures)s.",
+        title=title,
+        week=weeks[0],
+        figures="; ".join(parts),
+    )
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
+    return "–" if value is None else format_percent(round(value, 2))
 
 
 def _count(value: float | None) -> str:
-    return "–" if value is None else f"{round(value, 1):g}"
+    return "–" if value is None else format_decimal(round(value, 1))
 
 
 def health_charts(figures) -> list[Chart]:
@@ -109,39 +123,39 @@ def health_charts(figures) -> list[Chart]:
     return [
         chart(
             "first-reply",
-            "Time to a first reply, newcomers' first threads (median)",
+            _("Time to a first reply, newcomers' first threads (median)"),
             span,
-            ("median", [f.first_reply_median for f in figures]),
+            (_("median"), [f.first_reply_median for f in figures]),
         ),
         chart(
             "unanswered",
-            "Newcomers' first threads nobody has answered",
+            _("Newcomers' first threads nobody has answered"),
             _percent,
-            ("share", [f.unanswered_share for f in figures]),
+            (_("share"), [f.unanswered_share for f in figures]),
         ),
         chart(
             "care-action",
-            "Time from a care report to a moderator's first action (median)",
+            _("Time from a care report to a moderator's first action (median)"),
             span,
-            ("median", [f.care_action_median for f in figures]),
+            (_("median"), [f.care_action_median for f in figures]),
         ),
         chart(
             "queue-age",
-            "Oldest item in the queue at the week's end",
+            _("Oldest item in the queue at the week's end"),
             span,
-            ("oldest", [f.queue_age_oldest for f in figures]),
+            (_("oldest"), [f.queue_age_oldest for f in figures]),
         ),
         chart(
             "per-moderator",
-            "Items settled per moderator",
+            _("Items settled per moderator"),
             _count,
-            ("per moderator", [f.per_moderator for f in figures]),
+            (_("per moderator"), [f.per_moderator for f in figures]),
         ),
         chart(
             "outcomes",
-            "Reports upheld and dismissed",
+            _("Reports upheld and dismissed"),
             _count,
-            ("upheld", [f.upheld for f in figures]),
-            ("dismissed", [f.dismissed for f in figures]),
+            (_("upheld"), [f.upheld for f in figures]),
+            (_("dismissed"), [f.dismissed for f in figures]),
         ),
     ]

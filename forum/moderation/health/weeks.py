@@ -5,6 +5,9 @@ import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import format_date
+from flask_babel import gettext as _
+
 WEEK = timedelta(days=7)
 
 
@@ -15,7 +18,8 @@ class Week:
 
     @property
     def label(self) -> str:
-        return self.start.strftime("%d %b").lstrip("0")
+        """The week's Monday in the reader's language: "24 Nov", "24 nov"."""
+        return format_date(self.start, "d MMM", rebase=False)
 
     def holds(self, moment: datetime | None) -> bool:
         return moment is not None and self.start <= moment < self.end
@@ -47,7 +51,8 @@ def minutes_between(start: datetime, end: datetime) -> float:
 
 
 def span(minutes: float | None) -> str:
-    """A length of time as people say it: "12 min", "3 h 5 min", "2 days 4 h"; "–" for none."""
+    """A length of time as people say it: "12 min", "3 h 5 min", "2 days 4 h"; "–" for none.
+    Always two days or more when days are counted, so the plural is the only form."""
     if minutes is None:
         return "–"
     whole = int(round(minutes))
@@ -57,4 +62,6 @@ def span(minutes: float | None) -> str:
     if hours < 48:
         return f"{hours} h {rest} min" if rest else f"{hours} h"
     days, hours = divmod(hours, 24)
-    return f"{days} days {hours} h" if hours else f"{days} days"
+    if hours:
+        return _("%(days)s days %(hours)s h", days=days, hours=hours)
+    return _("%(days)s days", days=days)

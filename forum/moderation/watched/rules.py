@@ -18,6 +18,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app, g, has_request_context
+from flask_babel import format_number
+from flask_babel import gettext as _
 
 from forum.extensions import db
 from forum.moderation.watched.models import WatchAction, WatchedWord
@@ -38,13 +40,15 @@ def rule_problem(words: str) -> str | None:
     """Why these words can't be a rule (None: they can)."""
     words = normalise(words)
     if not words:
-        return "Please write a word or a phrase."
+        return _("Please write a word or a phrase.")
     if len(words) > WORDS_MAX:
-        return f"A watched word or phrase is at most {WORDS_MAX} characters."
+        return _(
+            "A watched word or phrase is at most %(num)s characters.", num=format_number(WORDS_MAX)
+        )
     if not _RULE_SHAPE.match(words) or "**" in words:
-        return "Use letters, numbers and spaces; * stands for the rest of a word."
+        return _("Use letters, numbers and spaces; * stands for the rest of a word.")
     if not re.sub(r"[*\W]", "", words):
-        return "A rule needs at least one letter or number besides *."
+        return _("A rule needs at least one letter or number besides *.")
     return None
 
 

@@ -7,10 +7,13 @@ import io
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask_babel import format_number, ngettext
+from flask_babel import gettext as _
 
 from forum.accounts.models import User
 from forum.errors import ForumError, NotFound
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.moderation import log
 from forum.moderation.models import TargetType
 from forum.moderation.watched.models import WatchAction, WatchedWord
@@ -26,13 +29,13 @@ from forum.posts.models import Post
 from forum.text import render_post_body
 
 ACTION_LABELS = {
-    WatchAction.BLOCK: "Block: the member is asked to change it",
-    WatchAction.HOLD: "Hold the post for approval",
-    WatchAction.FLAG: "Flag the post to the queue",
-    WatchAction.REPLACE: "Replace with other words",
-    WatchAction.RESOURCE: "Attach a resource card",
-    WatchAction.NOTE: "Add a content note",
-    WatchAction.CARE: "Care: show where help is, and ask a moderator to check in",
+    WatchAction.BLOCK: _l("Block: the member is asked to change it"),
+    WatchAction.HOLD: _l("Hold the post for approval"),
+    WatchAction.FLAG: _l("Flag the post to the queue"),
+    WatchAction.REPLACE: _l("Replace with other words"),
+    WatchAction.RESOURCE: _l("Attach a resource card"),
+    WatchAction.NOTE: _l("Add a content note"),
+    WatchAction.CARE: _l("Care: show where help is, and ask a moderator to check in"),
 }
 DETAIL_MAX = 1000
 CSV_COLUMNS = ("words", "action", "detail")
@@ -46,17 +49,17 @@ class RuleError(ForumError):
 def detail_problem(action: WatchAction, detail: str) -> str | None:
     """Why this detail can't go with this action (None: it can)."""
     if len(detail) > DETAIL_MAX:
-        return f"The detail is at most {DETAIL_MAX} characters."
+        return _("The detail is at most %(num)s characters.", num=format_number(DETAIL_MAX))
     if action == WatchAction.REPLACE and not detail:
-        return "Please say what the words are replaced with."
+        return _("Please say what the words are replaced with.")
     if action == WatchAction.REPLACE and len(detail) > 100:
-        return "A replacement is at most 100 characters."
+        return _("A replacement is at most %(num)s characters.", num=format_number(100))
     if action == WatchAction.RESOURCE and not detail:
-        return "Please write the card shown under the post."
+        return _("Please write the card shown under the post.")
     if action == WatchAction.NOTE and not detail:
-        return "Please choose a content note, or write its words."
+        return _("Please choose a content note, or write its words.")
     if action == WatchAction.NOTE and detail not in NOTE_KINDS and len(detail) > 100:
-        return "A content note's words are at most 100 characters."
+        return _("A content note's words are at most %(num)s characters.", num=format_number(100))
     return None
 
 
@@ -105,7 +108,7 @@ def remove_rule(moderator: User, rule_id: int) -> None:
     would come back with the next deploy otherwise). Logged. Caller commits."""
     rule = db.session.get(WatchedWord, rule_id)
     if rule is None or rule.retired:
-        raise NotFound("That watched word is already gone.")
+        raise NotFound(_("That watched word is already gone."))
     description = _describe(rule)
     if rule.action == WatchAction.CARE and rule.words in shipped_care_phrases():
         rule.retired = True
@@ -122,7 +125,7 @@ def retire_shipped(moderator: User, words: str) -> WatchedWord:
     """Switch off a care phrase Hearth ships: it no longer counts, and stays off. Logged."""
     words = normalise(words)
     if words not in shipped_care_phrases():
-        raise NotFound("That phrase is not one Hearth ships.")
+        raise NotFound(_("That phrase is not one Hearth ships."))
     rule = _existing(words, WatchAction.CARE)
     if rule is None:
         rule = WatchedWord(words=words, action=WatchAction.CARE, created_by_id=moderator.id)
@@ -182,9 +185,9 @@ def import_csv(moderator: User, text: str) -> Imported:
         rows = rows[1:]
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
-        raise RuleError("The file has no rows to import.")
+        raise RuleError(_("The file has no rows to import."))
     if len(rows) > IMPORT_MAX_ROWS:
-        raise RuleError(f"A file holds at most {IMPORT_MAX_ROWS} rows.")
+        raise RuleError(_("A file holds at most %(num)s rows.", num=format_number(IMPORT_MAX_ROWS)))
     problems, wanted = [], {}
     for number, row in enumerate(rows, start=1):
         words = normalise(_uncell(row[0])) if row else ""
@@ -193,16 +196,29 @@ def import_csv(moderator: User, text: str) -> Imported:
         try:
             action = WatchAction(action_name)
         except ValueError:
-            problems.append(f"row {number}: no action called “{action_name[:20]}”")
+            problems.append(
+                _(
+                    "row %(number)s: no action called “%(name)s”",
+                    number=number,
+                    name=action_name[:20],
+                )
+            )
             continue
         problem = rule_problem(words) or detail_problem(action, detail)
         if problem:
-            problems.append(f"row {number}: {problem}")
+            problems.append(_("row %(number)s: %(problem)s", number=number, problem=problem))
             continue
         wanted[(words, action)] = detail
     if problems:
         shown = "; ".join(problems[:5]) + ("; …" if len(problems) > 5 else "")
-        raise RuleError(f"Nothing was imported. Please fix {len(problems)} rows: {shown}.")
+        raise RuleError(
+            ngettext(
+                "Nothing was imported. Please fix %(num)s row: %(rows)s.",
+                "Nothing was imported. Please fix %(num)s rows: %(rows)s.",
+                len(problems),
+                rows=shown,
+            )
+        )
     added = changed = unchanged = 0
     shipped = set(shipped_care_phrases())
     for (words, action), detail in wanted.items():

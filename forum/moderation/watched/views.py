@@ -3,6 +3,8 @@ and removing one, a test box, and the list as CSV. The area's guard (forum.moder
 keeps everyone else out."""
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import format_number
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.extensions import db
@@ -57,7 +59,10 @@ def add():
         else:
             words = rule.words
             db.session.commit()
-            flash(f"Saved. “{words}” is watched from now on, in every post.", "success")
+            flash(
+                _("Saved. “%(words)s” is watched from now on, in every post.", words=words),
+                "success",
+            )
             return redirect(url_for("moderation.watched.index"))
     return _page(400, rule_form=form)
 
@@ -66,7 +71,7 @@ def add():
 def remove(rule_id: int):
     services.remove_rule(current_user, rule_id)
     db.session.commit()
-    flash("Removed. It no longer applies to what members write.", "success")
+    flash(_("Removed. It no longer applies to what members write."), "success")
     return redirect(url_for("moderation.watched.index"))
 
 
@@ -78,7 +83,7 @@ def switch_off_shipped():
         return _page(400)
     services.retire_shipped(current_user, form.phrase.data)
     db.session.commit()
-    flash("Switched off. It no longer starts the care check.", "success")
+    flash(_("Switched off. It no longer starts the care check."), "success")
     return redirect(url_for("moderation.watched.index"))
 
 
@@ -112,15 +117,19 @@ def import_file():
             text = raw.decode("utf-8-sig")
             done = services.import_csv(current_user, text)
         except UnicodeDecodeError:
-            form.file.errors.append("The file must be text in UTF-8.")
+            form.file.errors.append(_("The file must be text in UTF-8."))
         except services.RuleError as error:
             db.session.rollback()
             form.file.errors.append(error.message)
         else:
             db.session.commit()
             flash(
-                f"Imported: {done.added} added, {done.changed} changed, "
-                f"{done.unchanged} already there.",
+                _(
+                    "Imported: %(added)s added, %(changed)s changed, %(unchanged)s already there.",
+                    added=format_number(done.added),
+                    changed=format_number(done.changed),
+                    unchanged=format_number(done.unchanged),
+                ),
                 "success",
             )
             return redirect(url_for("moderation.watched.index"))

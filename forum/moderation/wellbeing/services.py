@@ -9,11 +9,14 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 
 from forum.accounts.models import User
 from forum.extensions import db
-from forum.moderation.models import ItemState, ReviewItem
-from forum.moderation.rules import VERB_LABELS
+from forum.i18n import current_locale
+from forum.i18n import lazy_gettext as _l
+from forum.moderation.models import ItemState, Reason, ReviewItem
+from forum.moderation.rules import REASON_LABELS, VERB_LABELS
 from forum.moderation.wellbeing.models import ModeratorCare, PracticeAnswer
 from forum.permissions import Role
 from forum.timeutil import utcnow
@@ -21,7 +24,11 @@ from forum.timeutil import utcnow
 # Away from the queue this long counts as a break: the next visit starts a new stretch.
 BREAK_GAP = timedelta(minutes=20)
 # "Not today" and its longer kin: how long a moderator may step out of the care lane.
-CARE_OFF_CHOICES = {"1": "Not today (24 hours)", "3": "For 3 days", "7": "For a week"}
+CARE_OFF_CHOICES = {
+    "1": _l("Not today (24 hours)"),
+    "3": _l("For 3 days"),
+    "7": _l("For a week"),
+}
 
 
 class CareError(Exception):
@@ -77,7 +84,7 @@ def sees_care_items(moderator: User, now: datetime | None = None) -> bool:
 
 def step_out_of_care(moderator: User, days: str, now: datetime | None = None) -> datetime:
     if days not in CARE_OFF_CHOICES:
-        raise CareError("Choose how long to step out for.")
+        raise CareError(_("Choose how long to step out for."))
     now = now or utcnow()
     care = care_of(moderator)
     care.care_off_until = now + timedelta(days=int(days))
@@ -146,34 +153,64 @@ def workload(moderator: User, now: datetime | None = None) -> Workload:
 
 
 @dataclass(frozen=True)
+class Words:
+    """What a practice example says, in one language."""
+
+    title: str
+    body: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Example:
     key: str
     kind: str  # "care" or "reported"
-    title: str
-    body: str
-    report: str
+    reason: Reason  # the reason of the made-up report
     answer: str
     also: tuple[str, ...]
-    why: str
+    words: tuple[tuple[str, Words], ...]  # (language, its words); English first
 
     def fits(self, verb: str) -> bool:
         return verb == self.answer or verb in self.also
 
+    def _said(self) -> Words:
+        """The words in the reader's language, else in English."""
+        return dict(self.words).get(current_locale(), self.words[0][1])
+
+    @property
+    def title(self) -> str:
+        return self._said().title
+
+    @property
+    def body(self) -> str:
+        return self._said().body
+
+    @property
+    def why(self) -> str:
+        return self._said().why
+
+    @property
+    def report(self) -> str:
+        return str(REASON_LABELS[self.reason])
+
+
+def _words(table: dict) -> Words:
+    return Words(table["title"], table["body"].strip(), table["why"])
+
 
 @cache
 def examples() -> tuple[Example, ...]:
-    """The shipped practice examples (made up: never real posts)."""
+    """The shipped practice examples (made up: never real posts), each in English and in
+    the other languages practice.toml gives it."""
     data = tomllib.loads((Path(__file__).parent / "practice.toml").read_text(encoding="utf-8"))
     return tuple(
         Example(
             key=e["key"],
             kind=e["kind"],
-            title=e["title"],
-            body=e["body"].strip(),
-            report=e["report"],
+            reason=Reason(e["reason"]),
             answer=e["answer"],
             also=tuple(e.get("also", ())),
-            why=e["why"],
+            words=(("en", _words(e)), *((lang, _words(t)) for lang, t in e.get("in", {}).items())),
         )
         for e in data["example"]
     )
@@ -198,9 +235,9 @@ def answer(moderator: User, key: str, verb: str, now: datetime | None = None) ->
     example has an answer, whatever the answers were: each differing one was explained."""
     found = example(key)
     if found is None:
-        raise CareError("That practice example doesn't exist.")
+        raise CareError(_("That practice example doesn't exist."))
     if verb not in VERB_LABELS:
-        raise CareError("Choose a decision.")
+        raise CareError(_("Choose a decision."))
     now = now or utcnow()
     row = db.session.scalar(
         sa.select(PracticeAnswer).where(

@@ -3,6 +3,8 @@ lane for a while, the workload so far, and the practice queue before care items.
 guard (forum.moderation.views) keeps everyone else out."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import format_datetime
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.extensions import db
@@ -38,9 +40,9 @@ def fold():
     services.fold_hard_posts(current_user, fold)
     db.session.commit()
     flash(
-        "Posts with a content note or a care report are folded until you open them."
+        _("Posts with a content note or a care report are folded until you open them.")
         if fold
-        else "Posts with a content note or a care report are shown open.",
+        else _("Posts with a content note or a care report are shown open."),
         "success",
     )
     return redirect(url_for(".index"))
@@ -56,9 +58,13 @@ def step_out():
         return redirect(url_for(".index"))
     nobody_else = services.care_takers() == 0
     db.session.commit()
-    message = f"You're out of the care lane until {until:%d %B, %H:%M} UTC. Take care of yourself."
+    # The time is said in UTC, as the page says it, whatever the moderator's own time zone.
+    when = format_datetime(until, "d MMMM, HH:mm", rebase=False)
+    message = _("You're out of the care lane until %(when)s UTC. Take care of yourself.", when=when)
     if nobody_else:
-        message += " Nobody else is taking care items now, so they still show to every moderator."
+        message += " " + _(
+            "Nobody else is taking care items now, so they still show to every moderator."
+        )
     flash(message, "success")
     return redirect(url_for(".index"))
 
@@ -67,7 +73,7 @@ def step_out():
 def step_in():
     services.step_back_in(current_user)
     db.session.commit()
-    flash("Welcome back to the care lane.", "success")
+    flash(_("Welcome back to the care lane."), "success")
     return redirect(url_for(".index"))
 
 
@@ -92,7 +98,7 @@ def practice_example(key: str):
     if request.method == "POST":
         chosen = request.form.get("verb", "")
         if chosen not in dict(_choices(example)):
-            flash("Choose a decision.", "error")
+            flash(_("Choose a decision."), "error")
             chosen, status = None, 400
         else:
             fits = services.answer(current_user, key, chosen)
