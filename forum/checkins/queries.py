@@ -9,14 +9,16 @@ from flask_babel import force_locale, format_date, gettext
 from forum.checkins.bands import BANDS, BY_KEY, OPENS_AT, Band
 from forum.checkins.models import CheckinThread, Pledge
 from forum.extensions import db
-from forum.i18n import current_locale
+from forum.i18n import current_locale, default_locale
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import is_member
 from forum.posts.models import Board, Thread, ThreadStatus
 from forum.recovery.queries import time_zone_of
 from forum.timeutil import utcnow
 
-# A day's thread opens with the board's own text, or this one.
-DEFAULT_TEXT = (
+# A day's thread opens with the board's own text, or this one (posted in the forum's own
+# language; the moderators read it in theirs).
+DEFAULT_TEXT = _l(
     "Good morning, and welcome to today's check-in.\n\n"
     "Say how you are, what today holds, or only that you're here: every reply counts. If you "
     'like, pledge for today ("Today I won\'t drink or use") with the button on this page; '
@@ -31,8 +33,14 @@ PLEDGED_LINE = "*Pledged today.*"
 _TITLE_DAY = {"es": "EEEE d 'de' MMMM"}
 
 
+def default_text() -> str:
+    """The default opening text as the forum posts it: in the forum's own language."""
+    with force_locale(default_locale()):
+        return str(DEFAULT_TEXT)
+
+
 def opening_text(board: Board) -> str:
-    return board.checkin_text or DEFAULT_TEXT
+    return board.checkin_text or default_text()
 
 
 def with_pledged_line(body: str) -> str:

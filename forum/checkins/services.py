@@ -12,7 +12,7 @@ from forum.accounts.names import pseudonym_key
 from forum.checkins.bands import BANDS, Band
 from forum.checkins.models import CheckinThread, Pledge
 from forum.checkins.queries import (
-    DEFAULT_TEXT,
+    default_text,
     member_day,
     opening_text,
     pledged_on,
@@ -83,7 +83,7 @@ def _write_opening(board: Board, band: Band, day: date) -> Thread:
         log.warning(
             "The check-in text of board %s was refused; the default opens the day.", board.slug
         )
-        draft = Draft(DEFAULT_TEXT, title, post_anyway=True)
+        draft = Draft(default_text(), title, post_anyway=True)
         return write_thread(keeper(), board, draft, ThreadKind.CHECKIN).post.thread
 
 

@@ -159,7 +159,7 @@ def test_a_too_long_opening_text_comes_back_with_what_was_typed(app, client, aut
     answer = client.post(f"/mod/checkins/{board.id}", data={f"{prefix}-text": typed})
     assert answer.status_code == 400
     page = html.unescape(answer.get_data(as_text=True))
-    assert "Keep it under 4000 characters." in page and typed.strip() in page
+    assert "Keep it under 4,000 characters." in page and typed.strip() in page
     assert board.checkin_text is None
 
 

@@ -11,7 +11,6 @@ from forum.conversations.models import Conversation
 from forum.extensions import db
 from forum.moderation import log
 from forum.moderation.models import TargetType
-from forum.moderation.rules import REASON_LABELS, VERB_LABELS
 from forum.permissions import Role
 from forum.posts.models import PostRevision
 from forum.writing.checks import Draft
@@ -57,24 +56,8 @@ def _in_spanish(response, status: int = 200) -> str:
     return text
 
 
-# Words these pages borrow from the moderation queue (its forms and macros), checked with
-# the queue's own pages.
-THE_QUEUES_WORDS = (
-    "Your answer, from the moderators",
-    "The member concerned reads this, signed “the moderators”.",
-    "Note for the moderators",
-    "The author reads this, signed “the moderators”; it never quotes the words.",
-    "The original stays readable by the moderators only.",
-)
-
-
 def _left_in_english(text: str) -> list[str]:
-    """Hearth's own English sentences on the page. The names of the moderation verbs and
-    report reasons (the log's filter, a member's decisions) and the queue's words are taken
-    out first, wherever they stand."""
-    labels = {str(label) for label in (*VERB_LABELS.values(), *REASON_LABELS.values())}
-    for label in sorted({*labels, *THE_QUEUES_WORDS}, key=len, reverse=True):
-        text = text.replace(label, " ")
+    """Hearth's own English sentences on the page."""
     return sorted(p for p in english_sentences() if p in text)
 
 
