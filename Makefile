@@ -41,7 +41,7 @@ $(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/message
 ## (new strings arrive empty, changed ones fuzzy: tests/i18n fails until they are translated),
 ## then compile. Adding a language: see README, "Languages".
 messages: $(VENV)/.installed
-	$(BABEL) --quiet extract -F babel.cfg -k _l -k lazy_gettext --add-location=file --sort-by-file \
+	$(BABEL) --quiet extract -F babel.cfg -k _l -k lazy_gettext -k counted:1,2 --add-location=file --sort-by-file \
 	  --ignore-dirs=".* __pycache__" \
 	  --project=Hearth --copyright-holder="Hearth's contributors" --msgid-bugs-address="" \
 	  -o $(TRANSLATIONS)/messages.pot .

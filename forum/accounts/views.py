@@ -101,8 +101,9 @@ def _signin_again() -> str:
 
 @bp.post("/signout")
 def signout():
+    said = _("You are signed out. Take care.")  # in their language, before it is forgotten
     logout_user()
-    flash(_("You are signed out. Take care."), "info")
+    flash(said, "info")
     return redirect(url_for("boards.index"))
 
 

@@ -18,20 +18,24 @@ from forum.mentors.choices import BANDS, HOW_OFTEN, MAX_MENTEES, PATHS, SUBSTANC
 from forum.mentors.models import MentorOffer, MentorRequest, Pairing
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
+from forum.notices.words import N_, counted
 from forum.permissions import can_mentor, can_write
 from forum.timeutil import utcnow
 from forum.writing.checks import Draft
 from forum.writing.messages import write_note
 
 # What the other side is told: kind words, no name, a link to their own page only. Kept as
-# notices are, in English.
-ENDED_TITLE = "Your mentoring pairing has ended"
-ENDED_BODY = (
+# notices are, in English; the notices page reads them in the member's language.
+ENDED_TITLE = N_("Your mentoring pairing has ended")
+ENDED_BODY = N_(
     "Thank you for the time you gave each other. No reason is needed, and none was asked. "
     "Whenever you like, you can find a mentor, or offer to be one, from My recovery."
 )
-RENEWED_TITLE = "Your mentoring pairing is renewed"
-RENEWED_BODY = "You both asked to keep going: your pairing runs {days} more days."
+RENEWED_TITLE = N_("Your mentoring pairing is renewed")
+RENEWED_BODY = counted(
+    "You both asked to keep going: your pairing runs %(num)s more day.",
+    "You both asked to keep going: your pairing runs %(num)s more days.",
+)
 FULL = _l("That mentor has as many mentees as they can take just now. Please choose another.")
 GONE = _l("That mentor can't be chosen just now. Please choose another from the list.")
 
@@ -180,7 +184,7 @@ def renew_pairing(member: User, pairing: Pairing) -> bool:
         return False
     pairing.ends_at += _days()
     pairing.mentor_renews = pairing.mentee_renews = False
-    body = RENEWED_BODY.format(days=current_app.config["MENTOR_PAIRING_DAYS"])
+    body = RENEWED_BODY(current_app.config["MENTOR_PAIRING_DAYS"])
     _tell(pairing.other_than(member.id).id, RENEWED_TITLE, body)
     return True
 

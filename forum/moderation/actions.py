@@ -22,6 +22,7 @@ from forum.moderation.rules import (
 )
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
+from forum.notices.words import N_, counted
 from forum.posts.lifecycle import set_post_status, set_thread_status
 from forum.posts.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
 from forum.posts.store import redact_revision, replace_body
@@ -130,15 +131,15 @@ def redact_version(
 
 
 _AUTHOR_NOTICES = {
-    "hide": "Your post is hidden by the moderators",
-    "remove": "Your post was removed by the moderators",
-    "redact": "Part of your post was redacted by the moderators",
-    "redact_version": "Part of an earlier version of your post was redacted by the moderators",
-    "reject": "Your post was not approved",
-    "approve": "Your post is approved and visible to everyone",
-    "restore": "Your post is visible again",
-    "reached_out": "A message from the moderators, with care",
-    "resources_sent": "Some support resources from the moderators",
+    "hide": N_("Your post is hidden by the moderators"),
+    "remove": N_("Your post was removed by the moderators"),
+    "redact": N_("Part of your post was redacted by the moderators"),
+    "redact_version": N_("Part of an earlier version of your post was redacted by the moderators"),
+    "reject": N_("Your post was not approved"),
+    "approve": N_("Your post is approved and visible to everyone"),
+    "restore": N_("Your post is visible again"),
+    "reached_out": N_("A message from the moderators, with care"),
+    "resources_sent": N_("Some support resources from the moderators"),
 }
 
 
@@ -160,11 +161,17 @@ def _tell_author(post: Post, verb: str, reason: str, action_id: int) -> None:
 
 
 _CARE_NOTICES = ("reached_out", "resources_sent")
+_OPENS_AGAIN = counted(
+    "It opens again by itself in %(num)s hour.", "It opens again by itself in %(num)s hours."
+)
+_SUSPENDED_FOR = counted(
+    "Your account is suspended for %(num)s day", "Your account is suspended for %(num)s days"
+)
 
 
 def _tell_with_care(member_id: int | None, verb: str, reason: str) -> None:
     body = (reason + "\n\n" if reason else "") + (
-        "You are not alone. The help page lists people you can talk to right now, any hour."
+        N_("You are not alone. The help page lists people you can talk to right now, any hour.")
     )
     notify(member_id, NoticeKind.CARE, _AUTHOR_NOTICES[verb], body, path_for("support.help"))
 
@@ -233,20 +240,18 @@ def act_on_thread(
         notify(
             thread.author_id,
             NoticeKind.MODERATION,
-            "The moderators took the “got through a crisis” tag off your story",
-            reason or "Your story stays as it is; it is no longer shown on the help page.",
+            N_("The moderators took the “got through a crisis” tag off your story"),
+            reason or N_("Your story stays as it is; it is no longer shown on the help page."),
             path_for("boards.thread", thread_id=thread.id),
             action_id=action.id,
         )
     if verb == "lock":
-        until = (
-            f" It opens again by itself in {hours} hour{'s' if hours > 1 else ''}." if hours else ""
-        )
+        until = _OPENS_AGAIN(hours) if hours else ""
         notify(
             thread.author_id,
             NoticeKind.MODERATION,
-            "Your thread is locked by the moderators",
-            (reason + until).strip(),
+            N_("Your thread is locked by the moderators"),
+            "\n\n".join(words for words in (reason, until) if words),
             path_for("boards.thread", thread_id=thread.id),
             action_id=action.id,
         )
@@ -276,16 +281,16 @@ def act_on_member(
         if days not in SUSPENSION_DAYS:
             raise DecisionError(_("Choose a suspension of 1, 3, 7 or 30 days."))
         _suspend(member, utcnow() + timedelta(days=days), reason)
-        title = f"Your account is suspended for {days} day{'s' if days > 1 else ''}"
+        title = _SUSPENDED_FOR(days)
     elif verb == "ban":
         _suspend(member, BAN_UNTIL, reason)
-        title = "Your account is banned from writing on Hearth"
+        title = N_("Your account is banned from writing on Hearth")
     elif verb == "unsuspend":
         member.suspended_until = None
         member.suspension_reason = None
-        title = "Your suspension is lifted"
+        title = N_("Your suspension is lifted")
     else:
-        title = "A warning from the moderators"
+        title = N_("A warning from the moderators")
     action = log.record(moderator.id, verb, TargetType.MEMBER, member.id, reason, member.id)
     notify(
         member.id,

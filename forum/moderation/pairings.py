@@ -18,11 +18,12 @@ from forum.moderation import log
 from forum.moderation.models import TargetType
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
+from forum.notices.words import N_
 
 bp = Blueprint("pairings", __name__, url_prefix="/pairings")
 # The notice's fixed words, stored in English; the notices page says them in the reader's
 # language.
-ENDED_TITLE = "The moderators ended your mentoring pairing"
+ENDED_TITLE = N_("The moderators ended your mentoring pairing")
 
 
 class EndPairingForm(FlaskForm):

@@ -32,6 +32,7 @@ from forum.moderation.models import (
 from forum.moderation.weight import report_weights
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify
+from forum.notices.words import N_
 from forum.permissions import unlocks
 from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Post, PostStatus
@@ -276,8 +277,8 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
         notify(
             post.author_id,
             NoticeKind.MODERATION,
-            "Your post is hidden while the moderators look at it",
-            "Several members reported it. A moderator will review it soon and let you know.",
+            N_("Your post is hidden while the moderators look at it"),
+            N_("Several members reported it. A moderator will review it soon and let you know."),
             post_id=post.id,
             action_id=action.id,
         )

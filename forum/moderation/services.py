@@ -10,9 +10,10 @@ from forum.moderation import actions, allowed, log, queries, waiting
 from forum.moderation.claims import free_for
 from forum.moderation.models import ItemState, Reason, Report, ReportState, ReviewItem, TargetType
 from forum.moderation.notes import HandOffNote, MemberNote
-from forum.moderation.rules import CARE_OUTCOMES, OUTCOME_WORDS, in_english, outcome_of
+from forum.moderation.rules import CARE_OUTCOMES, outcome_of
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
+from forum.notices.words import N_
 from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Post, PostStatus
 from forum.timeutil import utcnow
@@ -141,6 +142,14 @@ def _finish(
     db.session.refresh(item)
 
 
+# What a reporter is told, stored in English (the notices page reads it in theirs).
+_REPORT_TOLD = {
+    ReportState.NO_ACTION: N_("Your report: reviewed: no action was needed"),
+    ReportState.ACTION_TAKEN: N_("Your report: reviewed: the moderators took action"),
+    ReportState.REVIEWED: N_("Your report: reviewed: a moderator looked after it"),
+}
+
+
 def _tell_reporters(item: ReviewItem, answered: list[Report], outcome: ReportState) -> None:
     now = utcnow()
     for report in answered:
@@ -149,8 +158,8 @@ def _tell_reporters(item: ReviewItem, answered: list[Report], outcome: ReportSta
         notify(
             report.reporter_id,
             NoticeKind.REPORT_OUTCOME,
-            f"Your report: {in_english(OUTCOME_WORDS[outcome]).lower()}",
-            "Thank you for looking out for the community.",
+            _REPORT_TOLD[outcome],
+            N_("Thank you for looking out for the community."),
             path_for("reports.mine"),
             post_id=item.post_id,
         )

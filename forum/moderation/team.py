@@ -12,13 +12,14 @@ from forum.extensions import db
 from forum.i18n import lazy_gettext as _l
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
+from forum.notices.words import N_
 from forum.permissions import can_answer_for_team
 from forum.writing.checks import Draft
 from forum.writing.messages import Sent, write_team_answer
 
 # The notice's fixed words: it points at the conversation and never holds the answer. Kept
 # in English as stored; the notices page says it in the reader's language.
-ANSWERED = "The moderators answered your message"
+ANSWERED = N_("The moderators answered your message")
 GONE = _l("They have left this conversation: an answer would not reach them.")
 
 

@@ -13,6 +13,7 @@ from forum.i18n import lazy_gettext as _l
 from forum.moderation.models import Reason, Report
 from forum.notices.models import Notice, NoticeKind, ReplyTo
 from forum.notices.services import path_for
+from forum.notices.words import read_stored
 from forum.permissions import is_member
 from forum.posts.mentions import FORMER_MEMBER
 from forum.posts.models import Post, Thread
@@ -184,14 +185,14 @@ def _shown(notice: Notice, pointed: _Pointed) -> ShownNotice:
         if post is None or post.id not in pointed.in_sight:
             link = None
         return ShownNotice(notice, title, body, link)
-    body = notice.body
+    body = read_stored(notice.body)
     if notice.kind == NoticeKind.REPORT_OUTCOME and post is not None:
         if post.id in pointed.in_sight:
             about = gettext("About a post in “%(thread)s”.", thread=post.thread.title)
             body = f"{about} {body}"
-    # A fixed title is stored in English, as its feature marked it; it is read in the
-    # reader's language here (a title the catalogue does not know reads as stored).
-    title = gettext(notice.title) if notice.title else ""
+    # Fixed words are stored in English, as their feature marked them; they are read in the
+    # reader's language here (words the catalogue does not know read as stored).
+    title = read_stored(notice.title)
     return ShownNotice(notice, title, body, link)
 
 

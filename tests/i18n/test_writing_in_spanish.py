@@ -61,7 +61,7 @@ def test_edit_history_and_delete_speak_spanish(client, writer):
     history = _in_spanish(client.get(f"/p/{post.id}/history", headers=SPANISH))
     assert "Versiones anteriores de una publicación" in history and "Escrita ahora mismo" in history
     delete = _in_spanish(client.get(f"/p/{post.id}/delete", headers=SPANISH))
-    assert "¿Eliminar tu publicación?" in delete and "Conservarla" in delete
+    assert "¿Eliminar tu publicación?" in delete and "No borrar" in delete
 
 
 def test_bookmarks_say_in_spanish_that_a_saved_post_is_gone(client, writer):
@@ -79,8 +79,9 @@ def test_bookmarks_say_in_spanish_that_a_saved_post_is_gone(client, writer):
 def test_my_drafts_and_a_draft_not_saved_speak_spanish(client, writer):
     board = make_board("Coping", "coping")
     thread = make_thread(title="Evenings")
-    client.post(f"/drafts/new-thread/{board.id}", data={"title": "Hard week", "body": "Today."})
-    client.post(f"/drafts/reply/{thread.id}", data={"body": "Me too."})
+    saved = {"title": "Hard week", "body": "Today."}
+    client.post(f"/drafts/new-thread/{board.id}", data=saved, headers=SPANISH)
+    client.post(f"/drafts/reply/{thread.id}", data={"body": "Me too."}, headers=SPANISH)
     text = _in_spanish(client.get("/drafts", headers=SPANISH))
     assert "Un hilo nuevo en Coping" in text and "Una respuesta en Evenings" in text
     empty = client.post(f"/drafts/new-thread/{board.id}", data={"body": ""}, headers=SPANISH)
@@ -105,6 +106,8 @@ def test_notices_of_each_kind_read_in_spanish(client, auth):
     assert "namer te mencionó en «Mornings»" in text
     assert "cheering reaccionó con «Enhorabuena» a tu logro" in text
     assert "Del equipo de moderación" in text and "Marcar todo como leído" in text
+    assert "El equipo de moderación ocultó tu publicación" in text
+    assert "Please keep it kind." in text  # the moderator's own words, as they wrote them
 
 
 def test_digest_settings_and_unsubscribe_pages_speak_spanish(client, auth):
@@ -117,7 +120,7 @@ def test_digest_settings_and_unsubscribe_pages_speak_spanish(client, auth):
     )
     assert "elige no recibir correos" in _in_spanish(refused, 400)
     token = unsubscribe_token(member)
-    auth.logout()
+    client.post("/signout", headers=SPANISH)
     page = _in_spanish(client.get(f"/digest/unsubscribe/{token}", headers=SPANISH))
     assert "Dejar de recibir los correos" in page
     done = _in_spanish(client.post(f"/digest/unsubscribe/{token}", headers=SPANISH))

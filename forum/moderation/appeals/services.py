@@ -23,6 +23,7 @@ from forum.moderation.models import (
 from forum.moderation.rules import APPEAL_MAX, SANCTION_VERBS, SUSPENSION_DAYS, UNDO_VERBS
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
+from forum.notices.words import N_
 from forum.permissions import is_suspended
 from forum.posts.models import Post, PostStatus, Thread
 from forum.posts.permissions import is_closed
@@ -66,9 +67,9 @@ def make_appeal(member: User, action: ModAction, body: str) -> Appeal:
 
 
 _TOLD = {
-    AppealOutcome.UPHELD: "Your appeal was reviewed: the decision stands",
-    AppealOutcome.REVERSED: "Your appeal was reviewed: the decision is reversed",
-    AppealOutcome.CHANGED: "Your appeal was reviewed: the decision is changed",
+    AppealOutcome.UPHELD: N_("Your appeal was reviewed: the decision stands"),
+    AppealOutcome.REVERSED: N_("Your appeal was reviewed: the decision is reversed"),
+    AppealOutcome.CHANGED: N_("Your appeal was reviewed: the decision is changed"),
 }
 
 
