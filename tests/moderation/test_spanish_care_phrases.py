@@ -70,3 +70,24 @@ def test_an_everyday_spanish_post_is_simply_posted(client, auth):
     assert response.status_code == 302
     assert not response.headers["Location"].startswith("/help")
     assert db.session.scalar(sa.select(Report)) is None
+
+
+def test_after_words_of_risk_a_member_in_spain_reads_the_help_in_spanish_with_spains_lines(
+    client, auth
+):
+    """At 2 a.m., in Spanish: the page after the post speaks Spanish and gives the line to
+    call in the country they chose, with its hours in Spanish."""
+    thread = make_thread()
+    member = make_user("madrugada", locale="es")
+    member.country = "ES"
+    db.session.commit()
+    auth.login(member)
+    response = client.post(
+        f"/t/{thread.id}/reply",
+        data={"body": "No aguanto más, esta noche quiero acabar con todo."},
+        follow_redirects=True,
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and '<html lang="es">' in page
+    assert "Línea 024" in page and "las 24 horas, todos los días" in page
+    assert "España" in page
