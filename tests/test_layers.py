@@ -35,6 +35,8 @@ LAYERS = (
         (
             "forum.notices.models",
             "forum.notices.services",
+            # The fixed words a notice stores in English, read in each member's language.
+            "forum.notices.words",
             "forum.moderation.models",
             "forum.moderation.log",
             "forum.moderation.reports",
