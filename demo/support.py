@@ -8,7 +8,7 @@ from forum.accounts.models import User
 from forum.extensions import db
 from forum.posts.models import Board, Post, PostStatus, Thread, ThreadKind
 from forum.reactions.models import Reaction
-from forum.reactions.services import kinds_for
+from forum.reactions.queries import kinds_for
 from forum.writing.checks import Draft
 from forum.writing.services import write_thread
 

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries, stories
+from forum.boards.cards import post_cards
 from forum.boards.filled import filled_in, private_if
 from forum.checkins.queries import pledged_today, with_pledged_line
 from forum.errors import NotAllowed
@@ -109,15 +110,22 @@ def render_thread(thread: Thread, page: int, form, status: int = 200):
     shown = queries.thread_posts(current_user, thread, page)
     if page > 1 and page > shown.pages:
         abort(404)
+    reading = following_queries.thread_reading(current_user, thread, shown.items)
     page_html = render_template(
         "boards/thread.html",
         thread=thread,
         posts=shown,
-        replies=queries.replies_to(current_user, shown.items),
+        cards=post_cards(
+            current_user,
+            thread,
+            shown.items,
+            replies=queries.replies_to(current_user, shown.items),
+            reading=reading,
+            days=shown_day_counts(current_user, shown.items),
+            reactions=reaction_summary(current_user, shown.items),
+        ),
         form=form,
-        reading=following_queries.thread_reading(current_user, thread, shown.items),
-        day_counts=shown_day_counts(current_user, shown.items),
-        reactions=reaction_summary(current_user, shown.items),
+        reading=reading,
     )
     # A member's visit (how far they read) is written after rendering, so that committing
     # does not expire what the page still reads; a signed-out reader writes nothing.

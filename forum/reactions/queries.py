@@ -7,10 +7,23 @@ import sqlalchemy as sa
 
 from forum.accounts.models import User
 from forum.extensions import db
+from forum.i18n import lazy_gettext as _l
 from forum.permissions import is_member
-from forum.posts.models import Post
+from forum.posts.models import Post, ThreadKind
 from forum.reactions.models import Reaction
 from forum.timeutil import iso_time
+
+# The words members see; "congrats" only on the opening post of a milestone thread.
+KINDS = {
+    "hear_you": _l("I hear you"),
+    "strength": _l("Sending strength"),
+    "congrats": _l("Congratulations"),
+}
+
+
+def kinds_for(post: Post) -> list[str]:
+    milestone = post.is_opening and post.thread.kind == ThreadKind.MILESTONE
+    return [k for k in KINDS if k != "congrats" or milestone]
 
 
 @dataclass

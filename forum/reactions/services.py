@@ -13,24 +13,13 @@ from forum.notices.services import notify
 from forum.posts.models import Post, ThreadKind
 from forum.posts.permissions import can_respond_to
 from forum.reactions.models import Reaction
-
-# The words members see; "congrats" only on the opening post of a milestone thread.
-KINDS = {
-    "hear_you": _l("I hear you"),
-    "strength": _l("Sending strength"),
-    "congrats": _l("Congratulations"),
-}
+from forum.reactions.queries import KINDS, kinds_for
 
 
 def _stored_words(kind: str) -> str:
     # A notice keeps the word in the source language (its reader's may be another).
     with force_locale("en"):
         return str(KINDS[kind])
-
-
-def kinds_for(post: Post) -> list[str]:
-    milestone = post.is_opening and post.thread.kind == ThreadKind.MILESTONE
-    return [k for k in KINDS if k != "congrats" or milestone]
 
 
 def toggle_reaction(user: User, post: Post, kind: str) -> bool:

@@ -1,9 +1,17 @@
 """What templates can call: the permission predicates, time formatting and link helpers."""
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, format_number, format_timedelta, gettext
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_number,
+    format_timedelta,
+    get_timezone,
+    gettext,
+)
 from markupsafe import Markup, escape
 
 from forum.i18n import current_locale
@@ -13,6 +21,7 @@ from forum.posts.content_notes import note_label, reader_mode
 from forum.posts.permissions import PREDICATES
 from forum.text import stored_html
 from forum.timeutil import utcnow
+from forum.web.fragments import CSRF_SLOT
 from forum.web.urls import thread_url
 
 # A year, a month, a week, a day, an hour, a minute: the units the formatter counts in.
@@ -30,8 +39,19 @@ def ago(moment: datetime | None) -> str:
     # formatter alone would round 90 minutes up to "2 hours".
     seconds = int(elapsed.total_seconds())
     unit = next(size for size in _UNIT_SECONDS if seconds >= size)
-    whole = timedelta(seconds=seconds - seconds % unit)
-    return format_timedelta(-whole, threshold=1, add_direction=True)
+    return _ago_in(seconds - seconds % unit, current_locale())
+
+
+# A thread page writes dozens of times; the words for each one are worked out once a worker.
+# The language and time zone are part of the key, and are the request's when a key is new.
+@lru_cache(maxsize=4096)
+def _ago_in(whole_seconds: int, _locale: str) -> str:
+    return format_timedelta(-timedelta(seconds=whole_seconds), threshold=1, add_direction=True)
+
+
+@lru_cache(maxsize=16384)
+def _exact_in(moment: datetime, _locale: str, _zone: str) -> str:
+    return format_datetime(moment, "medium")
 
 
 def timestamp(moment: datetime | None) -> Markup:
@@ -41,7 +61,7 @@ def timestamp(moment: datetime | None) -> Markup:
         return Markup("")
     # Built with escape() rather than Markup.format(): a thread page has dozens of these.
     machine = escape(moment.isoformat(timespec="seconds") + "Z")
-    exact = escape(format_datetime(moment, "medium"))
+    exact = escape(_exact_in(moment, current_locale(), str(get_timezone())))
     return Markup(f'<time datetime="{machine}" title="{exact}">{escape(ago(moment))}</time>')
 
 
@@ -99,6 +119,7 @@ def register_jinja(app: Flask) -> None:
         reader_mode=reader_mode,
         status_words=status_words,
         kind_words=kind_words,
+        csrf_slot=CSRF_SLOT,
     )
     app.jinja_env.filters.update(
         ago=ago,

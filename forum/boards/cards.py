@@ -1,0 +1,144 @@
+"""A thread page's post cards: what each card shows this reader, as plain values, and its
+markup, rendered once for every reader who sees the same (forum/web/fragments.py).
+
+`Card` holds everything the card's macro reads; the macro (boards/_post.html) is given a
+card and nothing else, not even the reader, so a card's values are the whole of what makes
+it differ from one reader, one language or one moment to the next. Most readers of a post
+see the same card (a member who did not write it, react to it or bookmark it sees what any
+other such member sees), so most cards come from the cache.
+"""
+
+from typing import NamedTuple
+
+from flask import get_template_attribute
+
+from forum.blocks.models import ShutKind
+from forum.blocks.queries import shut_out_kinds
+from forum.extensions import db
+from forum.moderation.watched.models import WatchAction, WatchedWord
+from forum.permissions import can_moderate, can_write, is_author, is_member
+from forum.posts.content_notes import note_label, reader_mode
+from forum.posts.models import Post, PostStatus, Thread
+from forum.posts.permissions import (
+    can_delete_post,
+    can_edit_post,
+    can_reply,
+    can_respond_to,
+    can_view_history,
+)
+from forum.posts.visibility import can_view_post
+from forum.reactions.queries import kinds_for
+from forum.web.fragments import digest, render_pieces
+from forum.web.jinja import timestamp
+
+
+class Card(NamedTuple):
+    post_id: int
+    thread_id: int
+    status: str
+    author: str | None  # the pseudonym; None once the author has left
+    day: int | None  # the day count the author showed when writing it
+    when: str  # the <time> of writing ("3 hours ago" moves with the clock)
+    edited: str | None
+    parent_id: int | None
+    parent_author: str | None
+    readable: bool
+    own: bool  # the reader wrote it
+    redacted: bool
+    body: str | None  # the stored HTML, when this reader may read it
+    shut: str | None  # "muted" or "blocked": the reader shut its author out
+    note_mode: str | None  # how the reader takes its content note
+    note: str | None  # the note's words
+    resource: str | None  # the help card a watched word put under it (stored HTML)
+    reactions: tuple | None  # (may react, ((kind, count, mine), ...), ((kind, names), ...))
+    member: bool
+    new: bool
+    may_reply: bool
+    may_edit: bool
+    may_delete: bool
+    may_report: bool
+    may_moderate: bool
+    may_see_history: bool
+    bookmarked: bool | None  # None: no bookmark button for this reader
+    replies: tuple  # ((post id, pseudonym or None), ...)
+
+
+def post_cards(viewer, thread: Thread, posts: list[Post], replies, reading, days, reactions):
+    """The page's cards, joined, each from the cache where another reader saw the same."""
+    # The reader itself, not the request's proxy for it: a card asks it a dozen questions.
+    viewer = getattr(viewer, "_get_current_object", lambda: viewer)()
+    cards = [_card(viewer, thread, post, replies, reading, days, reactions) for post in posts]
+    macro = get_template_attribute("boards/_post.html", "post_card")
+    return render_pieces("post card", ((_key(card), card) for card in cards), macro)
+
+
+def _key(card: Card) -> Card:
+    # The words are keyed by a fingerprint: a cache of thousands of cards keeps each once.
+    return card._replace(body=digest(card.body), resource=digest(card.resource))
+
+
+def _card(viewer, thread, post: Post, replies, reading, days, reactions) -> Card:
+    member = is_member(viewer)
+    readable = can_view_post(viewer, post)
+    visible = post.status == PostStatus.VISIBLE
+    parent = post.parent
+    links = replies.get(post.id) or ()
+    return Card(
+        post_id=post.id,
+        thread_id=thread.id,
+        status=post.status.value,
+        author=post.author.pseudonym if post.author is not None else None,
+        day=days.get(post.id),
+        when=str(timestamp(post.created_at)),
+        edited=str(timestamp(post.edited_at)) if post.edited_at else None,
+        parent_id=parent.id if parent is not None else None,
+        parent_author=parent.author.pseudonym if parent and parent.author else None,
+        readable=readable,
+        own=is_author(viewer, post),
+        redacted=post.redacted_at is not None,
+        body=post.body_html if readable else None,
+        shut=_shut(viewer, post) if member else None,
+        note_mode=reader_mode(viewer, post),
+        note=note_label(post),
+        resource=_resource(post) if readable and post.body_html else None,
+        reactions=_reactions(viewer, post, reactions.get(post.id), visible) if visible else None,
+        member=member,
+        new=member and reading is not None and post.id in reading.new,
+        may_reply=member and visible and can_reply(viewer, thread),
+        may_edit=member and can_edit_post(viewer, post),
+        may_delete=member and can_delete_post(viewer, post),
+        may_report=member and can_respond_to(viewer, post),
+        may_moderate=member and can_moderate(viewer),
+        may_see_history=member and post.edited_at is not None and can_view_history(viewer, post),
+        bookmarked=(
+            post.id in reading.bookmarked
+            if member and reading is not None and can_write(viewer) and readable
+            else None
+        ),
+        replies=tuple((link.post_id, link.pseudonym) for link in links),
+    )
+
+
+def _shut(viewer, post: Post) -> str | None:
+    if post.author_id is None:
+        return None
+    kind = shut_out_kinds(viewer.id).get(post.author_id)
+    return None if kind is None else ("blocked" if kind == ShutKind.BLOCK else "muted")
+
+
+def _resource(post: Post) -> str | None:
+    if post.card_id is None:
+        return None
+    card = db.session.get(WatchedWord, post.card_id)
+    return card.detail_html if card is not None and card.action == WatchAction.RESOURCE else None
+
+
+def _reactions(viewer, post: Post, summary, visible: bool) -> tuple | None:
+    allowed = is_member(viewer) and can_respond_to(viewer, post)
+    counts = summary.counts if summary is not None else {}
+    if not visible or not (allowed or counts):
+        return None
+    mine = summary.mine if summary is not None else ()
+    kinds = tuple((kind, counts.get(kind, 0), kind in mine) for kind in kinds_for(post))
+    who = tuple((kind, tuple(names)) for kind, names in summary.who.items()) if summary else ()
+    return allowed, kinds, who

@@ -1,0 +1,192 @@
+"""A thread page's post cards are kept once for all who see the same, and never shown to a
+reader they were not made for: every reader's page is the page rendered for them alone."""
+
+import re
+
+import pytest
+
+from forum.accounts.queries import user_by_pseudonym
+from forum.blocks.models import ShutKind
+from forum.blocks.services import shut_out
+from forum.extensions import db
+from forum.permissions import Role
+from forum.posts import erasure, lifecycle
+from forum.posts.models import PostStatus
+from forum.reactions.services import toggle_reaction
+from forum.web.fragments import CSRF_SLOT, FragmentCache
+from forum.writing.checks import Draft
+from forum.writing.services import write_edit, write_reply
+from tests.conftest import AuthActions
+from tests.factories import make_post, make_thread, make_user, opening_post
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+# The reply form's one-time token is new on every page, and the form token is signed anew
+# each second, cards kept or not.
+ONE_TIME = re.compile(r'(name="(?:write|csrf)_token"[^>]*value=")[^"]*"')
+
+
+@pytest.fixture
+def circle(app):
+    """A thread with most of what a card can show: reactions, a content note, an edit, a
+    reply to someone who left, a post waiting for a moderator and one hidden."""
+    writer = make_user(pseudonym="writer")
+    thread = make_thread(author=writer, title="Ninety days", body="Ninety days today.")
+    friend = make_user(pseudonym="friend")
+    leaving = make_user(pseudonym="leaving")
+    answered = make_post(thread=thread, author=leaving, body="Proud of you, truly.")
+    make_post(thread=thread, author=friend, body="Same here, day forty.", parent=answered)
+    write_reply(
+        friend, thread, Draft("The second week was hard.", content_note="relapse", post_anyway=True)
+    )
+    edited = make_post(thread=thread, author=writer, body="First words.")
+    write_edit(writer, edited, Draft("Better words, after a think.", post_anyway=True))
+    make_post(
+        thread=thread, author=friend, body="Still waiting to be seen.", status=PostStatus.PENDING
+    )
+    make_post(
+        thread=thread, author=friend, body="Words the moderators hid.", status=PostStatus.HIDDEN
+    )
+    toggle_reaction(friend, opening_post(thread), "strength")
+    erasure.detach_posts_of(leaving)
+    db.session.commit()
+    return thread
+
+
+def _readers(circle):
+    """Signed-out, the author, another member, a moderator, one who muted the friend, one who
+    hides notes about relapse, one reading in Spanish in Madrid."""
+    muter = make_user(pseudonym="muter")
+    shut_out(muter, user_by_pseudonym("friend"), ShutKind.MUTE, "month")
+    readers = {
+        "signed out": None,
+        "writer": user_by_pseudonym("writer"),
+        "friend": user_by_pseudonym("friend"),
+        "member": make_user(pseudonym="member"),
+        "moderator": make_user(pseudonym="moderator", role=Role.MODERATOR),
+        "muter": muter,
+        "hider": make_user(pseudonym="hider", note_prefs={"relapse": "hide"}),
+        "in Spanish": make_user(pseudonym="lectora", locale="es", time_zone="Europe/Madrid"),
+    }
+    db.session.commit()
+    return readers
+
+
+def _clients(app, readers):
+    clients = {}
+    for name, reader in readers.items():
+        client = app.test_client()
+        if reader is not None:
+            AuthActions(client).login(reader)
+        clients[name] = client
+    return clients
+
+
+def _page(client, thread) -> str:
+    response = client.get(f"/t/{thread.id}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def _same_but_for_one_time_token(client, thread) -> str:
+    return ONE_TIME.sub(r"\1", _page(client, thread))
+
+
+def test_every_reader_gets_the_page_made_for_them_from_kept_cards(app, circle):
+    """Cards kept while others read are exactly what each reader's own rendering would be."""
+    clients = _clients(app, _readers(circle))
+    app.extensions["fragments"] = FragmentCache(0)
+    for client in clients.values():
+        _page(client, circle)  # a first visit marks what is new; the next ones agree
+    alone = {name: _same_but_for_one_time_token(c, circle) for name, c in clients.items()}
+    kept = app.extensions["fragments"] = FragmentCache(5000)
+    for client in clients.values():
+        _page(client, circle)
+    for name, client in reversed(list(clients.items())):
+        assert _same_but_for_one_time_token(client, circle) == alone[name], name
+    assert kept.hits > 0
+    # Readers who see a card the same way share it: fewer cards than readers times posts.
+    assert len(kept) < len(clients) * 8
+
+
+def test_what_each_reader_sees_differs_where_it_should(app, circle):
+    """The kept cards still say what is this reader's: their muting, their notes, their
+    language, their own pending post."""
+    clients = _clients(app, _readers(circle))
+    for client in clients.values():
+        _page(client, circle)
+    pages = {name: _page(client, circle) for name, client in clients.items()}
+    assert "Still waiting to be seen." in pages["friend"]
+    assert "Still waiting to be seen." not in pages["member"]
+    assert "Still waiting to be seen." not in pages["signed out"]
+    assert "Words the moderators hid." not in pages["member"]
+    assert "A post from someone you muted" in pages["muter"]
+    assert "A post from someone you muted" not in pages["member"]
+    assert "A post with a content note you chose to hide" in pages["hider"]
+    assert "The second week was hard." not in pages["hider"]
+    assert "Responder a esto" in pages["in Spanish"]
+    assert 'aria-pressed="true"' in pages["friend"]  # the friend's own reaction
+    assert 'aria-pressed="true"' not in pages["member"]
+    assert "Sending strength: friend" in pages["writer"]  # who reacted, for the author only
+    assert "Sending strength: friend" not in pages["member"]
+    assert "Edit" in pages["writer"] and ">Edit<" not in pages["member"]
+    assert "Moderate" in pages["moderator"] and "Moderate" not in pages["member"]
+    assert "in reply to a former member" in pages["member"]
+
+
+def test_no_reader_is_sent_another_reader_s_form_token(app, circle):
+    """Cards keep a slot for the token; each page fills it with its own reader's."""
+    readers = _readers(circle)
+    clients = _clients(app, {"member": readers["member"], "friend": readers["friend"]})
+    tokens = {}
+    for name, client in clients.items():
+        page = _page(client, circle)
+        tokens[name] = set(TOKEN.findall(page))
+        assert len(tokens[name]) == 1, name
+        assert CSRF_SLOT not in page
+    assert tokens["member"] != tokens["friend"]
+    kept = app.extensions["fragments"]
+    for piece in kept._pieces.values():
+        assert not any(token in piece for found in tokens.values() for token in found)
+    assert any(CSRF_SLOT in piece for piece in kept._pieces.values())
+
+
+def test_a_signed_out_reader_gets_no_form_token(app, circle):
+    """Signed-out pages hold no form, so reading one puts nothing in the session."""
+    client = app.test_client()
+    page = _page(client, circle)
+    assert "csrf_token" not in page and CSRF_SLOT not in page
+    with client.session_transaction() as session:
+        assert "csrf_token" not in session
+
+
+@pytest.mark.parametrize("change", ["hidden", "edited", "renamed", "reacted", "erased"])
+def test_a_change_to_a_post_shows_at_once_to_a_member_with_cards_kept(app, circle, change):
+    """A member's page never shows a kept card older than the post it stands for."""
+    member = make_user(pseudonym="member")
+    client = app.test_client()
+    AuthActions(client).login(member)
+    _page(client, circle)
+    before = _page(client, circle)
+    post = opening_post(circle)
+    writer = user_by_pseudonym("writer")
+    if change == "hidden":
+        lifecycle.set_post_status(post, PostStatus.HIDDEN)
+        gone, shown = "Ninety days today.", "This post is hidden by the moderators."
+    elif change == "edited":
+        write_edit(
+            writer, post, Draft("Ninety-one days now.", title="Ninety days", post_anyway=True)
+        )
+        gone, shown = "Ninety days today.", "Ninety-one days now."
+    elif change == "renamed":
+        writer.pseudonym = "writer-anew"
+        gone, shown = ">writer<", ">writer-anew<"
+    elif change == "reacted":
+        toggle_reaction(make_user(), post, "strength")
+        gone, shown = "Sending strength · 1", "Sending strength · 2"
+    else:
+        erasure.detach_posts_of(writer)
+        gone, shown = ">writer<", "a former member"
+    db.session.commit()
+    after = _page(client, circle)
+    assert gone in before and gone not in after
+    assert after.count(shown) > before.count(shown)
