@@ -24,16 +24,17 @@ def count_statements(
     search_backend: str = "whoosh",
     timed: int = 30,
     warm: int = 10,
-) -> dict[str, tuple[int, float]]:
-    """For each page, (SQL statements of one request, CPU ms of one rendering) (a signed-in
-    request if asked; a POST is counted once and not timed, since it writes).
+) -> dict[str, tuple[int, float, float]]:
+    """For each page, (SQL statements of one request, CPU ms of one rendering, the same with
+    no post card kept from an earlier rendering) (a signed-in request if asked; a POST is
+    counted once and not timed, since it writes).
 
     `pages` maps a name to {"path": ..., "signed_in": bool, "form": dict or None}.
     """
     app = bench_app(
         database_url, instance, search_backend, WTF_CSRF_ENABLED=False, PAGE_CACHE_SIZE=0
     )
-    counts: dict[str, tuple[int, float]] = {}
+    counts: dict[str, tuple[int, float, float]] = {}
     statements: list[str] = []
 
     def note(_conn, _cursor, statement, *_args) -> None:
@@ -50,15 +51,16 @@ def count_statements(
     try:
         for name, page in pages.items():
             client = member if page.get("signed_in") else anonymous
-            counts[name] = _measure(client, page, statements, warm, timed)
+            counts[name] = _measure(app, client, page, statements, warm, timed)
     finally:
         sa.event.remove(engine, "before_cursor_execute", note)
         engine.dispose()
     return counts
 
 
-def _measure(client, page: dict, statements: list, warm: int, timed: int) -> tuple[int, float]:
-    """One page: warm it, count one request's statements, then time `timed` renderings."""
+def _measure(app, client, page: dict, statements: list, warm: int, timed: int) -> tuple:
+    """One page: warm it, count one request's statements, then time `timed` renderings, and
+    as many again with the post cards rendered anew each time (forum/web/fragments.py)."""
     for _ in range(warm):  # as warm as the server's (SQLite's page cache too)
         client.get(page["path"])
     statements.clear()
@@ -68,11 +70,16 @@ def _measure(client, page: dict, statements: list, warm: int, timed: int) -> tup
         response = client.get(page["path"])
     count = len(statements) if response.status_code < 400 else -1
     if page.get("form") is not None:
-        return count, None
+        return count, None, None
     started = time.process_time()
     for _ in range(timed):
         client.get(page["path"])
-    return count, (time.process_time() - started) * 1000 / timed
+    warm_ms = (time.process_time() - started) * 1000 / timed
+    started = time.process_time()
+    for _ in range(timed):
+        app.extensions.pop("fragments", None)
+        client.get(page["path"])
+    return count, warm_ms, (time.process_time() - started) * 1000 / timed
 
 
 _WRITE = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+\"?(\w+)", re.IGNORECASE)

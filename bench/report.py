@@ -9,6 +9,7 @@ _COLUMNS = (
     ("% ceil", 6, "{:>6.0f}", "percent_of_ceiling"),
     ("CPU ms", 7, "{:>7.2f}", "cpu_ms_per_request"),
     ("render ms", 9, "{:>9.2f}", "render_cpu_ms"),
+    ("cold ms", 7, "{:>7.2f}", "render_cold_cpu_ms"),
     ("1-conn ms", 9, "{:>9.1f}", "single_connection_ms"),
     ("SQL", 4, "{:>4}", "sql_statements"),
     ("RSS MB", 6, "{:>6.0f}", "worker_rss_mb_after"),

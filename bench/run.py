@@ -99,6 +99,10 @@ def pages_of(manifest: Manifest) -> dict[str, dict]:
         "thread, 25 posts": {"path": f"/t/{manifest.page_thread_id}"},
         "2,000 replies, first page": {"path": f"/t/{big}"},
         "2,000 replies, last page": {"path": f"/t/{big}?page={last}"},
+        # The same pages for a signed-in member: rendered for them, never from the page cache.
+        "board index (member)": {"path": "/", "signed_in": True},
+        "board page (member)": {"path": f"/b/{manifest.board_slug}", "signed_in": True},
+        "thread, 25 posts (member)": {"path": f"/t/{manifest.page_thread_id}", "signed_in": True},
         "search, common word": {"path": "/search?q=day"},
         "search, rare word": {"path": "/search?q=licence"},
         "search, phrase": {"path": "/search?q=%22one+day+at+a+time%22"},
@@ -112,7 +116,8 @@ def pages_of(manifest: Manifest) -> dict[str, dict]:
 
 def _load_page(server, cookie: str, name: str, page: dict, seconds, connections) -> dict:
     """Load one page under the server for `seconds`, with the workers' CPU time around it."""
-    url, body, page_cookie = server.base + page["path"], "", ""
+    url, body = server.base + page["path"], ""
+    page_cookie = cookie if page.get("signed_in") else ""
     if page.get("form") is not None:
         token = server.form_token(page["path"], cookie)
         body = urlencode(page["form"] | {"csrf_token": token})
@@ -214,7 +219,9 @@ def measure(
     ceiling = rows[0]["requests_per_s"] or 1.0
     for row in rows:
         row["percent_of_ceiling"] = 100 * row["requests_per_s"] / ceiling
-        row["sql_statements"], row["render_cpu_ms"] = counts.get(row["page"], (None, None))
+        row["sql_statements"], row["render_cpu_ms"], row["render_cold_cpu_ms"] = counts.get(
+            row["page"], (None, None, None)
+        )
     if mix_seconds > 0:
         lines = rows[-1].pop("lines")
         rows[-1]["reads_that_write"] = reads_that_write(

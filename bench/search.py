@@ -3,7 +3,7 @@
     .venv/bin/python bench/search.py --posts 100000
     .venv/bin/python bench/search.py --posts 20000 --postgres postgresql+psycopg://postgres@127.0.0.1/bench
 
-    .venv/bin/python bench/search.py --posts 1000000 --only postgres --postgres URL
+    .venv/bin/python bench/search.py --posts 1000000 --only postgres --postgres URL [--reuse]
 
 It writes the posts straight into a scratch database (SQLite in a temporary folder, or the
 PostgreSQL database given, whose tables it drops), times `rebuild` (posts/s), then runs a few
@@ -14,11 +14,13 @@ rendered paragraphs (rendering each post's Markdown would take most of the time)
 
 import argparse
 import random
+import re
 import resource
 import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,18 +39,44 @@ from forum.search.parse import parse  # noqa: E402
 from forum.text import render_post_body  # noqa: E402
 from forum.timeutil import utcnow  # noqa: E402
 
-QUERIES = {
-    "common word": ["day", "feel", "week", "time", "help"],
-    # Words the generated text holds in well under 1% of posts (words it never uses would
-    # time an empty search).
-    "rare word": ["birdwatching", "photography", "licence", "petrol", "jigsaw"],
-    "phrase": ['"first week"', '"one day at a time"', '"my sister"', '"last night"'],
-    "filtered": [
-        "cravings board:cravings-and-coping",
-        "days kind:milestone",
-        "family after:2025-01-01",
-    ],
-}
+# How many different queries of each shape the bench draws from, at most.
+TERMS_PER_SHAPE = 300
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def rotating_terms(sample: list[str], slugs: list[str], rng: random.Random) -> dict[str, list]:
+    """A few hundred different queries of each shape, read from a sample of the posts, so
+    that no plan, page or cache stays warm by luck: common words (in over 5% of the sample),
+    rare words (in under 0.5%, and at least one post), two- and three-word phrases as they
+    were written, and words under a board, kind or date filter."""
+    seen: Counter[str] = Counter()
+    for body in sample:
+        seen.update(set(_WORD.findall(body.lower())))
+    total = max(len(sample), 1)
+    common = [w for w, n in seen.most_common() if n / total > 0.05]
+    rare = [w for w, n in seen.items() if n / total < 0.005]
+    phrases: set[str] = set()
+    for body in rng.sample(sample, min(len(sample), 4 * TERMS_PER_SHAPE)):
+        words = body.split()
+        if len(words) > 3:
+            at = rng.randrange(len(words) - 3)
+            picked = " ".join(words[at : at + rng.choice((2, 3))])
+            if re.fullmatch(r"[A-Za-z' ]+", picked):
+                phrases.add(f'"{picked.lower()}"')
+    filters = [f"board:{slug}" for slug in slugs] + ["kind:milestone", "kind:story"]
+    filters += [f"after:{2024 + n // 12}-{n % 12 + 1:02d}-01" for n in range(24)]
+    words = common + rare
+    filtered = {f"{rng.choice(words)} {rng.choice(filters)}" for _ in range(TERMS_PER_SHAPE)}
+    shapes = {
+        "common word": common,
+        "rare word": rare,
+        "phrase": sorted(phrases),
+        "filtered": sorted(filtered),
+    }
+    for shape, terms in shapes.items():
+        rng.shuffle(terms)
+        shapes[shape] = terms[:TERMS_PER_SHAPE]
+    return shapes
 
 
 # Above this many posts, bodies are assembled from rendered paragraphs (see the docstring).
@@ -136,7 +164,18 @@ def _cpu() -> float:
     return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
 
 
-def run(backend: str, url: str, posts: int, repeats: int) -> str:
+def _stored_posts(url: str) -> int:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT count(*) FROM posts")).scalar()
+    except sa.exc.SQLAlchemyError:
+        return 0
+    finally:
+        engine.dispose()
+
+
+def run(backend: str, url: str, posts: int, repeats: int, reuse: bool = False) -> str:
     folder = Path(tempfile.mkdtemp(prefix="hearth-bench-"))
     app = create_app(
         {
@@ -149,26 +188,24 @@ def run(backend: str, url: str, posts: int, repeats: int) -> str:
             "SEARCH_DRAIN_AFTER_COMMIT": False,
         }
     )
+    # PostgreSQL keeps its index in the database: --reuse times the forum a run left there.
+    reused = reuse and backend == "postgres" and _stored_posts(url) >= posts
     with app.app_context():
-        db.drop_all()
-        db.create_all()
-        fill(posts)
-        if backend == "postgres":
-            # What autovacuum does some time after a bulk load; rebuild analyses post_search.
-            db.session.execute(sa.text("ANALYZE"))
-            db.session.commit()
-        # Wall time, and this process's CPU time: on a shared machine the second holds still
-        # (for PostgreSQL most of the work is the server's, which it does not count).
-        started, cpu = time.perf_counter(), _cpu()
-        count = maintenance.rebuild(app)
-        elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
-        print(
-            f"{backend}: indexed {count} posts in {elapsed:.1f} s, {count / elapsed:.0f} posts/s"
-            f" ({count / cpu:.0f} posts per CPU second of this process and its children)"
+        if reused:
+            print(f"{backend}: reusing the {posts:,} posts and their index already stored")
+            row = [backend, f"{posts:,}", "(reused)"]
+        else:
+            row = [backend, f"{posts:,}", _fill_and_index(app, backend, posts)]
+        rng = random.Random(11)
+        sample = list(
+            db.session.scalars(
+                sa.select(Post.body_source).where(Post.id % max(posts // 3000, 1) == 0).limit(3000)
+            )
         )
-        row = [backend, f"{posts:,}", f"{count / elapsed:,.0f} posts/s"]
-        for shape, texts in QUERIES.items():
+        shapes = rotating_terms(sample, list(content.BOARD_SLUGS), rng)
+        for shape, texts in shapes.items():
             times, cpus = [], []
+            print(f"  {shape}: {len(texts)} different queries, e.g. {', '.join(texts[:3])}")
             for n in range(repeats):
                 query = parse(MultiDict({"q": texts[n % len(texts)]}))
                 started, cpu = time.perf_counter(), time.process_time()
@@ -182,8 +219,29 @@ def run(backend: str, url: str, posts: int, repeats: int) -> str:
             )
             row.append(f"{statistics.median(times):.0f} / {p95:.0f} ms")
         db.session.remove()
-        db.drop_all()
+        if not reuse:
+            db.drop_all()
     return "| " + " | ".join(row) + " |"
+
+
+def _fill_and_index(app, backend: str, posts: int) -> str:
+    db.drop_all()
+    db.create_all()
+    fill(posts)
+    if backend == "postgres":
+        # What autovacuum does some time after a bulk load; rebuild analyses post_search.
+        db.session.execute(sa.text("ANALYZE"))
+        db.session.commit()
+    # Wall time, and this process's CPU time: on a shared machine the second holds still
+    # (for PostgreSQL most of the work is the server's, which it does not count).
+    started, cpu = time.perf_counter(), _cpu()
+    count = maintenance.rebuild(app)
+    elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
+    print(
+        f"{backend}: indexed {count} posts in {elapsed:.1f} s, {count / elapsed:.0f} posts/s"
+        f" ({count / cpu:.0f} posts per CPU second of this process and its children)"
+    )
+    return f"{count / elapsed:,.0f} posts/s"
 
 
 def main() -> None:
@@ -192,13 +250,18 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=200, help="queries of each shape")
     parser.add_argument("--postgres", help="a scratch PostgreSQL URL (its tables are dropped)")
     parser.add_argument("--only", choices=["whoosh", "postgres"], help="one backend only")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="PostgreSQL: keep the forum generated, and time one kept with as many posts",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="hearth-bench-db-"))
     rows = []
     if args.only != "postgres":
         rows.append(run("whoosh", f"sqlite:///{folder / 'bench.db'}", args.posts, args.repeats))
     if args.postgres and args.only != "whoosh":
-        rows.append(run("postgres", args.postgres, args.posts, args.repeats))
+        rows.append(run("postgres", args.postgres, args.posts, args.repeats, args.reuse))
     print("\n| backend | posts | rebuild | common word | rare word | phrase | filtered |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     print("\n".join(rows))

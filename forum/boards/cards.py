@@ -11,10 +11,12 @@ other such member sees), so most cards come from the cache.
 from typing import NamedTuple
 
 from flask import get_template_attribute
+from flask_babel import get_timezone
 
 from forum.blocks.models import ShutKind
 from forum.blocks.queries import shut_out_kinds
 from forum.extensions import db
+from forum.i18n import current_locale
 from forum.moderation.watched.models import WatchAction, WatchedWord
 from forum.permissions import can_moderate, can_write, is_author, is_member
 from forum.posts.content_notes import note_label, reader_mode
@@ -28,8 +30,9 @@ from forum.posts.permissions import (
 )
 from forum.posts.visibility import can_view_post
 from forum.reactions.queries import kinds_for
+from forum.timeutil import utcnow
 from forum.web.fragments import digest, render_pieces
-from forum.web.jinja import timestamp
+from forum.web.jinja import time_element
 
 
 class Card(NamedTuple):
@@ -67,7 +70,17 @@ def post_cards(viewer, thread: Thread, posts: list[Post], replies, reading, days
     """The page's cards, joined, each from the cache where another reader saw the same."""
     # The reader itself, not the request's proxy for it: a card asks it a dozen questions.
     viewer = getattr(viewer, "_get_current_object", lambda: viewer)()
-    cards = [_card(viewer, thread, post, replies, reading, days, reactions) for post in posts]
+    page = _Page(
+        viewer,
+        thread,
+        replies,
+        reading,
+        days,
+        reactions,
+        shut_out_kinds(viewer.id) if is_member(viewer) else {},
+        (utcnow(), current_locale(), str(get_timezone())),
+    )
+    cards = [_card(page, post) for post in posts]
     macro = get_template_attribute("boards/_post.html", "post_card")
     return render_pieces("post card", ((_key(card), card) for card in cards), macro)
 
@@ -77,31 +90,45 @@ def _key(card: Card) -> Card:
     return card._replace(body=digest(card.body), resource=digest(card.resource))
 
 
-def _card(viewer, thread, post: Post, replies, reading, days, reactions) -> Card:
+class _Page(NamedTuple):
+    """What every card of the page is made from, read once."""
+
+    viewer: object
+    thread: Thread
+    replies: dict
+    reading: object
+    days: dict
+    reactions: dict
+    shut_out: dict  # author id -> how the reader shut them out
+    clock: tuple  # (now, language, time zone) for the times the cards show
+
+
+def _card(page: _Page, post: Post) -> Card:
+    viewer, thread, reading = page.viewer, page.thread, page.reading
     member = is_member(viewer)
     readable = can_view_post(viewer, post)
     visible = post.status == PostStatus.VISIBLE
     parent = post.parent
-    links = replies.get(post.id) or ()
+    links = page.replies.get(post.id) or ()
     return Card(
         post_id=post.id,
         thread_id=thread.id,
         status=post.status.value,
         author=post.author.pseudonym if post.author is not None else None,
-        day=days.get(post.id),
-        when=str(timestamp(post.created_at)),
-        edited=str(timestamp(post.edited_at)) if post.edited_at else None,
+        day=page.days.get(post.id),
+        when=str(time_element(post.created_at, *page.clock)),
+        edited=str(time_element(post.edited_at, *page.clock)) if post.edited_at else None,
         parent_id=parent.id if parent is not None else None,
         parent_author=parent.author.pseudonym if parent and parent.author else None,
         readable=readable,
         own=is_author(viewer, post),
         redacted=post.redacted_at is not None,
         body=post.body_html if readable else None,
-        shut=_shut(viewer, post) if member else None,
+        shut=_shut(page.shut_out, post),
         note_mode=reader_mode(viewer, post),
         note=note_label(post),
         resource=_resource(post) if readable and post.body_html else None,
-        reactions=_reactions(viewer, post, reactions.get(post.id), visible) if visible else None,
+        reactions=_reactions(viewer, post, page.reactions.get(post.id)) if visible else None,
         member=member,
         new=member and reading is not None and post.id in reading.new,
         may_reply=member and visible and can_reply(viewer, thread),
@@ -119,10 +146,8 @@ def _card(viewer, thread, post: Post, replies, reading, days, reactions) -> Card
     )
 
 
-def _shut(viewer, post: Post) -> str | None:
-    if post.author_id is None:
-        return None
-    kind = shut_out_kinds(viewer.id).get(post.author_id)
+def _shut(shut_out: dict, post: Post) -> str | None:
+    kind = shut_out.get(post.author_id) if post.author_id is not None else None
     return None if kind is None else ("blocked" if kind == ShutKind.BLOCK else "muted")
 
 
@@ -133,10 +158,10 @@ def _resource(post: Post) -> str | None:
     return card.detail_html if card is not None and card.action == WatchAction.RESOURCE else None
 
 
-def _reactions(viewer, post: Post, summary, visible: bool) -> tuple | None:
+def _reactions(viewer, post: Post, summary) -> tuple | None:
     allowed = is_member(viewer) and can_respond_to(viewer, post)
     counts = summary.counts if summary is not None else {}
-    if not visible or not (allowed or counts):
+    if not (allowed or counts):
         return None
     mine = summary.mine if summary is not None else ()
     kinds = tuple((kind, counts.get(kind, 0), kind in mine) for kind in kinds_for(post))

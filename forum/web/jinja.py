@@ -28,18 +28,18 @@ from forum.web.urls import thread_url
 _UNIT_SECONDS = (31_536_000, 2_592_000, 604_800, 86_400, 3_600, 60)
 
 
-def ago(moment: datetime | None) -> str:
+def ago(moment: datetime | None, now: datetime | None = None, locale: str | None = None) -> str:
     """'3 hours ago' ('hace 3 horas'), in words a person says in the reader's language."""
     if moment is None:
         return ""
-    elapsed = utcnow() - moment
+    elapsed = (now or utcnow()) - moment
     if elapsed < timedelta(minutes=1):
         return gettext("just now")
     # Whole units, counted down ("1 hour ago" until the second hour has passed), where the
     # formatter alone would round 90 minutes up to "2 hours".
     seconds = int(elapsed.total_seconds())
     unit = next(size for size in _UNIT_SECONDS if seconds >= size)
-    return _ago_in(seconds - seconds % unit, current_locale())
+    return _ago_in(seconds - seconds % unit, locale or current_locale())
 
 
 # A thread page writes dozens of times; the words for each one are worked out once a worker.
@@ -57,12 +57,19 @@ def _exact_in(moment: datetime, _locale: str, _zone: str) -> str:
 def timestamp(moment: datetime | None) -> Markup:
     """A <time> element: relative words, with the exact time (in the member's time zone and
     the reader's language) for tooltips and the UTC time for machines."""
+    return time_element(moment, utcnow(), current_locale(), str(get_timezone()))
+
+
+def time_element(moment: datetime | None, now: datetime, locale: str, zone: str) -> Markup:
+    """timestamp() for a page that writes many: the moment, language and zone asked once."""
     if moment is None:
         return Markup("")
     # Built with escape() rather than Markup.format(): a thread page has dozens of these.
     machine = escape(moment.isoformat(timespec="seconds") + "Z")
-    exact = escape(_exact_in(moment, current_locale(), str(get_timezone())))
-    return Markup(f'<time datetime="{machine}" title="{exact}">{escape(ago(moment))}</time>')
+    exact = escape(_exact_in(moment, locale, zone))
+    return Markup(
+        f'<time datetime="{machine}" title="{exact}">{escape(ago(moment, now, locale))}</time>'
+    )
 
 
 def month_year(moment: datetime) -> str:
