@@ -1,5 +1,6 @@
-"""A thread page's post cards: what each card shows this reader, as plain values, and its
-markup, rendered once for every reader who sees the same (forum/web/fragments.py).
+"""A thread page's post cards and a board's thread rows: what each shows this reader, as
+plain values, and its markup, rendered once for every reader who sees the same
+(forum/web/fragments.py).
 
 `Card` holds everything the card's macro reads; the macro (boards/_post.html) is given a
 card and nothing else, not even the reader, so a card's values are the whole of what makes
@@ -27,6 +28,7 @@ from forum.posts.permissions import (
     can_reply,
     can_respond_to,
     can_view_history,
+    is_closed,
 )
 from forum.posts.visibility import can_view_post
 from forum.reactions.queries import kinds_for
@@ -83,6 +85,45 @@ def post_cards(viewer, thread: Thread, posts: list[Post], replies, reading, days
     cards = [_card(page, post) for post in posts]
     macro = get_template_attribute("boards/_post.html", "post_card")
     return render_pieces("post card", ((_key(card), card) for card in cards), macro)
+
+
+class ThreadRow(NamedTuple):
+    """A thread on its board's page, as the row's macro (boards/_row.html) reads it."""
+
+    thread_id: int
+    title: str
+    badge: str | None
+    pinned: bool
+    closed: bool
+    slow: bool
+    status: str
+    author: str | None
+    replies: int
+    active: str  # the <time> of the last reply ("3 hours ago" moves with the clock)
+    new: int | None  # posts new to this member since their last visit
+
+
+def thread_rows(threads: list[Thread], new_counts: dict[int, int]):
+    """A board page's rows, joined, each from the cache where another reader saw the same."""
+    clock = (utcnow(), current_locale(), str(get_timezone()))
+    rows = [
+        ThreadRow(
+            thread_id=thread.id,
+            title=thread.title,
+            badge=thread.badge,
+            pinned=thread.is_pinned,
+            closed=is_closed(thread),
+            slow=bool(thread.slow_mode_minutes),
+            status=thread.status.value,
+            author=thread.author.pseudonym if thread.author is not None else None,
+            replies=thread.reply_count,
+            active=str(time_element(thread.last_activity_at, *clock)),
+            new=new_counts.get(thread.id) or None,
+        )
+        for thread in threads
+    ]
+    macro = get_template_attribute("boards/_row.html", "thread_row")
+    return render_pieces("thread row", ((row, row) for row in rows), macro)
 
 
 def _key(card: Card) -> Card:

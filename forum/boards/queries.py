@@ -140,7 +140,12 @@ def thread_posts(viewer, thread: Thread, page: int):
         .options(
             defer(Post.body_source),  # the page shows the stored HTML only
             lazyload(Post.thread),
-            selectinload(Post.parent).options(lazyload(Post.thread), joinedload(Post.author)),
+            selectinload(Post.parent).options(
+                defer(Post.body_source),  # its author's name is all it shows
+                defer(Post.body_html),
+                lazyload(Post.thread),
+                joinedload(Post.author),
+            ),
         )
         .order_by(Post.id)
     )

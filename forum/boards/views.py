@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries, stories
-from forum.boards.cards import post_cards
+from forum.boards.cards import post_cards, thread_rows
 from forum.boards.filled import filled_in, private_if
 from forum.checkins.queries import pledged_today, with_pledged_line
 from forum.errors import NotAllowed
@@ -93,7 +93,8 @@ def board(slug: str):
     if page > 1 and page > threads.pages:
         abort(404)
     new_counts = following_queries.new_counts(current_user, threads.items)
-    return render_template("boards/board.html", board=board, threads=threads, new_counts=new_counts)
+    rows = thread_rows(threads.items, new_counts)
+    return render_template("boards/board.html", board=board, threads=threads, rows=rows)
 
 
 @bp.get("/t/<int:thread_id>")

@@ -22,7 +22,7 @@ from forum.posts.permissions import PREDICATES
 from forum.text import stored_html
 from forum.timeutil import utcnow
 from forum.web.fragments import CSRF_SLOT
-from forum.web.urls import thread_url
+from forum.web.urls import thread_path, thread_url
 
 # A year, a month, a week, a day, an hour, a minute: the units the formatter counts in.
 _UNIT_SECONDS = (31_536_000, 2_592_000, 604_800, 86_400, 3_600, 60)
@@ -122,6 +122,7 @@ def register_jinja(app: Flask) -> None:
         PREDICATES,
         Role=Role,
         thread_url=thread_url,
+        thread_path=thread_path,
         note_label=note_label,
         reader_mode=reader_mode,
         status_words=status_words,

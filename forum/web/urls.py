@@ -15,12 +15,12 @@ def slugify(text: str) -> str:
 
 
 def thread_url(thread: Thread, **kwargs) -> str:
-    return url_for(
-        "boards.thread",
-        thread_id=thread.id,
-        slug=slugify(thread.title) or None,
-        **kwargs,
-    )
+    return thread_path(thread.id, thread.title, **kwargs)
+
+
+def thread_path(thread_id: int, title: str, **kwargs) -> str:
+    """A thread's address, with its title's words in it for people who read links."""
+    return url_for("boards.thread", thread_id=thread_id, slug=slugify(title) or None, **kwargs)
 
 
 # A path on this site as a browser sends it: ASCII letters, digits and the characters a URL
