@@ -9,6 +9,8 @@ from forum.accounts.queries import user_by_pseudonym
 from forum.blocks.models import ShutKind
 from forum.blocks.services import shut_out
 from forum.extensions import db
+from forum.following.models import FollowState
+from forum.following.services import set_follow
 from forum.permissions import Role
 from forum.posts import erasure, lifecycle
 from forum.posts.models import PostStatus
@@ -190,3 +192,31 @@ def test_a_change_to_a_post_shows_at_once_to_a_member_with_cards_kept(app, circl
     after = _page(client, circle)
     assert gone in before and gone not in after
     assert after.count(shown) > before.count(shown)
+
+
+def test_a_board_s_rows_kept_are_each_reader_s_own(app, circle):
+    """A board page from kept rows is the page rendered alone, for a member with new posts
+    to catch up on as for a signed-out reader; a new reply shows at once."""
+    member = make_user(pseudonym="member")
+    clients = _clients(app, {"signed out": None, "member": member})
+    path = f"/b/{circle.board.slug}"
+    set_follow(member, circle, FollowState.FOLLOWING)
+    db.session.commit()
+    clients["member"].get(f"/t/{circle.id}")  # read it, so that new replies are counted
+    make_post(thread=circle, author=user_by_pseudonym("friend"), body="One more for you.")
+
+    def board_page(client):
+        return ONE_TIME.sub(r"\1", client.get(path).get_data(as_text=True))
+
+    app.extensions["fragments"] = FragmentCache(0)
+    alone = {name: board_page(client) for name, client in clients.items()}
+    app.extensions["fragments"] = FragmentCache(5000)
+    for client in clients.values():
+        board_page(client)
+    for name, client in clients.items():
+        assert board_page(client) == alone[name], name
+    assert "1 new" in alone["member"] and "1 new" not in alone["signed out"]
+    replies = alone["member"].count("replies")
+    make_post(thread=circle, author=user_by_pseudonym("friend"), body="And another.")
+    assert "2 new" in board_page(clients["member"])
+    assert board_page(clients["member"]).count("replies") == replies
