@@ -21,7 +21,7 @@ class Config:
     PAGE_CACHE_SIZE = 200
     # Rendered post cards each worker keeps, shared by every reader who sees the same card
     # (forum/web/fragments.py); 0 turns it off.
-    FRAGMENT_CACHE_SIZE = 5000
+    FRAGMENT_CACHE_SIZE = 2000
     # Requests larger than this get the friendly 413 page (128 KiB).
     MAX_CONTENT_LENGTH = 128 * 1024
     # Folder of the Whoosh search index; None means instance/search-index.

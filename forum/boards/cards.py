@@ -33,7 +33,7 @@ from forum.posts.permissions import (
 from forum.posts.visibility import can_view_post
 from forum.reactions.queries import kinds_for
 from forum.timeutil import utcnow
-from forum.web.fragments import digest, render_pieces
+from forum.web.fragments import render_pieces
 from forum.web.jinja import time_element
 
 
@@ -84,7 +84,7 @@ def post_cards(viewer, thread: Thread, posts: list[Post], replies, reading, days
     )
     cards = [_card(page, post) for post in posts]
     macro = get_template_attribute("boards/_post.html", "post_card")
-    return render_pieces("post card", ((_key(card), card) for card in cards), macro)
+    return render_pieces("post card", cards, macro)
 
 
 class ThreadRow(NamedTuple):
@@ -123,12 +123,7 @@ def thread_rows(threads: list[Thread], new_counts: dict[int, int]):
         for thread in threads
     ]
     macro = get_template_attribute("boards/_row.html", "thread_row")
-    return render_pieces("thread row", ((row, row) for row in rows), macro)
-
-
-def _key(card: Card) -> Card:
-    # The words are keyed by a fingerprint: a cache of thousands of cards keeps each once.
-    return card._replace(body=digest(card.body), resource=digest(card.resource))
+    return render_pieces("thread row", rows, macro)
 
 
 class _Page(NamedTuple):

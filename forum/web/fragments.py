@@ -4,7 +4,8 @@ A thread page is mostly its post cards, and a card is the same markup for every 
 sees the same things about it. A feature describes a card by a tuple of plain values,
 everything its markup reads (the post's words, state and names, and what this reader may do
 with it); the markup is a pure function of that tuple, rendered by a macro that is given
-nothing else. The tuple, with the page's language and time zone, is the key: an edit, a
+nothing else. The tuple, with the page's language and time zone, is the key (kept as a
+fingerprint of them all): an edit, a
 redaction, a rename or a reader's own reaction makes another key, so nothing is ever stale
 and nothing needs to be told. Pieces are dropped oldest first past `FRAGMENT_CACHE_SIZE`
 (0 turns the cache off; every piece is then rendered).
@@ -33,11 +34,12 @@ T = TypeVar("T")
 
 
 class FragmentCache:
-    """The last `size` rendered pieces, by key (thread-safe; one per worker)."""
+    """The last `size` rendered pieces, by key (thread-safe; one per worker). Pieces are kept
+    as UTF-8: a piece with one "·" in it would take two bytes a letter as a Python string."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._pieces: OrderedDict[Hashable, str] = OrderedDict()
+        self._pieces: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = Lock()
         self.hits = self.misses = 0
 
@@ -49,14 +51,18 @@ class FragmentCache:
             if piece is not None:
                 self._pieces.move_to_end(key)
                 self.hits += 1
-                return piece
-        piece = str(render())
+                return piece.decode()
+        text = str(render())
         with self._lock:
             self.misses += 1
-            self._pieces[key] = piece
+            self._pieces[key] = text.encode()
             while len(self._pieces) > self.size:
                 self._pieces.popitem(last=False)
-        return piece
+        return text
+
+    def pieces(self) -> list[str]:
+        with self._lock:
+            return [piece.decode() for piece in self._pieces.values()]
 
     def __len__(self) -> int:
         return len(self._pieces)
@@ -74,22 +80,23 @@ def fragment_cache() -> FragmentCache:
     return cache
 
 
-def digest(text: str | None) -> bytes | None:
-    """A short fingerprint of a long text, to key on it without keeping it twice."""
-    return None if text is None else hashlib.blake2b(text.encode(), digest_size=16).digest()
-
-
-def render_pieces(kind: str, pieces: Iterable[tuple[Hashable, T]], render: Callable[[T], str]):
-    """Each piece of one kind, from the cache or rendered: `pieces` gives (key, what to
-    render), and the key stands for all that the rendering reads. In this page's language
-    and time zone, joined, with the reader's own form token in its slots."""
+def render_pieces(kind: str, values: Iterable[T], render: Callable[[T], str]) -> Markup:
+    """Each piece of one kind, from the cache or rendered from its values (a tuple of plain
+    values: all that the rendering reads), in this page's language and time zone, joined,
+    with the reader's own form token in its slots."""
     cache = fragment_cache()
-    where = (kind, current_locale(), str(get_timezone()))
+    where = repr((kind, current_locale(), str(get_timezone())))
     html = "".join(
-        cache.get_or_render((where, key), lambda value=value: render(value))
-        for key, value in pieces
+        cache.get_or_render(_fingerprint(where, value), lambda value=value: render(value))
+        for value in values
     )
     return fill_token(html)
+
+
+def _fingerprint(where: str, value) -> bytes:
+    # Keyed by a fingerprint of every value (the repr of plain values says them all, the
+    # post's words too), so that thousands of pieces keep only their markup, not it twice.
+    return hashlib.blake2b(f"{where}{value!r}".encode(), digest_size=20).digest()
 
 
 def fill_token(html: str) -> Markup:

@@ -49,7 +49,7 @@ def _ago_in(whole_seconds: int, _locale: str) -> str:
     return format_timedelta(-timedelta(seconds=whole_seconds), threshold=1, add_direction=True)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _exact_in(moment: datetime, _locale: str, _zone: str) -> str:
     return format_datetime(moment, "medium")
 
