@@ -137,7 +137,6 @@ class PostgresEngine(SearchEngine):
             ids = list(db.session.scalars(page.limit(per_page).offset(offset)))
             return Hits(ids, *self._count(found))
         need = max(RANK_POOL, TOTAL_CAP + 1, offset + per_page)
-        narrowed = _narrowed(q, filters)
         # A filter chosen may pass few of the candidates: then more are read, only as long as
         # the page is short (the count then says "more than" what passed). The candidates are
         # looked for among the newest WINDOW posts first, further back only if the page is
@@ -149,9 +148,7 @@ class PostgresEngine(SearchEngine):
             # A window leaving out fewer posts than it holds is not worth a second query.
             floor = top - window if top > 2 * window else 0
             walk = self._walk(q, limit, top - floor)
-            rows, candidates = self._ranked(
-                q, where, need, limit, floor, walk, offset, per_page, narrowed
-            )
+            rows, candidates = self._ranked(q, where, need, limit, floor, walk, offset, per_page)
             cut = limit is not None and candidates >= limit
             if len(rows) >= per_page or not (cut or floor > 0):
                 break
@@ -204,18 +201,7 @@ class PostgresEngine(SearchEngine):
             self._stats_cache = (now, known, least)
         return self._stats_cache[1], self._stats_cache[2]
 
-    def _ranked(
-        self,
-        q: SearchQuery,
-        where: list,
-        need: int,
-        limit,
-        floor,
-        walk,
-        offset,
-        per_page,
-        narrowed=False,
-    ):
+    def _ranked(self, q: SearchQuery, where: list, need: int, limit, floor, walk, offset, per_page):
         """The page of the best matches among the newest `need` or so, with how many of them
         there are, and how many candidates were read (at most `limit`, with ids above
         `floor`).
@@ -228,24 +214,11 @@ class PostgresEngine(SearchEngine):
         the filters, and the newest `need` of those ranked.
         """
         tsq = self._tsquery(q)
-        candidates = sa.select(PostSearch.post_id.label("pid")).where(
-            PostSearch.search_vector.op("@@")(self._loose(q)), PostSearch.post_id > floor
-        )
-        if narrowed:
-            # A board, a kind, an author or a time passes few of the posts holding the words:
-            # the candidates are read through them, so that `limit` counts only those that
-            # pass (else a page of a rare filter grows the limit and reads again, and again).
-            candidates = (
-                candidates.join(Post, Post.id == PostSearch.post_id)
-                .join(Post.thread)
-                .join(Thread.board)
-                .where(*where)
-            )
         candidates = (
+            sa.select(PostSearch.post_id.label("pid"))
+            .where(PostSearch.search_vector.op("@@")(self._loose(q)), PostSearch.post_id > floor)
             # "+ 0": not in the key's order, so the planner takes the GIN index.
-            candidates.order_by(
-                PostSearch.post_id.desc() if walk else (PostSearch.post_id + 0).desc()
-            )
+            .order_by(PostSearch.post_id.desc() if walk else (PostSearch.post_id + 0).desc())
             .limit(limit)
             .cte("candidates")
         )
@@ -316,13 +289,6 @@ class PostgresEngine(SearchEngine):
         headline = sa.func.ts_headline(config, rows.c.t, self._tsquery(q), _HEADLINE)
         lines = db.session.execute(sa.select(rows.c.n, headline)).all()
         return {pid: _marked(line) for pid, line in lines}
-
-
-def _narrowed(q: SearchQuery, filters: dict) -> bool:
-    """Whether the search asks for a board, an author, a kind or a time: a filter that may
-    pass only a few of the posts holding its words."""
-    chosen = filters.get("board") is not None or filters.get("author") is not None
-    return chosen or bool(q.kind or q.after or q.before)
 
 
 def _marked(line: str) -> Markup:
