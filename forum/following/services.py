@@ -121,8 +121,22 @@ class Visit:
 
 
 def record_visit(user: User, thread: Thread, newest_shown: int | None) -> Visit:
-    """Remember how far the member has read, in one statement that also answers with their
-    follow state and where they had read up to before. Caller commits."""
+    """Remember how far the member has read, and answer with their follow state and where
+    they had read up to before. Caller commits.
+
+    A look at a page already read writes nothing: the member's row is read first, and
+    written (in one statement that answers as the read would) only when the visit moves it,
+    on a first visit, with posts not seen before, or the first look after catching up."""
+    row = db.session.execute(
+        sa.select(
+            ThreadState.follow, ThreadState.seen_before_post_id, ThreadState.last_seen_post_id
+        ).where(ThreadState.user_id == user.id, ThreadState.thread_id == thread.id)
+    ).first()
+    if row is not None:
+        follow, seen_before, last = row
+        caught_up = seen_before == last and (newest_shown is None or newest_shown <= (last or 0))
+        if caught_up and last is not None:
+            return Visit(follow, seen_before)
     stmt = _insert(ThreadState).values(
         user_id=user.id,
         thread_id=thread.id,

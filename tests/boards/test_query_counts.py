@@ -27,10 +27,11 @@ def test_the_thread_page_does_not_grow_with_posts_shown(client, auth, count_quer
     many = _queries_for(client, count_queries, f"/t/{thread.id}")
     assert few == many
     # The member, the thread, its page of posts (the page's ids from the index, then their
-    # rows, with answered posts and replies, and the page count), the member's visit (one
-    # upsert), their bookmarks, the day counts shown, the reactions, whom they muted or
-    # blocked (read once, whatever the number of posts), and the unread notices.
-    assert many <= 13
+    # rows, with answered posts and replies, and the page count), the member's visit (read,
+    # and with new posts to mark, one upsert), their bookmarks, the day counts shown, the
+    # reactions, whom they muted or blocked (read once, whatever the number of posts), and
+    # the unread notices.
+    assert many <= 14
 
 
 def test_the_board_page_does_not_grow_with_threads_shown(client, count_queries):
@@ -64,6 +65,34 @@ def test_reading_a_page_never_writes(client, count_queries):
             s for s in counted.statements if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE")
         ]
         assert writes == []
+
+
+def _writes(statements: list[str]) -> list[str]:
+    return [s for s in statements if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+
+
+def test_a_member_reading_again_what_they_read_writes_nothing(client, auth, count_queries):
+    """How far a member read is written when it moves: new posts, or the first look after
+    catching up (their "New" marks then go); a look at the same page again writes nothing."""
+    auth.login(make_user())
+    thread = make_thread()
+    make_post(thread=thread)
+    path = f"/t/{thread.id}"
+    with count_queries() as first:
+        client.get(path)
+    assert _writes(first.statements)
+    make_post(thread=thread, body="Something new to read.")
+    with count_queries() as new:
+        page = client.get(path).get_data(as_text=True)
+    assert _writes(new.statements) and 'badge-new">New<' in page
+    with count_queries() as caught_up:
+        page = client.get(path).get_data(as_text=True)
+    assert _writes(caught_up.statements) and 'badge-new">New<' not in page
+    for _ in range(2):
+        with count_queries() as again:
+            page = client.get(path).get_data(as_text=True)
+        assert _writes(again.statements) == []
+        assert "Something new to read." in page and 'badge-new">New<' not in page
 
 
 def test_the_last_page_of_a_long_thread_costs_what_the_first_does(app, client, count_queries):
