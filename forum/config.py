@@ -19,9 +19,11 @@ class Config:
     THREADS_PER_PAGE = 30
     # Pages each worker keeps for signed-out readers (forum.boards.pagecache); 0 turns it off.
     PAGE_CACHE_SIZE = 200
-    # Rendered post cards each worker keeps, shared by every reader who sees the same card
-    # (forum/web/fragments.py); 0 turns it off.
+    # Rendered pieces each worker keeps (post cards, a board's thread rows, a member's header
+    # links), shared by every reader who sees one alike (forum/web/fragments.py), at most
+    # this many and in at most FRAGMENT_CACHE_MB megabytes; 0 turns it off.
     FRAGMENT_CACHE_SIZE = 2000
+    FRAGMENT_CACHE_MB = 8
     # Requests larger than this get the friendly 413 page (128 KiB).
     MAX_CONTENT_LENGTH = 128 * 1024
     # Folder of the Whoosh search index; None means instance/search-index.

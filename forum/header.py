@@ -60,11 +60,13 @@ def site_nav(user):
             can_administer(user),
             None,
         )
-    else:
-        back_to = request.path if request.endpoint not in _NOT_BACK_TO else None
-        nav = Nav(False, None, 0, 0, False, False, False, back_to)
+        macro = get_template_attribute("_macros/site_nav.html", "site_nav")
+        return render_pieces("site nav", [nav], macro)
+    # A signed-out reader's two links come back to the page they are on: rendered each time,
+    # since any address (a made-up one too) would be a piece of its own.
+    back_to = request.path if request.endpoint not in _NOT_BACK_TO else None
     macro = get_template_attribute("_macros/site_nav.html", "site_nav")
-    return render_pieces("site nav", [nav], macro)
+    return macro(Nav(False, None, 0, 0, False, False, False, back_to))
 
 
 def init_header(app: Flask) -> None:

@@ -47,7 +47,6 @@ class Card(NamedTuple):
     edited: str | None
     parent_id: int | None
     parent_author: str | None
-    readable: bool
     own: bool  # the reader wrote it
     redacted: bool
     body: str | None  # the stored HTML, when this reader may read it
@@ -156,7 +155,6 @@ def _card(page: _Page, post: Post) -> Card:
         edited=str(time_element(post.edited_at, *page.clock)) if post.edited_at else None,
         parent_id=parent.id if parent is not None else None,
         parent_author=parent.author.pseudonym if parent and parent.author else None,
-        readable=readable,
         own=is_author(viewer, post),
         redacted=post.redacted_at is not None,
         body=post.body_html if readable else None,

@@ -103,9 +103,10 @@ class Reading:
 
 
 def thread_reading(viewer, thread: Thread, posts: list[Post]) -> Reading | None:
-    """Record a member's visit and gather the page's marks: two statements, however many
-    posts are shown, and none for a signed-out reader. Reading a thread is the one read
-    that writes (how far the member read). The caller commits after rendering."""
+    """Record a member's visit and gather the page's marks: two or three statements, however
+    many posts are shown, and none for a signed-out reader. Reading a thread writes only
+    when it moves how far the member read (record_visit). The caller commits after
+    rendering."""
     if not is_member(viewer):
         return None
     shown = [post.id for post in posts]

@@ -10,7 +10,6 @@ from forum.reactions import queries, services
 
 bp = Blueprint("reactions", __name__)
 # Each post's reaction buttons (templates/reactions/_macros.html).
-bp.add_app_template_global(queries.kinds_for, "reaction_kinds")
 bp.add_app_template_global(queries.KINDS, "reaction_words")
 
 

@@ -8,7 +8,7 @@ nothing else. The tuple, with the page's language and time zone, is the key (kep
 fingerprint of them all): an edit, a
 redaction, a rename or a reader's own reaction makes another key, so nothing is ever stale
 and nothing needs to be told. Pieces are dropped oldest first past `FRAGMENT_CACHE_SIZE`
-(0 turns the cache off; every piece is then rendered).
+(0 turns the cache off; every piece is then rendered), or past `FRAGMENT_CACHE_MB`.
 
 A piece holds forms, but never the reader's form token: the markup carries `CSRF_SLOT`,
 which `fill_token` replaces with this reader's token in the page they are sent. The slot is
@@ -34,12 +34,17 @@ T = TypeVar("T")
 
 
 class FragmentCache:
-    """The last `size` rendered pieces, by key (thread-safe; one per worker). Pieces are kept
-    as UTF-8: a piece with one "·" in it would take two bytes a letter as a Python string."""
+    """The last `size` rendered pieces, by key, in at most `budget` bytes (thread-safe; one
+    per worker). Pieces are kept as UTF-8: a piece with one "·" in it would take two bytes a
+    letter as a Python string. A piece over a hundredth of the budget (a long post of bare
+    links renders to 200 KB) is rendered each time and never kept, so that no member's
+    writing can fill a worker's memory."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, budget: int = 8 * 2**20) -> None:
         self.size = size
+        self.budget = budget
         self._pieces: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._bytes = 0
         self._lock = Lock()
         self.hits = self.misses = 0
 
@@ -53,12 +58,20 @@ class FragmentCache:
                 self.hits += 1
                 return piece.decode()
         text = str(render())
+        piece = text.encode()
         with self._lock:
             self.misses += 1
-            self._pieces[key] = text.encode()
-            while len(self._pieces) > self.size:
-                self._pieces.popitem(last=False)
+            if len(piece) > self.budget // 100 or key in self._pieces:
+                return text
+            self._pieces[key] = piece
+            self._bytes += len(piece)
+            while len(self._pieces) > self.size or self._bytes > self.budget:
+                self._bytes -= len(self._pieces.popitem(last=False)[1])
         return text
+
+    @property
+    def bytes_kept(self) -> int:
+        return self._bytes
 
     def pieces(self) -> list[str]:
         with self._lock:
@@ -70,13 +83,16 @@ class FragmentCache:
     def clear(self) -> None:
         with self._lock:
             self._pieces.clear()
+            self._bytes = 0
 
 
 def fragment_cache() -> FragmentCache:
     app = current_app._get_current_object()
     cache = app.extensions.get("fragments")
     if cache is None:
-        cache = app.extensions["fragments"] = FragmentCache(app.config["FRAGMENT_CACHE_SIZE"])
+        cache = app.extensions["fragments"] = FragmentCache(
+            app.config["FRAGMENT_CACHE_SIZE"], app.config["FRAGMENT_CACHE_MB"] * 2**20
+        )
     return cache
 
 

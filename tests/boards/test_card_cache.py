@@ -220,3 +220,29 @@ def test_a_board_s_rows_kept_are_each_reader_s_own(app, circle):
     make_post(thread=circle, author=user_by_pseudonym("friend"), body="And another.")
     assert "2 new" in board_page(clients["member"])
     assert board_page(clients["member"]).count("replies") == replies
+
+
+def test_no_member_s_writing_can_fill_a_worker_s_memory(app):
+    """The kept pieces stay within their budget of bytes, however long the posts; a piece
+    over a hundredth of it is rendered each time and never kept."""
+    kept = FragmentCache(size=1000, budget=100_000)
+    assert kept.get_or_render("long", lambda: "a" * 5_000) == "a" * 5_000
+    assert len(kept) == 0
+    for n in range(100):
+        kept.get_or_render(n, lambda n=n: f"{n:04d}" * 250)  # 1,000 bytes each
+    assert kept.bytes_kept <= 100_000 and len(kept) == 100
+    kept.get_or_render("one more", lambda: "b" * 900)
+    assert kept.bytes_kept <= 100_000 and len(kept) == 100  # the oldest made room
+    assert kept.get_or_render(99, lambda: "not rendered again") == "0099" * 250
+
+
+def test_a_very_long_post_is_shown_whole_and_not_kept(app, circle):
+    """A card over a hundredth of the budget is shown as rendered each time, and the
+    worker keeps none of it."""
+    kept = app.extensions["fragments"] = FragmentCache(5000, budget=1_000_000)
+    make_post(thread=circle, body="Day by day, " * 1500)
+    for _ in range(2):
+        assert _page(app.test_client(), circle).count("Day by day,") == 1500
+    assert all("Day by day," not in piece for piece in kept.pieces())
+    assert any("Ninety days today." in piece for piece in kept.pieces())
+    assert kept.bytes_kept <= 1_000_000
