@@ -11,7 +11,7 @@ from forum.conversations import queries as conversations
 from forum.digests.quiet import in_quiet_hours
 from forum.extensions import db
 from forum.notices import queries as notices
-from forum.permissions import can_administer, can_greet, can_moderate, is_member
+from forum.permissions import can_administer, can_greet, can_moderate, is_member, the_user
 from forum.web.fragments import render_pieces
 
 # Pages whose sign-in link does not come back to them.
@@ -47,7 +47,7 @@ def header_counts(user) -> tuple[int, int]:
 
 def site_nav(user):
     """The header's links for this reader, rendered or kept."""
-    user = getattr(user, "_get_current_object", lambda: user)()
+    user = the_user(user)
     if is_member(user):
         unread, new_messages = header_counts(user)
         nav = Nav(

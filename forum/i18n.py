@@ -2,14 +2,16 @@
 the reader's own choice this visit, else the browser's best match, else the forum's default."""
 
 from collections.abc import Callable
+from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import Flask, Response, current_app, has_request_context, request, session
-from flask_babel import LazyString, get_locale, gettext
+from flask_babel import LazyString, get_locale, get_timezone, gettext
 from flask_login import current_user
 from markupsafe import escape
 
 from forum.extensions import babel
+from forum.timeutil import utcnow
 
 # Every language with a complete catalogue under forum/translations/ (English is the source).
 SUPPORTED_LOCALES = ("en", "es")
@@ -66,6 +68,12 @@ def select_time_zone() -> str:
 
 def current_locale() -> str:
     return str(get_locale() or default_locale())
+
+
+def reader_clock() -> tuple[datetime, str, str]:
+    """(now, language, time zone): what every time a page shows is written from, asked once
+    for a page that shows many."""
+    return utcnow(), current_locale(), str(get_timezone())
 
 
 def check_default_locale(app: Flask) -> None:

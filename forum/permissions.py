@@ -32,6 +32,12 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def the_user(user):
+    """The user itself rather than the request's proxy for it (`current_user`): a page that
+    asks it dozens of questions pays the proxy's lookup once."""
+    return getattr(user, "_get_current_object", lambda: user)()
+
+
 def is_member(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 

@@ -12,14 +12,13 @@ other such member sees), so most cards come from the cache.
 from typing import NamedTuple
 
 from flask import get_template_attribute
-from flask_babel import get_timezone
 
 from forum.blocks.models import ShutKind
 from forum.blocks.queries import shut_out_kinds
 from forum.extensions import db
-from forum.i18n import current_locale
+from forum.i18n import reader_clock
 from forum.moderation.watched.models import WatchAction, WatchedWord
-from forum.permissions import can_moderate, can_write, is_author, is_member
+from forum.permissions import can_moderate, can_write, is_author, is_member, the_user
 from forum.posts.content_notes import note_label, reader_mode
 from forum.posts.models import Post, PostStatus, Thread
 from forum.posts.permissions import (
@@ -32,7 +31,6 @@ from forum.posts.permissions import (
 )
 from forum.posts.visibility import can_view_post
 from forum.reactions.queries import kinds_for
-from forum.timeutil import utcnow
 from forum.web.fragments import render_pieces
 from forum.web.jinja import time_element
 
@@ -69,8 +67,7 @@ class Card(NamedTuple):
 
 def post_cards(viewer, thread: Thread, posts: list[Post], replies, reading, days, reactions):
     """The page's cards, joined, each from the cache where another reader saw the same."""
-    # The reader itself, not the request's proxy for it: a card asks it a dozen questions.
-    viewer = getattr(viewer, "_get_current_object", lambda: viewer)()
+    viewer = the_user(viewer)  # a card asks the reader a dozen questions
     page = _Page(
         viewer,
         thread,
@@ -79,7 +76,7 @@ def post_cards(viewer, thread: Thread, posts: list[Post], replies, reading, days
         days,
         reactions,
         shut_out_kinds(viewer.id) if is_member(viewer) else {},
-        (utcnow(), current_locale(), str(get_timezone())),
+        reader_clock(),
     )
     cards = [_card(page, post) for post in posts]
     macro = get_template_attribute("boards/_post.html", "post_card")
@@ -104,7 +101,7 @@ class ThreadRow(NamedTuple):
 
 def thread_rows(threads: list[Thread], new_counts: dict[int, int]):
     """A board page's rows, joined, each from the cache where another reader saw the same."""
-    clock = (utcnow(), current_locale(), str(get_timezone()))
+    clock = reader_clock()
     rows = [
         ThreadRow(
             thread_id=thread.id,

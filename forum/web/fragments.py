@@ -23,11 +23,10 @@ from threading import Lock
 from typing import TypeVar
 
 from flask import current_app
-from flask_babel import get_timezone
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from forum.i18n import current_locale
+from forum.i18n import reader_clock
 
 CSRF_SLOT = Markup("<!--csrf-token-->")
 T = TypeVar("T")
@@ -101,7 +100,7 @@ def render_pieces(kind: str, values: Iterable[T], render: Callable[[T], str]) ->
     values: all that the rendering reads), in this page's language and time zone, joined,
     with the reader's own form token in its slots."""
     cache = fragment_cache()
-    where = repr((kind, current_locale(), str(get_timezone())))
+    where = repr((kind, *reader_clock()[1:]))
     html = "".join(
         cache.get_or_render(_fingerprint(where, value), lambda value=value: render(value))
         for value in values

@@ -9,12 +9,11 @@ from flask_babel import (
     format_datetime,
     format_number,
     format_timedelta,
-    get_timezone,
     gettext,
 )
 from markupsafe import Markup, escape
 
-from forum.i18n import current_locale
+from forum.i18n import current_locale, reader_clock
 from forum.i18n import lazy_gettext as _l
 from forum.permissions import Role
 from forum.posts.content_notes import note_label, reader_mode
@@ -57,7 +56,7 @@ def _exact_in(moment: datetime, _locale: str, _zone: str) -> str:
 def timestamp(moment: datetime | None) -> Markup:
     """A <time> element: relative words, with the exact time (in the member's time zone and
     the reader's language) for tooltips and the UTC time for machines."""
-    return time_element(moment, utcnow(), current_locale(), str(get_timezone()))
+    return time_element(moment, *reader_clock())
 
 
 def time_element(moment: datetime | None, now: datetime, locale: str, zone: str) -> Markup:
