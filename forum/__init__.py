@@ -12,6 +12,7 @@ from forum.accounts import language as accounts_language
 from forum.accounts import views as accounts_views
 from forum.blocks import views as blocks_views
 from forum.boards import admin as boards_admin
+from forum.boards import cards
 from forum.boards import views as boards_views
 from forum.checkins import views as checkins_views
 from forum.config import Config
@@ -70,6 +71,9 @@ SUBSCRIPTIONS = (
     (signals.post_created, recovery.on_post_created),
     (signals.post_status_changed, following.on_post_status_changed),
     (signals.post_status_changed, trust.on_post_status_changed),
+    (signals.post_status_changed, cards.on_post_changed),
+    (signals.post_rewritten, cards.on_post_changed),
+    (signals.posts_changing_in_bulk, cards.on_posts_changing_in_bulk),
     (signals.posts_changing_in_bulk, search_sync.on_posts_changing_in_bulk),
     (signals.post_redacted, search_sync.on_post_redacted),
     (signals.member_blocked, moderation_reports.on_member_blocked),

@@ -1,6 +1,6 @@
-"""A thread page's post cards and a board's thread rows: what each shows this reader, as
-plain values, and its markup, rendered once for every reader who sees the same
-(forum/web/fragments.py).
+"""A thread page's post cards, a board's thread rows and the index's boards: what each
+shows this reader, as plain values, and its markup, rendered once for every reader who
+sees the same (forum/web/fragments.py).
 
 `Card` holds everything the card's macro reads; the macro (boards/_post.html) is given a
 card and nothing else, not even the reader, so a card's values are the whole of what makes
@@ -11,6 +11,7 @@ other such member sees), so most cards come from the cache.
 
 from typing import NamedTuple
 
+import sqlalchemy as sa
 from flask import get_template_attribute
 
 from forum.blocks.models import ShutKind
@@ -31,7 +32,7 @@ from forum.posts.permissions import (
 )
 from forum.posts.visibility import can_view_post
 from forum.reactions.queries import kinds_for
-from forum.web.fragments import render_pieces
+from forum.web.fragments import forget_pieces, fragment_cache, render_pieces
 from forum.web.jinja import time_element
 
 
@@ -80,7 +81,7 @@ def post_cards(viewer, thread: Thread, posts: list[Post], replies, reading, days
     )
     cards = [_card(page, post) for post in posts]
     macro = get_template_attribute("boards/_post.html", "post_card")
-    return render_pieces("post card", cards, macro)
+    return render_pieces("post card", cards, macro, _post_tag)
 
 
 class ThreadRow(NamedTuple):
@@ -119,7 +120,71 @@ def thread_rows(threads: list[Thread], new_counts: dict[int, int]):
         for thread in threads
     ]
     macro = get_template_attribute("boards/_row.html", "thread_row")
-    return render_pieces("thread row", rows, macro)
+    return render_pieces("thread row", rows, macro, _thread_tag)
+
+
+class BoardRow(NamedTuple):
+    """A board on the index, with its latest thread, as the macro (boards/_board.html) reads it."""
+
+    slug: str
+    name: str
+    description: str | None
+    threads: int
+    posts: int
+    latest_id: int | None  # the most recently active thread this reader may open
+    latest_title: str | None
+    latest_active: str | None  # its <time> ("3 hours ago" moves with the clock)
+
+
+def board_rows(boards: list, latest: dict[int, Thread]):
+    """The index's boards, joined, each from the cache where another reader saw the same."""
+    clock = reader_clock()
+    rows = []
+    for board in boards:
+        last = latest.get(board.id)
+        rows.append(
+            BoardRow(
+                slug=board.slug,
+                name=board.name,
+                description=board.description,
+                threads=board.thread_count,
+                posts=board.post_count,
+                latest_id=last.id if last is not None else None,
+                latest_title=last.title if last is not None else None,
+                latest_active=(
+                    str(time_element(last.last_activity_at, *clock)) if last is not None else None
+                ),
+            )
+        )
+    macro = get_template_attribute("boards/_board.html", "board_row")
+    return render_pieces("board row", rows, macro, _latest_tag)
+
+
+def _post_tag(card: Card) -> tuple:
+    return ("post", card.post_id)
+
+
+def _thread_tag(row: ThreadRow) -> tuple:
+    return ("thread", row.thread_id)
+
+
+def _latest_tag(row: BoardRow) -> tuple | None:
+    return ("thread", row.latest_id) if row.latest_id is not None else None
+
+
+def on_post_changed(post: Post, **_) -> None:
+    """A post's words were replaced or its status changed: this worker lets go at once of
+    the cards and the thread row rendered from what it was (no key reaches them any more;
+    this is so that no memory keeps words a redaction or a removal took away)."""
+    forget_pieces([("post", post.id), ("thread", post.thread_id)])
+
+
+def on_posts_changing_in_bulk(_sender, where) -> None:
+    """Many posts are about to change (a member erasing their account): the same, for each."""
+    if not fragment_cache():
+        return
+    found = db.session.execute(sa.select(Post.id, Post.thread_id).where(where)).all()
+    forget_pieces([("post", pid) for pid, _ in found] + [("thread", tid) for _, tid in found])
 
 
 class _Page(NamedTuple):

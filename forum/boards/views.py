@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards import forms, queries, stories
-from forum.boards.cards import post_cards, thread_rows
+from forum.boards.cards import board_rows, post_cards, thread_rows
 from forum.boards.filled import filled_in, private_if
 from forum.checkins.queries import pledged_today, with_pledged_line
 from forum.errors import NotAllowed
@@ -81,7 +81,8 @@ def index():
     boards = [b for b in posts.listed_boards(current_user) if not b.is_archived]
     latest = queries.latest_threads_by_board(current_user, [b.id for b in boards])
     featured = queries.featured_threads(current_user)
-    return render_template("boards/index.html", boards=boards, latest=latest, featured=featured)
+    rows = board_rows(boards, latest)
+    return render_template("boards/index.html", rows=rows, featured=featured)
 
 
 @bp.get("/b/<slug>")

@@ -15,6 +15,9 @@ post_status_changed = _signals.signal("post-status-changed")
 # A bulk UPDATE is about to change the posts matching `where` (the session's flush events
 # don't see bulk statements): whoever keeps copies of posts hears it first.
 posts_changing_in_bulk = _signals.signal("posts-changing-in-bulk")
+# A post's words were replaced (its author's edit, or a moderator's redaction): whoever keeps
+# them rendered lets go of the old ones.
+post_rewritten = _signals.signal("post-rewritten")
 # The moderators took words out of a post or out of one of its earlier versions: whoever
 # keeps copies of its words must let go of the old ones too (search's index keeps the words
 # of replaced versions until it rewrites them).

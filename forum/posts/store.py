@@ -22,7 +22,7 @@ from forum.posts.models import (
     ThreadStatus,
 )
 from forum.posts.permissions import can_edit_post, can_post, can_reply
-from forum.posts.signals import post_created, post_redacted
+from forum.posts.signals import post_created, post_redacted, post_rewritten
 from forum.text import render_post_body
 from forum.timeutil import utcnow
 
@@ -141,6 +141,7 @@ def replace_body(
         )
     post.body_source = body
     post.body_html = render_post_body(body)
+    post_rewritten.send(post)
     if is_redaction:
         post_redacted.send(post)
 

@@ -6,8 +6,9 @@ everything its markup reads (the post's words, state and names, and what this re
 with it); the markup is a pure function of that tuple, rendered by a macro that is given
 nothing else. The tuple, with the page's language and time zone, is the key (kept as a
 fingerprint of them all): an edit, a
-redaction, a rename or a reader's own reaction makes another key, so nothing is ever stale
-and nothing needs to be told. Pieces are dropped oldest first past `FRAGMENT_CACHE_SIZE`
+redaction, a rename or a reader's own reaction makes another key, so nothing is ever stale.
+A piece may say what it was made from (a post), so that when that changes its old pieces
+leave memory at once too (forget_pieces). Pieces are dropped oldest first past `FRAGMENT_CACHE_SIZE`
 (0 turns the cache off; every piece is then rendered), or past `FRAGMENT_CACHE_MB`.
 
 A piece holds forms, but never the reader's form token: the markup carries `CSRF_SLOT`,
@@ -44,10 +45,16 @@ class FragmentCache:
         self.budget = budget
         self._pieces: OrderedDict[Hashable, bytes] = OrderedDict()
         self._bytes = 0
+        # What each piece was made from (a post, a thread), where its maker said, so that its
+        # pieces can be let go of at once when its words change or leave (forget()).
+        self._tag_of: dict[Hashable, Hashable] = {}
+        self._tagged: dict[Hashable, set[Hashable]] = {}
         self._lock = Lock()
         self.hits = self.misses = 0
 
-    def get_or_render(self, key: Hashable, render: Callable[[], str]) -> str:
+    def get_or_render(
+        self, key: Hashable, render: Callable[[], str], tag: Hashable | None = None
+    ) -> str:
         if self.size <= 0:
             return render()
         with self._lock:
@@ -64,9 +71,30 @@ class FragmentCache:
                 return text
             self._pieces[key] = piece
             self._bytes += len(piece)
+            if tag is not None:
+                self._tag_of[key] = tag
+                self._tagged.setdefault(tag, set()).add(key)
             while len(self._pieces) > self.size or self._bytes > self.budget:
-                self._bytes -= len(self._pieces.popitem(last=False)[1])
+                self._drop(next(iter(self._pieces)))
         return text
+
+    def forget(self, tags: Iterable[Hashable]) -> int:
+        """Let go at once of every piece made from these (a post edited, redacted, hidden or
+        erased): no key reaches them any more, and now no memory holds them either."""
+        with self._lock:
+            keys = {key for tag in set(tags) for key in self._tagged.get(tag, ())}
+            for key in keys:
+                self._drop(key)
+        return len(keys)
+
+    def _drop(self, key: Hashable) -> None:
+        self._bytes -= len(self._pieces.pop(key))
+        tag = self._tag_of.pop(key, None)
+        if tag is not None:
+            keys = self._tagged[tag]
+            keys.discard(key)
+            if not keys:
+                del self._tagged[tag]
 
     @property
     def bytes_kept(self) -> int:
@@ -82,6 +110,8 @@ class FragmentCache:
     def clear(self) -> None:
         with self._lock:
             self._pieces.clear()
+            self._tag_of.clear()
+            self._tagged.clear()
             self._bytes = 0
 
 
@@ -95,17 +125,33 @@ def fragment_cache() -> FragmentCache:
     return cache
 
 
-def render_pieces(kind: str, values: Iterable[T], render: Callable[[T], str]) -> Markup:
+def render_pieces(
+    kind: str,
+    values: Iterable[T],
+    render: Callable[[T], str],
+    tag: Callable[[T], Hashable] | None = None,
+) -> Markup:
     """Each piece of one kind, from the cache or rendered from its values (a tuple of plain
     values: all that the rendering reads), in this page's language and time zone, joined,
-    with the reader's own form token in its slots."""
+    with the reader's own form token in its slots. `tag` says what a piece was made from,
+    for forget_pieces()."""
     cache = fragment_cache()
     where = repr((kind, *reader_clock()[1:]))
     html = "".join(
-        cache.get_or_render(_fingerprint(where, value), lambda value=value: render(value))
+        cache.get_or_render(
+            _fingerprint(where, value),
+            lambda value=value: render(value),
+            tag(value) if tag is not None else None,
+        )
         for value in values
     )
     return fill_token(html)
+
+
+def forget_pieces(tags: Iterable[Hashable]) -> int:
+    """Drop this worker's pieces made from these at once (others drop theirs as they fill)."""
+    cache = current_app.extensions.get("fragments")
+    return cache.forget(tags) if cache is not None else 0
 
 
 def _fingerprint(where: str, value) -> bytes:

@@ -11,6 +11,7 @@ from forum.blocks.services import shut_out
 from forum.extensions import db
 from forum.following.models import FollowState
 from forum.following.services import set_follow
+from forum.moderation.actions import act_on_post
 from forum.permissions import Role
 from forum.posts import erasure, lifecycle
 from forum.posts.models import PostStatus
@@ -246,3 +247,45 @@ def test_a_very_long_post_is_shown_whole_and_not_kept(app, circle):
     assert all("Day by day," not in piece for piece in kept.pieces())
     assert any("Ninety days today." in piece for piece in kept.pieces())
     assert kept.bytes_kept <= 1_000_000
+
+
+@pytest.mark.parametrize("change", ["edited", "redacted", "hidden", "erased"])
+def test_words_taken_away_leave_the_worker_s_memory_at_once(app, circle, change):
+    """Once a post is edited, redacted, hidden or its author erased, no piece this worker
+    kept (its cards, its thread's row on the board) still holds what it was."""
+    kept = app.extensions["fragments"] = FragmentCache(5000)
+    moderator = make_user(pseudonym="steady", role=Role.MODERATOR)
+    member = make_user(pseudonym="member")
+    client = app.test_client()
+    AuthActions(client).login(member)
+    _page(client, circle)
+    client.get(f"/b/{circle.board.slug}")
+    post = opening_post(circle)
+    writer = user_by_pseudonym("writer")
+    old = "Ninety days today." if change != "erased" else ">writer<"
+    assert any(old in piece for piece in kept.pieces())
+    if change == "edited":
+        write_edit(writer, post, Draft("Ninety-one days.", title="Ninety days", post_anyway=True))
+    elif change == "redacted":
+        act_on_post(moderator, post, "redact", "A name was in it.", "Ninety [removed].")
+    elif change == "hidden":
+        lifecycle.set_post_status(post, PostStatus.HIDDEN)
+    else:
+        erasure.detach_posts_of(writer)
+    db.session.commit()
+    assert not any(old in piece for piece in kept.pieces())
+    assert old not in _page(client, circle)
+
+
+def test_pieces_let_go_by_what_they_were_made_from():
+    """Forgetting a post drops its pieces and only them, also after some were pushed out."""
+    kept = FragmentCache(size=3)
+    for n in range(4):
+        kept.get_or_render(("card", n), lambda n=n: f"card {n}", tag=("post", n % 2))
+    assert len(kept) == 3  # ("card", 0) made room
+    assert kept.forget([("post", 0)]) == 1
+    assert kept.pieces() == ["card 1", "card 3"]
+    assert kept.forget([("post", 0), ("post", 9)]) == 0
+    assert kept.forget([("post", 1)]) == 2 and len(kept) == 0 and kept.bytes_kept == 0
+    kept.get_or_render("row", lambda: "row", tag=("thread", 1))
+    assert kept.forget([("thread", 1), ("thread", 1)]) == 1  # named twice, dropped once
