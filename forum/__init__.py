@@ -25,8 +25,8 @@ from forum.following import views as following_views
 from forum.health import bp as health_bp
 from forum.mentors import services as mentors
 from forum.mentors import views as mentors_views
+from forum.moderation import blocked as moderation_blocked
 from forum.moderation import reporting as moderation_reporting
-from forum.moderation import reports as moderation_reports
 from forum.moderation import views as moderation_views
 from forum.notices import views as notices_views
 from forum.posts import signals
@@ -76,7 +76,7 @@ SUBSCRIPTIONS = (
     (signals.posts_changing_in_bulk, cards.on_posts_changing_in_bulk),
     (signals.posts_changing_in_bulk, search_sync.on_posts_changing_in_bulk),
     (signals.post_redacted, search_sync.on_post_redacted),
-    (signals.member_blocked, moderation_reports.on_member_blocked),
+    (signals.member_blocked, moderation_blocked.on_member_blocked),
     (signals.member_blocked, mentors.on_member_blocked),
     (signals.member_leaving, mentors.on_member_leaving),
     (signals.member_sanctioned, trust.on_member_sanctioned),

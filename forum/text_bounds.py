@@ -1,17 +1,17 @@
 """The bounds that keep rendering a post cheap, whatever the post holds.
 
-How dense its marks may be, how deep quotes, lists and link brackets may nest, how wide and
-long its tables may be, and a linkifier that reads each character a bounded number of times.
+How dense its marks may be, how deep quotes, lists and link brackets may nest, and how wide
+and long its tables may be.
 
-The shapes that made the Markdown parser or the linkifier go over the same text again and
-again (10,000 "[", a 3,000-column table, 10,000 "(") are bounded here, each in a way a reader
-of an ordinary post never meets; forum.text puts them on its parser and its cleaner.
+The shapes that made the Markdown parser go over the same text again and again (10,000 "[",
+a 3,000-column table, 10,000 "(") are bounded here, each in a way a reader of an ordinary
+post never meets; forum.text puts them on its parser. The linkifier's own bound (UrlFinder,
+Linkify) sits in forum.text, the one module that imports bleach.
 """
 
 import re
 from types import SimpleNamespace
 
-from bleach.linkifier import URL_RE, LinkifyFilter
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
@@ -167,68 +167,3 @@ def bound(markdown: MarkdownIt) -> None:
         parseLinkDestination=_link_address,
         parseLinkTitle=parseLinkTitle,
     )
-
-
-class UrlFinder:
-    """bleach's address pattern, tried only where it may match.
-
-    bleach's finditer tries the pattern at every character, and each try at a "(" of 10,000,
-    or in "a-a.a-a.…", reads on to the end of the run. A try that fails at a run's first
-    word has already tried every later start inside the run's "word." parts (those end where
-    its own try did), so those starts are skipped: the same matches, each character read a
-    bounded number of times.
-    """
-
-    # Where the pattern could begin: the first "(" of a run, or a word's start not after "@"
-    # or "." (the pattern's own lookbehind), or a "-" just after a word character.
-    _START = re.compile(r"(?<!\()\(|\b(?<![@.])[\w-]")
-    _LABELS = re.compile(r"(?:[\w-]+\.)*")
-    _WORD = re.compile(r"[\w-]*")
-    _WORD_CHAR = re.compile(r"\w")
-
-    def finditer(self, text: str):
-        at = 0
-        while (start := self._START.search(text, at)) is not None:
-            begin = start.start()
-            found = URL_RE.match(text, begin)
-            if found is not None:
-                yield found
-                at = found.end()
-                continue
-            at = self._next_try(text, begin)
-
-    def _next_try(self, text: str, begin: int) -> int:
-        word = begin
-        while word < len(text) and text[word] == "(":
-            word += 1
-        if word > begin and not self._WORD_CHAR.match(text, word):
-            return word  # brackets before no word: the try went no further
-        # The try read on from `word`: its "word." parts, then the last part.
-        last = self._LABELS.match(text, word).end()
-        end = self._WORD.match(text, last).end()
-        dash = text.rfind("-", last, end)
-        if text[end : end + 1] == ":" and dash >= 0:
-            return dash + 1  # "a-http://…": the last word of the last part may begin one
-        return max(end, begin + 1)
-
-
-class Linkify(LinkifyFilter):
-    def strip_non_url_bits(self, fragment: str):
-        """bleach's trimming of brackets, commas and full stops around an address, in one
-        pass (its own copies the address again for each character it trims)."""
-        first, last = 0, len(fragment)
-        opening = fragment.find("(")
-        while first < last:
-            if fragment[first] == "(":
-                first += 1
-                if first < last and fragment[last - 1] == ")":
-                    last -= 1
-                opening = fragment.find("(", first, last)
-                continue
-            if fragment[last - 1] in ",." or (
-                fragment[last - 1] == ")" and not 0 <= opening < last
-            ):
-                last -= 1
-                continue
-            break
-        return fragment[first:last], fragment[:first], fragment[last:]

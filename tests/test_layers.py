@@ -40,6 +40,8 @@ LAYERS = (
             "forum.moderation.models",
             "forum.moderation.log",
             "forum.moderation.reports",
+            # How often a member may report: filing a report (above) asks it first.
+            "forum.moderation.report_limits",
             # The watched words the moderators keep, which the write rule applies.
             "forum.moderation.watched.models",
             "forum.moderation.watched.rules",

@@ -3,7 +3,7 @@
 Reading a personal story of coming through a crisis was followed by less suicidal thinking
 in a randomised trial (Niederkrotenthaler and Till, 2020), where expert advice alone was not;
 so the help page and the care check show a few. Opt-in only, by the author; the moderators
-may take the tag off (forum/moderation/actions.py, "untag_story").
+may take the tag off (forum/moderation/thread_actions.py, "untag_story").
 """
 
 from forum.errors import NotAllowed

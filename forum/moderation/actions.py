@@ -1,4 +1,5 @@
-"""What a moderator's decision does to a post, a thread or a member: each logged, each told."""
+"""What a moderator's decision does to a post or a member: each logged, each told. (What it
+does to a thread is in thread_actions.py.)"""
 
 from datetime import datetime, timedelta
 
@@ -7,16 +8,13 @@ from flask_babel import gettext as _
 
 from forum.accounts.models import User
 from forum.errors import NotAllowed
-from forum.moderation import allowed, log
+from forum.moderation import allowed, log, subjects
 from forum.moderation.allowed import DecisionError
 from forum.moderation.models import ReviewItem, TargetType
 from forum.moderation.rules import (
     CARE_OUTCOMES,
-    CLOSE_HOURS,
     REASON_REQUIRED,
-    SLOW_MODE_MINUTES,
     SUSPENSION_DAYS,
-    THREAD_VERBS,
     VERB_LABELS,
     in_english,
 )
@@ -24,7 +22,7 @@ from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.notices.words import N_, counted
 from forum.posts.lifecycle import set_post_status, set_thread_status
-from forum.posts.models import Post, PostRevision, PostStatus, Thread, ThreadStatus
+from forum.posts.models import Post, PostRevision, PostStatus, ThreadStatus
 from forum.posts.store import redact_revision, replace_body
 from forum.timeutil import utcnow
 
@@ -105,7 +103,7 @@ def _keep_original() -> bool:
 
 def may_redact_versions(moderator: User, post: Post) -> bool:
     """Whether the moderator may redact this post's earlier versions: not their own post."""
-    return not allowed.concerns_self(moderator, post)
+    return not subjects.concerns_self(moderator, post)
 
 
 def redact_version(
@@ -119,7 +117,7 @@ def redact_version(
     if revision.post_id != post.id:
         raise DecisionError(_("That version belongs to another post."))
     if not may_redact_versions(moderator, post):
-        raise NotAllowed(allowed.OWN)
+        raise NotAllowed(subjects.OWN)
     reason = require_reason("redact_version", reason)
     redact_revision(
         revision, _redacted_text(new_text, revision.body_source), utcnow(), _keep_original()
@@ -161,9 +159,6 @@ def _tell_author(post: Post, verb: str, reason: str, action_id: int) -> None:
 
 
 _CARE_NOTICES = ("reached_out", "resources_sent")
-_OPENS_AGAIN = counted(
-    "It opens again by itself in %(num)s hour.", "It opens again by itself in %(num)s hours."
-)
 _SUSPENDED_FOR = counted(
     "Your account is suspended for %(num)s day", "Your account is suspended for %(num)s days"
 )
@@ -198,77 +193,6 @@ def act_on_item_about_member(
     )
     if verb in _CARE_NOTICES:
         _tell_with_care(member_id, verb, reason)
-
-
-_THREAD_FLAGS = {
-    "lock": "is_locked",
-    "pin": "is_pinned",
-    "feature": "is_featured",
-    "tag_story": "got_through",  # only ever taken off by the moderators: "untag_story"
-}
-
-
-def act_on_thread(
-    moderator: User,
-    thread: Thread,
-    verb: str,
-    reason: str,
-    hours: int | None = None,
-    minutes: int | None = None,
-) -> None:
-    """Lock a thread (for `hours`, then open again by itself; or until unlocked), pin it,
-    feature it as "Start here", put it in slow mode (one reply per member every `minutes`),
-    or undo any of it; take the "got through" tag off a story. Caller commits."""
-    reason = require_reason(verb, reason)
-    if verb not in THREAD_VERBS:
-        raise DecisionError(_("Unknown action on a thread: %(verb)s.", verb=verb))
-    logged = reason or in_english(VERB_LABELS[verb])
-    if verb in ("slow_mode", "slow_mode_off"):
-        logged = _set_slow_mode(moderator, thread, verb, reason, minutes)
-    else:
-        setattr(thread, _THREAD_FLAGS[verb.removeprefix("un")], not verb.startswith("un"))
-    if verb == "lock":
-        if hours is not None and hours not in CLOSE_HOURS:
-            raise DecisionError(_("Choose a close of 1, 6, 12, 24 or 72 hours, or until unlocked."))
-        thread.locked_until = utcnow() + timedelta(hours=hours) if hours else None
-        if hours:
-            logged = f"{logged} (for {hours} hour{'s' if hours > 1 else ''})"
-    elif verb == "unlock":
-        thread.locked_until = None
-    action = log.record(moderator.id, verb, TargetType.THREAD, thread.id, logged, thread.author_id)
-    if verb == "untag_story":
-        notify(
-            thread.author_id,
-            NoticeKind.MODERATION,
-            N_("The moderators took the “got through a crisis” tag off your story"),
-            reason or N_("Your story stays as it is; it is no longer shown on the help page."),
-            path_for("boards.thread", thread_id=thread.id),
-            action_id=action.id,
-        )
-    if verb == "lock":
-        until = _OPENS_AGAIN(hours) if hours else ""
-        notify(
-            thread.author_id,
-            NoticeKind.MODERATION,
-            N_("Your thread is locked by the moderators"),
-            "\n\n".join(words for words in (reason, until) if words),
-            path_for("boards.thread", thread_id=thread.id),
-            action_id=action.id,
-        )
-
-
-def _set_slow_mode(moderator: User, thread: Thread, verb: str, reason: str, minutes) -> str:
-    if verb == "slow_mode_off":
-        thread.slow_mode_minutes = thread.slow_mode_by_id = thread.slow_mode_reason = None
-        return reason or in_english(VERB_LABELS[verb])
-    if minutes not in SLOW_MODE_MINUTES:
-        raise DecisionError(_("Choose a pace for slow mode: 5, 15, 30, 60 or 240 minutes."))
-    if not reason:
-        raise DecisionError(_("Please say why: the thread shows it to everyone."))
-    thread.slow_mode_minutes = minutes
-    thread.slow_mode_by_id = moderator.id
-    thread.slow_mode_reason = reason[:200]
-    return f"One reply every {minutes} minutes: {reason}"
 
 
 def act_on_member(

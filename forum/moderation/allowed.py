@@ -8,10 +8,10 @@ shown is an action accepted, and any other verb is refused with the same words.
 from flask_babel import gettext as _
 
 from forum.accounts.models import User
-from forum.errors import Conflict, ForumError, NotAllowed
+from forum.errors import ForumError, NotAllowed
 from forum.i18n import lazy_gettext as _l
 from forum.moderation import queries
-from forum.moderation.claims import claimed_by_someone_else
+from forum.moderation.claims import claimed_by_someone_else, taken
 from forum.moderation.models import ItemKind, ItemState, ReviewItem
 from forum.moderation.rules import (
     CARE_OUTCOMES,
@@ -22,6 +22,7 @@ from forum.moderation.rules import (
     REPORT_VERBS,
     VERB_LABELS,
 )
+from forum.moderation.subjects import IN_IT, OWN, concerns_self, subject_of
 from forum.moderation.waiting import approval_waiting, care_waiting
 from forum.permissions import Role, can_administer, can_moderate, is_suspended
 from forum.posts.models import Post, PostStatus
@@ -56,8 +57,6 @@ PENDING_ITEM_VERBS = PENDING_VERBS + ("no_action",)
 MEMBER_CARE_ITEM_VERBS = CARE_VERBS + ("warn", "suspend", "ban")
 ABOUT_A_MEMBER = (ItemKind.CONVERSATION, ItemKind.BLOCKS)
 
-OWN = _l("This concerns you, so another moderator or an admin has to decide.")
-IN_IT = _l("You are in this conversation, so another moderator has to read it and decide.")
 NOT_A_MODERATORS_CALL = _l(
     "Only an admin can act on a moderator, and admins only step down by command."
 )
@@ -83,19 +82,6 @@ def refusal(moderator: User, target: Target) -> str | None:
         return None
     error = _refusal(moderator, target)
     return error.message if error is not None else _nothing_to_do(target)
-
-
-def subject_of(item: ReviewItem) -> User | None:
-    """Whom an item is about: the post's author, the member, or the person the reports on a
-    conversation name (None when nobody is named, or they left)."""
-    if item.post is not None:
-        return item.post.author
-    if item.member_id is not None:
-        return item.member
-    if item.appeal_id is not None:
-        return item.appeal.member
-    named = [report.subject for report in item.reports if report.subject is not None]
-    return named[0] if named else None
 
 
 def may_read_conversation(moderator: User, item: ReviewItem) -> ForumError | None:
@@ -146,34 +132,6 @@ def refuse_claim_unless_allowed(moderator: User, item: ReviewItem) -> None:
     error = _refusal(moderator, item)
     if error is not None:
         raise error
-
-
-def concerns_self(moderator: User, target: Target) -> bool:
-    """The post is the moderator's own, the member is the moderator, or the item is about a
-    conversation the moderator is in."""
-    if isinstance(target, ReviewItem):
-        if target.conversation_id is not None and queries.is_in_conversation(
-            moderator, target.conversation_id
-        ):
-            return True
-        subject = subject_of(target)
-        subject_id = subject.id if subject is not None else None
-    elif isinstance(target, Post):
-        subject_id = target.author_id
-    else:
-        subject_id = target.id
-    return subject_id is not None and subject_id == moderator.id
-
-
-def taken(item: ReviewItem) -> Conflict:
-    """The item is someone else's: handled already, or held by another moderator."""
-    if item.state == ItemState.RESOLVED:
-        if item.resolved_by is None:
-            return Conflict(_("Already handled by another moderator."))
-        return Conflict(_("Already handled by %(name)s.", name=item.resolved_by.pseudonym))
-    if item.claimed_by is None:
-        return Conflict(_("Already claimed by another moderator."))
-    return Conflict(_("Already claimed by %(name)s.", name=item.claimed_by.pseudonym))
 
 
 # --- the rule, whatever the verb, then verb by verb ----------------------------------------------

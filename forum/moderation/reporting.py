@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from forum.conversations.queries import conversation_for
 from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
-from forum.moderation import forms, history, queries, reports
+from forum.moderation import forms, history, queries, report_limits, reports
 from forum.moderation.appeals import allowed as appeal_rules
 from forum.moderation.appeals import queries as appeal_queries
 from forum.moderation.appeals import services as appeals
@@ -40,7 +40,7 @@ def report(post_id: int):
             db.session.rollback()
             flash(str(error.message), "info")
             return redirect(url_for("boards.permalink", post_id=post.id))
-        except reports.TooManyReports as error:
+        except report_limits.TooManyReports as error:
             db.session.rollback()
             form.reason.errors = [error.message]
             return render_template(
@@ -80,7 +80,7 @@ def report_conversation(conversation_id: int):
             db.session.rollback()
             flash(str(error.message), "info")
             return redirect(back)
-        except reports.TooManyReports as error:
+        except report_limits.TooManyReports as error:
             db.session.rollback()
             form.reason.errors = [error.message]
             return render_template("moderation/report_conversation.html", **page), 429

@@ -1,22 +1,19 @@
-"""Members' reports on posts and on the private conversations they are in (with their
-limits and auto-hide), Hearth's care reports, and the queue items of posts held for approval.
+"""Members' reports on posts and on the private conversations they are in (with auto-hide;
+how often a member may report is report_limits.py), Hearth's care reports, and the queue
+items of posts held for approval.
 
 A report on a conversation points at it: its messages, as they are, are the evidence the
 moderators read through the item (each reading logged), so nobody needs a screenshot and no
 copy of anyone's words is made.
 """
 
-from datetime import timedelta
-
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from forum.accounts.models import User
-from forum.blocks.queries import recent_blocker_count
 from forum.conversations.models import Conversation, Membership
-from forum.errors import Conflict, ForumError, NotAllowed
+from forum.errors import Conflict, NotAllowed
 from forum.extensions import db
 from forum.i18n import lazy_gettext as _l
 from forum.moderation import log
@@ -29,20 +26,14 @@ from forum.moderation.models import (
     ReviewItem,
     TargetType,
 )
+from forum.moderation.report_limits import check_report_limits
 from forum.moderation.weight import report_weights
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify
 from forum.notices.words import N_
-from forum.permissions import unlocks
 from forum.posts.lifecycle import set_post_status
 from forum.posts.models import Post, PostStatus
 from forum.posts.permissions import can_respond_to
-from forum.timeutil import utcnow
-from forum.web.limits import SlowDown, member_key, take_one
-
-
-class TooManyReports(ForumError):
-    status_code = 429
 
 
 class AlreadyReported(Conflict):
@@ -106,8 +97,8 @@ def _file_report(
     item; a second one from them, or a double submit, is refused kindly."""
     if _open_report(reporter, **target) is not None:
         raise AlreadyReported(_ALREADY_REPORTED[what])
-    _check_report_limits(reporter, subject_id, reason)
-    item = _open_item(kind, **target)
+    check_report_limits(reporter, subject_id, reason)
+    item = open_item(kind, **target)
     columns = {f"{name}_id": thing.id for name, thing in target.items()}
     report = Report(
         item_id=item.id,
@@ -155,7 +146,7 @@ def raise_watched_report(post: Post, note: str) -> Report:
 
 def _report_from_hearth(post: Post, reason: Reason, note: str) -> Report:
     held = post.status == PostStatus.PENDING
-    item = _open_item(ItemKind.PENDING if held else ItemKind.REPORTED, post=post)
+    item = open_item(ItemKind.PENDING if held else ItemKind.REPORTED, post=post)
     report = Report(
         item_id=item.id,
         post_id=post.id,
@@ -182,44 +173,7 @@ def _open_report(
     )
 
 
-def _check_report_limits(reporter: User, subject_id: int | None, reason: Reason) -> None:
-    now = utcnow()
-    if reason == Reason.AT_RISK and subject_id is not None:
-        care_today = db.session.scalar(
-            sa.select(sa.func.count())
-            .select_from(Report)
-            .where(
-                Report.reporter_id == reporter.id,
-                Report.reason == Reason.AT_RISK,
-                Report.subject_id == subject_id,
-                Report.created_at > now - timedelta(days=1),
-            )
-        )
-        if care_today:
-            raise TooManyReports(
-                _(
-                    "You already raised a care report about this member today, "
-                    "and the moderators have it. "
-                    "If someone is in danger right now, the help page lists who to call."
-                )
-            )
-    # Counted last, in the same storage as every other limit, once nothing else refuses.
-    per_hour = unlocks(reporter).reports_per_hour
-    try:
-        take_one(f"{per_hour} per hour", "reports", member_key(reporter))
-    except SlowDown:
-        raise TooManyReports(
-            ngettext(
-                "You can send up to %(num)s report an hour. Thank you for looking out for "
-                "others: please try again a little later.",
-                "You can send up to %(num)s reports an hour. Thank you for looking out for "
-                "others: please try again a little later.",
-                per_hour,
-            )
-        ) from None
-
-
-def _open_item(kind: ItemKind, **target) -> ReviewItem:
+def open_item(kind: ItemKind, **target) -> ReviewItem:
     """The target's unresolved queue item (`post=`, `conversation=` or `member=`), created
     if there is none (safe against a race: the partial unique indexes decide)."""
     ((name, value),) = target.items()
@@ -289,26 +243,4 @@ def _update_item_after_report(item: ReviewItem, reason: Reason) -> None:
 
 def hold_for_approval(post: Post) -> ReviewItem:
     """Put a newcomer's post in the queue. Caller commits."""
-    return _open_item(ItemKind.PENDING, post=post)
-
-
-# --- members many people shut out ---------------------------------------------------------------
-
-# So many different members blocking one person within BLOCKS_DAYS puts them in the queue.
-BLOCKS_FOR_REVIEW = 5
-BLOCKS_DAYS = 30
-
-
-def on_member_blocked(member: User, by: int | None = None) -> None:
-    """Someone blocked `member` (forum.posts.signals.member_blocked): count, never name."""
-    raise_blocks_item(member, recent_blocker_count(member.id, days=BLOCKS_DAYS))
-
-
-def raise_blocks_item(member: User, blocker_count: int) -> ReviewItem | None:
-    """Put a member many people blocked lately in the queue, once while it is open: the
-    item says how many, never who. Caller commits."""
-    if blocker_count < BLOCKS_FOR_REVIEW:
-        return None
-    item = _open_item(ItemKind.BLOCKS, member=member)
-    item.reporter_count = blocker_count
-    return item
+    return open_item(ItemKind.PENDING, post=post)

@@ -6,11 +6,12 @@ from flask_babel import gettext as _
 from forum.accounts.models import User
 from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import actions, allowed, log, queries, waiting
+from forum.moderation import actions, allowed, claims, log, queries, thread_actions, waiting
 from forum.moderation.claims import free_for
 from forum.moderation.models import ItemState, Reason, Report, ReportState, ReviewItem, TargetType
 from forum.moderation.notes import HandOffNote, MemberNote
 from forum.moderation.rules import CARE_OUTCOMES, outcome_of
+from forum.moderation.subjects import subject_of
 from forum.notices.models import NoticeKind
 from forum.notices.services import notify, path_for
 from forum.notices.words import N_
@@ -30,7 +31,7 @@ def _still_open_and_free(item: ReviewItem, moderator: User):
 
 def _conflict(item: ReviewItem) -> Conflict:
     db.session.refresh(item)
-    return allowed.taken(item)
+    return claims.taken(item)
 
 
 def claim(moderator: User, item: ReviewItem) -> None:
@@ -88,11 +89,11 @@ def decide(
     answered = _answered_by(item, verb, left_open)
     _finish(moderator, item, verb=verb, hold=left_open)
     if verb == "lock":
-        actions.act_on_thread(moderator, post.thread, verb, reason)
+        thread_actions.act_on_thread(moderator, post.thread, verb, reason)
     elif verb in allowed.MEMBER_VERBS:
-        actions.act_on_member(moderator, allowed.subject_of(item), verb, reason, days)
+        actions.act_on_member(moderator, subject_of(item), verb, reason, days)
     elif post is None:
-        actions.act_on_item_about_member(moderator, item, allowed.subject_of(item), verb, reason)
+        actions.act_on_item_about_member(moderator, item, subject_of(item), verb, reason)
     else:
         if verb == "no_action" and item.auto_hidden and post.status == PostStatus.HIDDEN:
             set_post_status(post, PostStatus.VISIBLE)
@@ -171,7 +172,7 @@ def read_conversation(moderator: User, item: ReviewItem):
     refusal = allowed.may_read_conversation(moderator, item)
     if refusal is not None:
         raise refusal
-    subject = allowed.subject_of(item)
+    subject = subject_of(item)
     log.record(
         moderator.id,
         "read_conversation",

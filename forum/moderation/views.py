@@ -1,6 +1,7 @@
-"""The moderators' area (/mod): the queue, decisions, the log and members. Guarded once."""
+"""The moderators' area (/mod): the queue, a queue item's pages (items.py), decisions on a
+post, a thread or a member, and the log. Guarded once."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,28 +9,28 @@ from forum.accounts.models import User
 from forum.errors import NotAllowed
 from forum.extensions import db, login_manager
 from forum.moderation import (
-    actions,
     checkins,
     forms,
     history,
     inbox,
+    items,
     pairings,
     queries,
     services,
+    thread_actions,
     versions,
 )
 from forum.moderation.allowed import (
+    DecisionError,
     allowed_actions,
     can_claim,
     care_item_of,
-    may_read_conversation,
     refusal,
-    subject_of,
 )
 from forum.moderation.appeals import views as appeals
 from forum.moderation.claims import claim_holder, claimed_by_someone_else
 from forum.moderation.health import views as health
-from forum.moderation.models import ReviewItem
+from forum.moderation.responses import carried_out, done_message, get_or_404
 from forum.moderation.rules import (
     CARE_VERBS,
     CLAIM_MINUTES,
@@ -65,6 +66,9 @@ bp.register_blueprint(versions.bp)
 bp.register_blueprint(health.bp)
 bp.register_blueprint(checkins.bp)
 bp.register_blueprint(pairings.bp)
+# A queue item's pages (/mod/items) live in items.py and are served from this blueprint
+# itself, under the same endpoints (moderation.item, moderation.decide, ...).
+items.add_routes(bp)
 
 
 @bp.app_context_processor
@@ -114,13 +118,6 @@ def _moderation_rules():
     }
 
 
-def _get(model, object_id: int):
-    found = db.session.get(model, object_id)
-    if found is None:
-        abort(404)
-    return found
-
-
 @bp.get("/queue")
 def queue():
     form = forms.QueueFilterForm(request.args)
@@ -153,129 +150,17 @@ def queue():
     )
 
 
-@bp.get("/items/<int:item_id>")
-def item(item_id: int):
-    found = _get(ReviewItem, item_id)
-    if found.appeal_id is not None:  # an appeal is decided on its own page
-        return redirect(url_for("moderation.appeals.decide", appeal_id=found.appeal_id))
-    return _render_item(found, forms.DecisionForm())
-
-
-@bp.get("/items/<int:item_id>/messages")
-def item_messages(item_id: int):
-    """A reported conversation's messages: each reading is logged (services say so)."""
-    item = _get(ReviewItem, item_id)
-    messages, people = services.read_conversation(current_user, item)
-    db.session.commit()
-    return _render_item(item, forms.DecisionForm(), messages=messages, people=people)
-
-
-def _render_item(
-    item: ReviewItem, form, status: int = 200, messages=None, people=None, handoff_form=None
-):
-    subject = subject_of(item)
-    author = subject.id if subject is not None else None
-    if item.post is not None and not form.new_text.data:
-        form.new_text.data = item.post.body_source
-    past = history.histories([author], limit=20).get(author, [])
-    return (
-        render_template(
-            "moderation/item.html",
-            item=item,
-            subject=subject,
-            form=form,
-            verbs=allowed_actions(current_user, item),
-            previous=history.previous_posts([item.post]).get(item.post.id) if item.post else None,
-            history=past,
-            notes=history.notes_about([author]).get(author, []),
-            names=queries.pseudonyms(a.moderator_id for a in past),
-            note_form=forms.NoteForm(),
-            handoffs=history.handoffs([item.id]).get(item.id, []),
-            handoff_form=handoff_form or forms.HandOffForm(formdata=None),
-            messages=messages,
-            people=people or {},
-            reading_refused=may_read_conversation(current_user, item),
-            reported_at=min((r.created_at for r in item.reports), default=None),
-        ),
-        status,
-    )
-
-
-@bp.post("/items/<int:item_id>/handoff")
-def handoff(item_id: int):
-    """Leave a note on the item for whoever picks it up next."""
-    item = _get(ReviewItem, item_id)
-    form = forms.HandOffForm()
-    if form.validate_on_submit():
-        services.add_handoff(current_user, item, form.body.data)
-        db.session.commit()
-        flash(_("Hand-off note saved: the next moderator sees it first."), "success")
-        return redirect(url_for("moderation.item", item_id=item.id))
-    return _render_item(item, forms.DecisionForm(formdata=None), 400, handoff_form=form)
-
-
-@bp.post("/items/<int:item_id>/claim")
-def claim(item_id: int):
-    item = _get(ReviewItem, item_id)
-    services.claim(current_user, item)
-    db.session.commit()
-    flash(_("You hold this item for %(num)s minutes.", num=CLAIM_MINUTES), "success")
-    return redirect(url_for("moderation.item", item_id=item.id))
-
-
-@bp.post("/items/<int:item_id>/release")
-def release(item_id: int):
-    item = _get(ReviewItem, item_id)
-    services.release(current_user, item)
-    db.session.commit()
-    return redirect(url_for("moderation.queue"))
-
-
-@bp.post("/items/<int:item_id>/decide")
-def decide(item_id: int):
-    item = _get(ReviewItem, item_id)
-    form = forms.DecisionForm()
-    if form.validate_on_submit():
-        days = int(form.days.data) if form.verb.data == "suspend" else None
-        data = form.verb.data, form.reason.data, days, form.new_text.data, form.confirm.data
-        if _carried_out(form, lambda: services.decide(current_user, item, *data)):
-            # Part of the item may still wait (care, or the approval): its page asks next.
-            left = None if item.escalated else still_to_do(item)
-            flash(_done(_("Done. The people concerned are told."), left), "success")
-            if left:
-                return redirect(url_for("moderation.item", item_id=item.id))
-            return redirect(url_for("moderation.queue"))
-    return _render_item(db.session.get(ReviewItem, item_id), form, 400)
-
-
-def _done(said: str, left: str | None) -> str:
-    """What a decision did, then what its item still waits for (if anything)."""
-    return f"{said} {left}" if left else said
-
-
-def _carried_out(form, act) -> bool:
-    """Run one moderation action and commit it; a refusal rolls back and shows on the form."""
-    try:
-        act()
-    except actions.DecisionError as error:
-        db.session.rollback()
-        form.reason.errors = [*form.reason.errors, error.message]
-        return False
-    db.session.commit()
-    return True
-
-
 @bp.route("/posts/<int:post_id>", methods=["GET", "POST"])
 def post(post_id: int):
     """Act on a post outside the queue: from its thread, a moderator hides, restores, redacts."""
-    post = _get(Post, post_id)
+    post = get_or_404(Post, post_id)
     form = forms.DecisionForm()
     if form.validate_on_submit():
         data = form.verb.data, form.reason.data, form.new_text.data, form.confirm.data
-        if _carried_out(form, lambda: services.act_directly(current_user, post, *data)):
+        if carried_out(form, lambda: services.act_directly(current_user, post, *data)):
             care = care_item_of(post)  # a care report on it stays open: its item asks next
             left = still_to_do(care) if care else ""
-            flash(_done(_("Done. The author is told."), left), "success")
+            flash(done_message(_("Done. The author is told."), left), "success")
             if care:
                 return redirect(url_for("moderation.item", item_id=care.id))
             return redirect(url_for("boards.permalink", post_id=post.id))
@@ -293,15 +178,15 @@ def post(post_id: int):
 
 @bp.post("/threads/<int:thread_id>")
 def thread(thread_id: int):
-    thread = _get(Thread, thread_id)
+    thread = get_or_404(Thread, thread_id)
     verb = request.form.get("verb", "")
     hours = request.form.get("hours", type=int) if verb == "lock" else None
     minutes = request.form.get("minutes", type=int) if verb == "slow_mode" else None
     try:
-        actions.act_on_thread(
+        thread_actions.act_on_thread(
             current_user, thread, verb, request.form.get("reason", ""), hours or None, minutes
         )
-    except actions.DecisionError as error:
+    except DecisionError as error:
         db.session.rollback()
         flash(str(error.message), "error")
     else:
@@ -312,12 +197,12 @@ def thread(thread_id: int):
 
 @bp.route("/members/<int:member_id>", methods=["GET", "POST"])
 def member(member_id: int):
-    member = _get(User, member_id)
+    member = get_or_404(User, member_id)
     form = forms.DecisionForm()
     if form.validate_on_submit():
         days = int(form.days.data) if form.verb.data == "suspend" else None
         data = form.verb.data, form.reason.data, days, form.confirm.data
-        if _carried_out(form, lambda: services.act_on_member(current_user, member, *data)):
+        if carried_out(form, lambda: services.act_on_member(current_user, member, *data)):
             flash(_("Done. The member is told."), "success")
             return redirect(url_for("moderation.member", member_id=member.id))
     past = history.histories([member.id], limit=50).get(member.id, [])
@@ -336,7 +221,7 @@ def member(member_id: int):
 
 @bp.post("/members/<int:member_id>/notes")
 def add_note(member_id: int):
-    member = _get(User, member_id)
+    member = get_or_404(User, member_id)
     form = forms.NoteForm()
     if form.validate_on_submit():
         services.add_member_note(current_user, member, form.body.data)

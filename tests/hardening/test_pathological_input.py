@@ -333,9 +333,9 @@ _URLISH = st.lists(
 def test_bare_addresses_are_found_exactly_where_bleach_finds_them(words):
     """The linkifier is tried only where an address may begin, and finds the same ones."""
     expected = [m.span() for m in URL_RE.finditer(words)]
-    assert [m.span() for m in text_bounds.UrlFinder().finditer(words)] == expected
+    assert [m.span() for m in text.UrlFinder().finditer(words)] == expected
     plain = LinkifyFilter.strip_non_url_bits(None, words)
-    assert text_bounds.Linkify.strip_non_url_bits(None, words) == plain
+    assert text.Linkify.strip_non_url_bits(None, words) == plain
 
 
 class _CountingPattern:
@@ -355,7 +355,7 @@ def test_a_run_without_an_address_is_tried_once(monkeypatch, body):
     """bleach tried its address pattern at every "(" of 20,000, each try reading to the end
     of the run (10 s for one post); a run is now tried once or twice."""
     counting = _CountingPattern(URL_RE)
-    monkeypatch.setattr(text_bounds, "URL_RE", counting)
+    monkeypatch.setattr(text, "URL_RE", counting)
     html = render_post_body(body)
     assert counting.tries <= 3
     assert "<a " not in html

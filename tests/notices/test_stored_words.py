@@ -3,7 +3,8 @@
 import pytest
 from flask_babel import force_locale
 
-from forum.moderation.actions import act_on_member, act_on_thread
+from forum.moderation.actions import act_on_member
+from forum.moderation.thread_actions import act_on_thread
 from forum.notices.models import Notice
 from forum.notices.words import read_stored
 from forum.permissions import Role

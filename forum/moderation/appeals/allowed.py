@@ -6,10 +6,10 @@ from datetime import timedelta
 from forum.accounts.models import User
 from forum.errors import Conflict, ForumError, NotAllowed
 from forum.i18n import lazy_gettext as _l
-from forum.moderation.allowed import OWN
 from forum.moderation.appeals import queries
 from forum.moderation.models import Appeal, ModAction
 from forum.moderation.rules import APPEAL_DAYS, APPEALABLE_VERBS
+from forum.moderation.subjects import OWN
 from forum.timeutil import utcnow
 
 NOT_YOURS = _l("This decision is not about you, so you can't appeal it.")

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from forum.accounts.models import User
 from forum.errors import Conflict
 from forum.extensions import db
-from forum.moderation import actions, log
+from forum.moderation import actions, log, thread_actions
 from forum.moderation.allowed import DecisionError
 from forum.moderation.appeals import allowed
 from forum.moderation.models import (
@@ -198,7 +198,7 @@ def _undo(moderator: User, action: ModAction, note: str) -> None:
     elif action.target_type == TargetType.THREAD:
         thread = db.session.get(Thread, action.target_id)
         if thread is not None and is_closed(thread):
-            actions.act_on_thread(moderator, thread, verb, note)
+            thread_actions.act_on_thread(moderator, thread, verb, note)
     elif action.target_type == TargetType.MEMBER:
         member = db.session.get(User, action.target_id)
         if member is not None and is_suspended(member):
